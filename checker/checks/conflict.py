@@ -1,0 +1,135 @@
+"""Kind `conflict`: two figures for the same thing that cannot both be true.
+
+Claims are put in buckets by what they measure: the kind and unit, the metric ("investment"), what
+narrows it ("aiot"), the period ("5 years"), and for changes the basis ("yoy"). Only claims in one
+bucket are compared, never all pairs. Two figures conflict when the values their wording allows
+(stated precision, qualifiers such as "more than", ranges) do not overlap, and their entities do
+not differ. One finding per bucket, at the first figure, with the disagreeing ones as related.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from checker.checks import register
+from checker.checks.base import Check
+from checker.claims import Claim
+from checker.document import Document
+from checker.findings import Finding
+
+_COMPARED_KINDS = {
+    "money",
+    "percent",
+    "percentage_points",
+    "count",
+    "quantity",
+    "fraction",
+    "duration",
+}
+
+
+@dataclass(frozen=True)
+class ConflictParameters:
+    tolerance: float = 0.005  # relative slack on top of stated precision
+    min_subject_words: int = 0  # demand this many narrowing words before comparing
+
+
+@register
+class ConflictCheck(Check):
+    kind = "conflict"
+    Parameters = ConflictParameters
+
+    @classmethod
+    def validate(cls, parameters: ConflictParameters) -> None:
+        if not 0 <= parameters.tolerance < 1:
+            raise ValueError("'tolerance' must be between 0 and 1")
+
+    def run(self, document: Document) -> Iterator[Finding]:
+        buckets: dict[tuple, list[Claim]] = defaultdict(list)
+        for claim in document.claims:
+            if self._comparable(claim):
+                buckets[_bucket_key(claim)].append(claim)
+        for claims in buckets.values():
+            if len(claims) > 1:
+                finding = self._bucket_finding(document, claims)
+                if finding is not None:
+                    yield finding
+
+    def _comparable(self, claim: Claim) -> bool:
+        return (
+            claim.kind in _COMPARED_KINDS
+            and bool(claim.metric)
+            and claim.value is not None
+            and claim.equivalent_of < 0
+            and claim.role in ("level", "change")
+            and len(claim.subject.split()) >= self.params.min_subject_words
+        )
+
+    def _bucket_finding(self, document: Document, claims: list[Claim]) -> Finding | None:
+        claims = sorted(claims, key=lambda c: c.start)
+        for index, first in enumerate(claims):
+            others = [c for c in claims[index + 1 :] if self._conflict(first, c)]
+            if others:
+                return self._report(document, first, others)
+        return None
+
+    def _conflict(self, a: Claim, b: Claim) -> bool:
+        if a.entity and b.entity and a.entity.lower() != b.entity.lower():
+            return False
+        if a.sentence_start == b.sentence_start and a.role == "change":
+            return False  # "rose 5%, and 7% in dollar terms": one sentence, several bases
+        slack = Decimal(str(self.params.tolerance))
+        a_low, a_high = a.interval()
+        b_low, b_high = b.interval()
+        a_low, a_high = _widen(a_low, a_high, slack)
+        return b_low > a_high or b_high < a_low
+
+    def _report(self, document: Document, first: Claim, others: list[Claim]) -> Finding:
+        lines = ", ".join(str(document.line_of(c)) for c in others)
+        other = others[0]
+        fields = {
+            "first": first.text,
+            "other": other.text,
+            "other_line": str(document.line_of(other)),
+            "others": ", ".join(f"{c.text} (line {document.line_of(c)})" for c in others),
+            "lines": lines,
+            "measured": _measured(first),
+        }
+        related = [(c.start, c.end, f"{c.text} for the same {_measured(first)}") for c in others]
+        return self.finding(document, first.start, first.end, fields, related)
+
+
+def _bucket_key(claim: Claim) -> tuple:
+    return (
+        claim.kind,
+        claim.unit,
+        claim.metric,
+        claim.subject,
+        claim.comparison_scope,
+        claim.role,
+        claim.basis if claim.role == "change" else "",
+    )
+
+
+def _widen(low: Decimal, high: Decimal, slack: Decimal) -> tuple[Decimal, Decimal]:
+    return low - abs(low) * slack, high + abs(high) * slack
+
+
+def _measured(claim: Claim) -> str:
+    parts = [claim.metric]
+    if claim.role == "change":
+        parts = [f"change in {claim.metric}"]
+        if claim.basis:
+            parts.append(
+                {"yoy": "year on year", "qoq": "quarter on quarter", "mom": "month on month"}[
+                    claim.basis
+                ]
+            )
+    if claim.subject_text:
+        parts.append(claim.subject_text)
+    if claim.scope_text:
+        parts.append(claim.scope_text)
+    return " ".join(parts)

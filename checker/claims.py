@@ -1,0 +1,116 @@
+"""Claims as the checks see them: small immutable values read from the pipeline's spans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.tokens import Span
+
+# How much wider than its stated precision a qualified figure may be, as a fraction of its value.
+QUALIFIER_SLACK = {"approx": Decimal("0.05"), "near": Decimal("0.05")}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    text: str
+    start: int  # character offsets in the original file
+    end: int
+    sentence_start: int
+    kind: str
+    value: Decimal | None
+    step: Decimal
+    value_high: Decimal | None
+    unit: str
+    unit_text: str
+    currency_symbol: str
+    counted: str
+    qualifier: str
+    qualifier_text: str
+    date: str
+    weekday: str
+    metric: str
+    subject: str
+    subject_text: str
+    entity: str
+    scope: str
+    scope_text: str
+    scope_inherited: bool
+    role: str
+    direction: str
+    basis: str
+    change_from: int
+    change_to: int
+    equivalent_of: int
+
+    @classmethod
+    def from_span(cls, span: Span, unit: str | None = None) -> Claim:
+        x = span._
+        return cls(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            sentence_start=span.sent.start_char,
+            kind=x.kind,
+            value=Decimal(x.value) if x.value else None,
+            step=Decimal(x.step) if x.step else Decimal(0),
+            value_high=Decimal(x.value_high) if x.value_high else None,
+            unit=x.unit if unit is None else unit,
+            unit_text=x.unit_text,
+            currency_symbol=x.currency_symbol,
+            counted=x.counted,
+            qualifier=x.qualifier,
+            qualifier_text=x.qualifier_text,
+            date=x.date,
+            weekday=x.weekday,
+            metric=x.metric,
+            subject=x.subject,
+            subject_text=x.subject_text,
+            entity=x.entity,
+            scope=x.scope,
+            scope_text=x.scope_text,
+            scope_inherited=x.scope_inherited,
+            role=x.role,
+            direction=x.direction,
+            basis=x.basis,
+            change_from=x.change_from,
+            change_to=x.change_to,
+            equivalent_of=x.equivalent_of,
+        )
+
+    @property
+    def high(self) -> Decimal | None:
+        return self.value_high if self.value_high is not None else self.value
+
+    @property
+    def signed_value(self) -> Decimal | None:
+        if self.value is None:
+            return None
+        return -self.value if self.direction == "down" else self.value
+
+    def interval(self) -> tuple[Decimal, Decimal]:
+        """The values this claim allows, given its precision, qualifier and range.
+
+        "$1.7 billion" allows 1.65 to 1.75 billion; "about" widens that by a few percent;
+        "more than 45.5 million" allows anything above 45.45 million.
+        """
+        assert self.value is not None
+        low = self.signed_value if self.value_high is None else self.value
+        high = self.signed_value if self.value_high is None else self.value_high
+        low, high = min(low, high), max(low, high)
+        half = self.step / 2
+        low, high = low - half, high + half
+        slack = QUALIFIER_SLACK.get(self.qualifier, Decimal(0)) * abs(high)
+        infinity = Decimal("Infinity")
+        if self.qualifier == "lower":
+            return low, infinity
+        if self.qualifier == "upper":
+            return -infinity, high
+        if self.qualifier == "near":
+            return low - slack, high
+        return low - slack, high + slack
+
+    @property
+    def comparison_scope(self) -> str:
+        """The scope used to tell two figures apart: inherited scopes never equal stated ones."""
+        return f"~{self.scope}" if self.scope_inherited else self.scope

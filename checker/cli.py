@@ -1,0 +1,188 @@
+"""The `numlint` command: check, claims, rules. Exit 0 clean, 1 findings, 2 usage or input error."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+
+from checker import __version__
+from checker.document import Options
+from checker.engine import Engine, read_sources, run, select_rules
+from checker.report import FORMATTERS
+from checker.rules import RuleError, load_rules
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.command(args)
+    except RuleError as error:
+        _error(str(error))
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="numlint", description="Check the numeric claims in a draft against each other."
+    )
+    parser.add_argument("--version", action="version", version=f"numlint {__version__}")
+    commands = parser.add_subparsers(dest="name", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check files or directories (- for stdin)")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    check.add_argument(
+        "--select",
+        type=_ids,
+        default=[],
+        metavar="RULES",
+        help="comma-separated rule ids or prefixes to run (default: all)",
+    )
+    check.add_argument(
+        "--ignore",
+        type=_ids,
+        default=[],
+        metavar="RULES",
+        help="comma-separated rule ids or prefixes to skip",
+    )
+    _common(check)
+    check.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="explain the document date and how currencies were read",
+    )
+    check.set_defaults(command=_check)
+
+    claims = commands.add_parser("claims", help="list the numeric claims numlint reads in a file")
+    claims.add_argument("paths", nargs="+", metavar="PATH")
+    claims.add_argument("--format", choices=["text", "json"], default="text")
+    _common(claims)
+    claims.set_defaults(command=_claims)
+
+    rules = commands.add_parser("rules", help="list the rules")
+    rules.add_argument("--rules", action="append", default=[], metavar="DIR")
+    rules.set_defaults(command=_rules)
+    return parser
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the document date when its front matter gives none",
+    )
+    parser.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a directory of extra rule files (repeatable)",
+    )
+
+
+def _ids(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"numlint: error: {message}\n")
+
+
+def _check(args: argparse.Namespace) -> int:
+    rules = select_rules(load_rules(args.rules), args.select, args.ignore)
+    result = run(args.paths, Engine(rules), Options(date=args.date))
+    for error in result.errors:
+        _error(str(error))
+    if args.verbose:
+        for document in result.documents:
+            sys.stderr.write(f"{document.path}: {document.date.reason}\n")
+            for note in document.notes:
+                sys.stderr.write(f"{document.path}: {note}\n")
+    FORMATTERS[args.format](result, sys.stdout)
+    if result.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if result.findings else EXIT_CLEAN
+
+
+def _claims(args: argparse.Namespace) -> int:
+    from checker.document import analyze_source
+
+    sources, errors = read_sources(args.paths)
+    for error in errors:
+        _error(str(error))
+    rows = []
+    for source in sources:
+        document = analyze_source(source, Options(date=args.date))
+        for claim in document.claims:
+            line, column = document.lines.position(claim.start)
+            rows.append(
+                {
+                    "path": document.path,
+                    "line": line,
+                    "column": column,
+                    "text": claim.text,
+                    "kind": claim.kind,
+                    "value": _value(claim),
+                    "unit": claim.unit or claim.counted,
+                    "qualifier": claim.qualifier_text,
+                    "measured": _measured(claim),
+                    "scope": claim.scope_text + (" (inherited)" if claim.scope_inherited else ""),
+                    "role": claim.role,
+                }
+            )
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _table(rows, ["path", "line", "text", "kind", "value", "unit", "measured", "scope"])
+    return EXIT_ERROR if errors else EXIT_CLEAN
+
+
+def _value(claim) -> str:
+    if claim.kind == "date":
+        return claim.date
+    if claim.value_high is not None:
+        return f"{claim.value}..{claim.value_high}"
+    return "" if claim.value is None else str(claim.value)
+
+
+def _measured(claim) -> str:
+    return " ".join(p for p in (claim.entity, claim.metric, claim.subject_text) if p)
+
+
+def _table(rows: list[dict], columns: list[str]) -> None:
+    widths = {c: max([len(c), *(len(str(r[c])) for r in rows)]) for c in columns}
+    widths = {c: min(w, 40) for c, w in widths.items()}
+    sys.stdout.write("  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip() + "\n")
+    for row in rows:
+        cells = [_clip(str(row[c]), widths[c]).ljust(widths[c]) for c in columns]
+        sys.stdout.write("  ".join(cells).rstrip() + "\n")
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _rules(args: argparse.Namespace) -> int:
+    for rule in load_rules(args.rules):
+        sys.stdout.write(f"{rule.id:<24} {rule.severity!s:<8} {rule.kind:<12} {rule.description}\n")
+    return EXIT_CLEAN

@@ -1,0 +1,191 @@
+"""A checked document: its source, its claims, its date, and how its currencies were read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from checker.claims import Claim
+from checker.findings import LineIndex, Location
+from checker.nlp.lexicon import load_lexicon
+from checker.nlp.pipeline import analyze
+from checker.source import Source
+
+FRONT_MATTER = "front matter"
+OPTION = "--date"
+INFERRED = "inferred"
+TODAY = "today"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentDate:
+    date: dt.date
+    source: str  # FRONT_MATTER, OPTION, INFERRED or TODAY
+    reason: str  # for --verbose: why this date
+
+    @property
+    def stated(self) -> bool:
+        return self.source in (FRONT_MATTER, OPTION)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line (or a configuration) says about every document."""
+
+    date: dt.date | None = None
+    currencies: dict[str, str] = field(default_factory=dict)  # ambiguous symbol -> ISO code
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+@dataclass(frozen=True)
+class Document:
+    source: Source
+    lines: LineIndex
+    claims: tuple[Claim, ...]
+    date: DocumentDate
+    notes: tuple[str, ...]  # how ambiguous currencies were read, for --verbose
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def location(self, start: int, end: int) -> Location:
+        return Location.from_offsets(self.path, self.lines, start, end)
+
+    def claim_at(self, offset: int) -> Claim | None:
+        return self._by_offset.get(offset)
+
+    @functools.cached_property
+    def _by_offset(self) -> dict[int, Claim]:
+        return {c.start: c for c in self.claims}
+
+    def line_of(self, claim: Claim) -> int:
+        return self.lines.position(claim.start)[0]
+
+
+def analyze_source(source: Source, options: Options) -> Document:
+    doc = analyze(source.prose)
+    resolver = CurrencyResolver(source, options)
+    claims = tuple(Claim.from_span(span, resolver.unit(span)) for span in doc.spans["claims"])
+    lines = LineIndex(source.text)
+    date = document_date(source, options, claims, lines)
+    return Document(source, lines, claims, date, tuple(resolver.notes))
+
+
+# -- the document's date ------------------------------------------------------------------------
+
+
+def document_date(
+    source: Source, options: Options, claims: tuple[Claim, ...], lines: LineIndex
+) -> DocumentDate:
+    stated = _front_matter_date(source.front_matter.get("date"))
+    if stated is not None:
+        return DocumentDate(stated, FRONT_MATTER, f"date {stated} from the front matter")
+    if options.date is not None:
+        return DocumentDate(options.date, OPTION, f"date {options.date} from --date")
+    full = [(c.date, c) for c in claims if c.kind == "date" and len(c.date) == 10]
+    if full:
+        latest, claim = max(full, key=lambda pair: pair[0])
+        line = lines.position(claim.start)[0]
+        return DocumentDate(
+            dt.date.fromisoformat(latest),
+            INFERRED,
+            f"date {latest} inferred from {claim.text!r} on line {line}, the latest full date in "
+            "the text (give --date or front matter 'date:' to set it)",
+        )
+    return DocumentDate(
+        options.today,
+        TODAY,
+        f"no date in front matter, --date or the text: using today, {options.today}",
+    )
+
+
+def _front_matter_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            return None
+    return None
+
+
+# -- ambiguous currencies -----------------------------------------------------------------------
+
+
+@functools.cache
+def _context_pattern() -> re.Pattern[str]:
+    words = {w for ws in load_lexicon().currency_context.values() for w in ws}
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w$])(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+class CurrencyResolver:
+    """Reads '$' and '¥' (and 'dollars', 'francs') from what the whole text says.
+
+    A front matter 'currency:' or a configured default wins; else the currency whose context words
+    (China, yuan, Tokyo, Australian ...) the text mentions most; else the lexicon's default.
+    """
+
+    def __init__(self, source: Source, options: Options) -> None:
+        self.lexicon = load_lexicon()
+        self.forced = dict(options.currencies)
+        front = source.front_matter.get("currency")
+        if isinstance(front, str):
+            self.forced = {**self.forced, "*": front.upper()}
+        self.mentions = self._mentions(source.prose)
+        self.dollar_names = self._dollar_names(source.prose)
+        self.notes: list[str] = []
+        self._decided: dict[str, str] = {}
+
+    def _mentions(self, text: str) -> Counter[str]:
+        by_word = {w: code for code, ws in self.lexicon.currency_context.items() for w in ws}
+        counts: Counter[str] = Counter()
+        for match in _context_pattern().finditer(text):
+            counts[by_word[match.group().lower()]] += 1
+        return counts
+
+    def _dollar_names(self, text: str) -> Counter[str]:
+        """Dollars are read only from explicit names: 'Australian dollars', 'U.S. dollars'."""
+        counts: Counter[str] = Counter()
+        lowered = text.lower()
+        for code, entry in self.lexicon.raw["currencies"].items():
+            for name in entry["names"]:
+                if "dollar" in name:
+                    counts[code] += len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", lowered))
+        return counts
+
+    def unit(self, span) -> str | None:
+        symbol = span._.currency_symbol
+        if not symbol:
+            return None
+        if symbol not in self._decided:
+            self._decided[symbol] = self._decide(symbol)
+        return self._decided[symbol]
+
+    def _decide(self, symbol: str) -> str:
+        ambiguity = self.lexicon.ambiguous[symbol]
+        forced = self.forced.get(symbol) or self.forced.get("*")
+        if forced in ambiguity.candidates:
+            self.notes.append(f"{symbol!r} read as {forced}: set by configuration or front matter")
+            return forced
+        mentions = self.dollar_names if "USD" in ambiguity.candidates else self.mentions
+        scores = {c: mentions[c] for c in ambiguity.candidates if mentions[c]}
+        if scores:
+            best = max(scores, key=lambda c: (scores[c], c == ambiguity.default))
+            self.notes.append(
+                f"{symbol!r} read as {best}: the text mentions {best}-related words "
+                f"{scores[best]} time(s)"
+            )
+            return best
+        self.notes.append(
+            f"{symbol!r} read as {ambiguity.default}: the default; "
+            "nothing in the text says otherwise"
+        )
+        return ambiguity.default

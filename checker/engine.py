@@ -1,0 +1,66 @@
+"""The engine: runs the selected rules over documents and sorts what they find."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from checker.checks import KINDS
+from checker.checks.base import Check
+from checker.document import Document, Options, analyze_source
+from checker.findings import Finding
+from checker.rules import Rule
+from checker.source import InputError, Source, discover, load_source, read_stdin
+
+
+def select_rules(
+    rules: Sequence[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()
+) -> list[Rule]:
+    """Rules whose id matches a --select prefix (all when none) and no --ignore prefix."""
+    select, ignore = tuple(select), tuple(ignore)
+    return [
+        rule
+        for rule in rules
+        if (not select or rule.id.startswith(select)) and not rule.id.startswith(ignore or ("\0",))
+    ]
+
+
+class Engine:
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = list(rules)
+        self.checks: list[Check] = [KINDS[rule.kind](rule) for rule in self.rules]
+
+    def check(self, document: Document) -> list[Finding]:
+        findings = [f for check in self.checks for f in check.run(document)]
+        return sorted(set(findings), key=lambda f: f.sort_key)
+
+
+@dataclass
+class Run:
+    """Everything one `numlint check` produced, in a stable order."""
+
+    documents: list[Document] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+
+def read_sources(paths: Sequence[str]) -> tuple[list[Source], list[InputError]]:
+    files, errors = discover(paths)
+    sources = []
+    for path in files:
+        try:
+            sources.append(read_stdin() if path == "-" else load_source(path))
+        except InputError as error:
+            errors.append(error)
+    return sources, errors
+
+
+def run(paths: Sequence[str], engine: Engine, options: Options) -> Run:
+    sources, errors = read_sources(paths)
+    result = Run(errors=errors)
+    for source in sources:
+        document = analyze_source(source, options)
+        result.documents.append(document)
+        result.findings.extend(engine.check(document))
+    result.errors.sort(key=lambda e: e.path)
+    return result

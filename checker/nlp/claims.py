@@ -1,0 +1,362 @@
+"""The claims component: every numeric mention becomes a span in ``doc.spans["claims"]``.
+
+For each number expression it attaches what the text says about it: a currency before or after
+("¥100 billion", "2 trillion won"), a percent word, a physical unit ("120-kilometre", "31°C"), a
+duration ("five years"), or the thing counted ("480 stores"); a qualifier before it ("about",
+"more than"); and a second number that makes a range ("5 to 10", "between 3 and 4").
+Numbers that are years, parts of dates or names, clock times or ordinals are not claims.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from checker.nlp.lexical import NUMERIC_SENTENCES, LexicalIndex
+from checker.nlp.lexicon import Lexicon, load_lexicon
+from checker.nlp.numbers import NumberRead, read_number
+from checker.nlp.times import DATES, SCOPES
+
+CLAIMS = "claims"
+
+MONEY = "money"
+PERCENT = "percent"
+POINTS = "percentage_points"
+COUNT = "count"
+QUANTITY = "quantity"
+DURATION = "duration"
+DATE = "date"
+FRACTION = "fraction"
+
+_RANGE_JOINERS = {"to", "-", "–", "—"}
+# Words that end a counted-noun phrase although they are not stop words.
+_NOT_NOUNS = {"overseas", "abroad", "nationwide", "worldwide", "globally", "annually", "apiece",
+              "ago", "earlier", "later", "each", "respectively", "alone", "combined", "total",
+              "year-on-year", "yoy", "per", "vs", "versus", "times"}  # fmt: skip
+_MAX_NOUN_PHRASE = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the claims component has learnt about one mention while reading it."""
+
+    start: int
+    end: int
+    number: NumberRead
+    kind: str = COUNT
+    unit: str = ""
+    unit_text: str = ""
+    symbol: str = ""  # an ambiguous currency symbol or name as written, e.g. "$", "¥", "dollars"
+    counted: str = ""
+    high: Decimal | None = None
+    step_high: Decimal | None = None
+
+
+@Language.factory("numlint_claims")
+def make_claims(nlp: Language, name: str) -> ClaimFinder:
+    return ClaimFinder(load_lexicon())
+
+
+class ClaimFinder:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = LexicalIndex(doc)
+        reserved = _reserved_tokens(doc)
+        claims: list[Span] = []
+        for sentence in doc.spans.get(NUMERIC_SENTENCES, []):
+            claims.extend(self._sentence_claims(doc, sentence, index, reserved))
+        claims.extend(self._date_claims(doc))
+        doc.spans[CLAIMS] = sorted(claims)
+        return doc
+
+    def _sentence_claims(
+        self, doc: Doc, sentence: Span, index: LexicalIndex, reserved: set[int]
+    ) -> list[Span]:
+        found: list[Span] = []
+        i = sentence.start
+        while i < sentence.end:
+            number = None if i in reserved else read_number(doc, i, index, self.lexicon)
+            if number is None or number.end > sentence.end:
+                i += 1
+                continue
+            reading = self._read(doc, number, index, sentence)
+            reading = self._range(doc, reading, index, sentence, reserved)
+            if reading is not None and not self._is_not_a_quantity(doc, reading, index, sentence):
+                found.append(self._span(doc, reading, index))
+                i = reading.end
+            else:
+                i = number.end
+        return found
+
+    # -- reading one mention -------------------------------------------------------------------
+
+    def _read(self, doc: Doc, number: NumberRead, index: LexicalIndex, sentence: Span) -> Reading:
+        reading = Reading(number.start, number.end, number)
+        if number.fraction:
+            return replace(reading, kind=FRACTION, unit="fraction")
+        before = self._currency_before(doc, number.start, index)
+        if before is not None:
+            start, code, symbol, text = before
+            reading = replace(
+                reading, start=start, kind=MONEY, unit=code, symbol=symbol, unit_text=text
+            )
+            return self._money_scale(doc, reading, index)
+        return self._suffix(doc, reading, index, sentence)
+
+    def _currency_before(
+        self, doc: Doc, i: int, index: LexicalIndex
+    ) -> tuple[int, str, str, str] | None:
+        match = index.before(i, "CURRENCY", "ISO", "AMBIGUOUS")
+        if match is None:
+            return None
+        start, category, value = match
+        text = doc[start:i].text
+        if category == "AMBIGUOUS":
+            return start, self.lexicon.ambiguous[value].default, value, text
+        return start, value, "", text
+
+    def _money_scale(self, doc: Doc, reading: Reading, index: LexicalIndex) -> Reading:
+        """'$6.2m', '$1.2b': abbreviations that are scales only for money; also a trailing code."""
+        number = reading.number
+        match = index.at(reading.end, "MONEYSCALE")
+        if match is not None and number.step >= 0 and number.literal:
+            factor = self.lexicon.money_only_scales[match[2]]
+            number = replace(
+                number,
+                end=match[0],
+                value=number.value * factor,
+                step=number.step * factor,
+                bare_integer=False,
+            )
+            reading = replace(reading, number=number, end=match[0])
+        after = index.at(reading.end, "CURRENCY", "ISO")
+        if after is not None and after[2] == reading.unit:  # "$5 million USD"
+            reading = replace(reading, end=after[0])
+        return reading
+
+    def _suffix(self, doc: Doc, reading: Reading, index: LexicalIndex, sentence: Span) -> Reading:
+        """What follows the number: percent, currency name, unit, duration, or a counted noun."""
+        j = reading.end
+        hyphenated = j < sentence.end and doc[j].text == "-"
+        k = j + 1 if hyphenated else j
+        if k >= sentence.end:
+            return reading
+        match = index.at(
+            k, "PERCENT", "CURRENCY", "ISO", "AMBIGUOUS", "UNIT", "DURATION", "MONEYSCALE"
+        )
+        if match is not None:
+            end, category, value = match
+            text = doc[k:end].text
+            handled = self._suffix_match(doc, reading, index, category, value, text, end)
+            if handled is not None:
+                return handled
+        if not hyphenated and doc[j].text in ("°", "º") and j + 1 < sentence.end:
+            letter = self.lexicon.degree_letters.get(doc[j + 1].lower_)
+            if letter:
+                return replace(
+                    reading, kind=QUANTITY, unit=letter, end=j + 2, unit_text=doc[j : j + 2].text
+                )
+        return self._counted(doc, reading, sentence)
+
+    def _suffix_match(
+        self,
+        doc: Doc,
+        reading: Reading,
+        index: LexicalIndex,
+        category: str,
+        value: str,
+        text: str,
+        end: int,
+    ) -> Reading | None:
+        if category == "PERCENT":
+            if value == "percent":
+                return replace(reading, kind=PERCENT, unit="%", end=end, unit_text=text)
+            if value == "basis_points":
+                number = reading.number
+                hundred = Decimal(100)
+                number = replace(number, value=number.value / hundred, step=number.step / hundred)
+                return replace(
+                    reading, number=number, kind=POINTS, unit="pp", end=end, unit_text=text
+                )
+            return replace(reading, kind=POINTS, unit="pp", end=end, unit_text=text)
+        if category in ("CURRENCY", "ISO"):
+            return replace(reading, kind=MONEY, unit=value, end=end, unit_text=text)
+        if category == "AMBIGUOUS":
+            if value in ("pound", "pounds") and end < len(doc) and doc[end].lower_ == "of":
+                return None  # "five pounds of sugar" is a weight
+            code = self.lexicon.ambiguous[value].default
+            return replace(reading, kind=MONEY, unit=code, symbol=value, end=end, unit_text=text)
+        if category == "UNIT":
+            if text.lower() in self.lexicon.short_units and text != text.lower():
+                return None  # "5G", "4K" are names, not grams or kelvins
+            if text.lower() in self.lexicon.degree_letters:
+                return None  # a bare "C" or "F" is a unit only after a degree sign
+            return replace(reading, kind=QUANTITY, unit=value, end=end, unit_text=text)
+        if category == "DURATION":
+            return replace(reading, kind=DURATION, unit=value, end=end, unit_text=text)
+        if category == "MONEYSCALE" and value == "m" and "m" in self.lexicon.units:
+            return replace(
+                reading, kind=QUANTITY, unit=self.lexicon.units["m"], end=end, unit_text=text
+            )
+        return None
+
+    def _counted(self, doc: Doc, reading: Reading, sentence: Span) -> Reading:
+        """'480 authorized Mi Home stores' counts 'stores'."""
+        words: list[str] = []
+        j = reading.end
+        while j < sentence.end and len(words) < _MAX_NOUN_PHRASE:
+            token = doc[j]
+            lower = token.lower_
+            if not token.is_alpha or lower in STOP_WORDS or lower in _NOT_NOUNS:
+                break
+            if lower in self.lexicon.months or lower in self.lexicon.unit_words:
+                break
+            words.append(lower)
+            j += 1
+        if not words:
+            return reading
+        head = _head_noun(words)
+        return replace(reading, kind=COUNT, counted=head)
+
+    # -- ranges ---------------------------------------------------------------------------------
+
+    def _range(
+        self, doc: Doc, first: Reading, index: LexicalIndex, sentence: Span, reserved: set[int]
+    ) -> Reading:
+        """'5 to 10 years', 'between 3 and 4 per cent', '$5-10 million'."""
+        j = first.number.end
+        between = first.start > sentence.start and doc[first.start - 1].lower_ == "between"
+        if j >= sentence.end - 1:
+            return first
+        joiner = doc[j].lower_
+        if not (joiner in _RANGE_JOINERS or (between and joiner == "and")):
+            return first
+        if first.start > sentence.start and doc[first.start - 1].lower_ == "from":
+            return first  # "from 3% to 4%" is a change, not a range
+        k = j + 1
+        symbol = index.at(k, "CURRENCY", "ISO", "AMBIGUOUS")
+        if symbol is not None:  # "$5 million to $10 million"
+            k = symbol[0]
+        if k in reserved or k >= sentence.end:
+            return first
+        second_number = read_number(doc, k, index, self.lexicon)
+        if second_number is None:
+            return first
+        second = self._read(doc, second_number, index, sentence)
+        if first.kind not in (COUNT, second.kind) or (first.unit and first.unit != second.unit):
+            return first
+        if first.kind == COUNT and first.counted and second.kind != COUNT:
+            return first
+        low = first.number
+        if low.step >= 1 and second.number.value > low.value * 1000 and low.value < 1000:
+            factor = second.number.value / second_number.value if second_number.value else 1
+            low = replace(low, value=low.value * factor, step=low.step * factor)  # "$5-10 million"
+        if second.number.value <= low.value:
+            return first  # "3-1" is a score, "2019-20" a season
+        return replace(
+            second,
+            start=first.start,
+            number=low,
+            high=second.number.value,
+            step_high=second.number.step,
+        )
+
+    # -- what is not a quantity -----------------------------------------------------------------
+
+    def _is_not_a_quantity(
+        self, doc: Doc, reading: Reading, index: LexicalIndex, sentence: Span
+    ) -> bool:
+        number = reading.number
+        end = reading.end
+        if end < sentence.end and index.has(end, "CLOCK"):
+            return True  # "3 p.m."
+        if reading.kind not in (COUNT,) or not number.bare_integer:
+            return False
+        if reading.high is not None:
+            return False
+        if _looks_like_year(number) and not reading.counted:
+            return True
+        start = number.start
+        if start > sentence.start:
+            previous = doc[start - 1]
+            if index.has(start - 1, "NAMEMARK") or previous.text in ("#", "No", "No."):
+                return True
+            if _is_name_word(previous, sentence, self.lexicon):
+                return True  # "Model 3", "Mi 9", "Windows 10"
+        return bool(_looks_like_year(number) and reading.counted and doc[end - 1].is_title)
+
+    # -- building the span ----------------------------------------------------------------------
+
+    def _span(self, doc: Doc, reading: Reading, index: LexicalIndex) -> Span:
+        span = Span(doc, reading.start, reading.end, label=reading.kind)
+        number = reading.number
+        span._.kind = reading.kind
+        span._.value = _decimal_text(number.value)
+        span._.step = _decimal_text(number.step)
+        span._.value_high = "" if reading.high is None else _decimal_text(reading.high)
+        span._.unit = reading.unit
+        span._.unit_text = reading.unit_text
+        span._.currency_symbol = reading.symbol
+        span._.counted = reading.counted
+        qualifier = self._qualifier(doc, reading, index)
+        span._.qualifier, span._.qualifier_text = qualifier
+        return span
+
+    def _qualifier(self, doc: Doc, reading: Reading, index: LexicalIndex) -> tuple[str, str]:
+        match = index.before(reading.start, "QUALIFIER")
+        if match is not None:
+            start, _, kind = match
+            return kind, doc[start : reading.start].text
+        after = index.at(reading.end, "QUALIFIER")
+        if after is not None and after[2] in ("approx", "lower", "upper"):
+            text = doc[reading.end : after[0]].text.lower()
+            if text in ("or so", "or more", "plus", "or less"):
+                return after[2], text
+        return "", ""
+
+    def _date_claims(self, doc: Doc) -> list[Span]:
+        claims = []
+        for date in doc.spans.get(DATES, []):
+            span = Span(doc, date.start, date.end, label=DATE)
+            span._.kind = DATE
+            span._.date = date._.date
+            span._.weekday = date._.weekday
+            claims.append(span)
+        return claims
+
+
+def _reserved_tokens(doc: Doc) -> set[int]:
+    """Tokens inside dates, and years or period numbers inside time expressions."""
+    reserved: set[int] = set()
+    for span in doc.spans.get(DATES, []):
+        reserved.update(range(span.start, span.end))
+    for span in doc.spans.get(SCOPES, []):
+        if span.label_ != "SPAN":
+            reserved.update(range(span.start, span.end))
+    return reserved
+
+
+def _head_noun(words: list[str]) -> str:
+    return words[-1]
+
+
+def _looks_like_year(number: NumberRead) -> bool:
+    return number.bare_integer and 1000 <= number.value <= 2199 and number.literal
+
+
+def _is_name_word(token, sentence: Span, lexicon: Lexicon) -> bool:
+    text = token.text
+    if not text[:1].isupper() or not text.isalpha() or token.i == sentence.start:
+        return False
+    lower = token.lower_
+    return lower not in lexicon.months and lower not in lexicon.weekdays and lower not in STOP_WORDS
+
+
+def _decimal_text(value: Decimal) -> str:
+    return format(value.normalize(), "f")

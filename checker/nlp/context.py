@@ -1,0 +1,543 @@
+"""The context component: what each claim measures, for whom, when, and whether it is a change.
+
+Without a trained parser it reads the words around a claim, in this order:
+
+* change: a change word next to it ("rose 12%", "a 56.5% jump", "an increase of 13.7%") makes it a
+  change, with a direction and a basis ("year-on-year"); "to X" and "from Y" give its end points.
+* metric: "a 56.5% jump in revenue", "invest ¥100 billion", "480 stores", else the nearest metric
+  word before it in the sentence ("revenue ... of approximately ¥43.8 billion").
+* subject: what narrows the metric: words before it ("international revenue") and the phrase after
+  it ("revenue from international markets", "invest ... in artificial intelligence (AIoT)").
+* entity: whose figure it is ("Xiaomi's", or the proper noun that opens the clause).
+* scope: the period it covers ("the first quarter of 2019", "the next five years"); a figure with
+  none in its sentence takes the last one the document stated, marked as inherited.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from checker.nlp.claims import CLAIMS, COUNT, DATE, MONEY
+from checker.nlp.lexical import LexicalIndex
+from checker.nlp.lexicon import Lexicon, load_lexicon
+from checker.nlp.times import SCOPES
+
+_PREPOSITIONS = {"for", "from", "in", "at", "of", "on", "into", "across"}
+_SUBJECT_STOPS = {"to", "compared", "representing", "which", "that", "who", "was", "were", "is",
+                  "are", "has", "have", "had", "be", "been", "reached", "totaled", "totalled",
+                  "said", "says", "with", "while", "but", "by", "than", "versus", "vs", "since", "after",
+                  "before", "over", "under", "during", "as"}  # fmt: skip
+_SKIP_BEFORE = {"by", "of", "a", "an", "the", "be", "been", "being", "will", "to", "some", "-"}
+_QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»"}
+_CLAUSE_ENDS = {",", ";", ":", "—", "–"}
+_PERIOD_LABELS = {"QUARTER", "HALF", "NINE_MONTHS", "FISCAL_YEAR", "YEAR", "MONTH", "FULL_YEAR",
+                  "SPAN", "AS_OF", "RELATIVE"}  # fmt: skip
+# Scopes a later sentence without one of its own inherits (a five-year plan's span is not one).
+_INHERITED_LABELS = {"QUARTER", "HALF", "NINE_MONTHS", "FISCAL_YEAR", "YEAR", "MONTH", "FULL_YEAR"}
+_MAX_SUBJECT = 12
+_YEAR_IN_SCOPE = re.compile(r"(1[89]|2[01])\d\d")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The words that name what a claim measures: tokens [start, end) and the canonical metric."""
+
+    start: int
+    end: int
+    metric: str
+    after_claim: bool = False  # the subject phrase follows the claim ("invest ¥100bn in X")
+
+
+@Language.factory("numlint_context")
+def make_context(nlp: Language, name: str) -> ContextReader:
+    return ContextReader(load_lexicon())
+
+
+class ContextReader:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = LexicalIndex(doc)
+        claims = [c for c in doc.spans.get(CLAIMS, []) if c._.kind != DATE]
+        claim_at = {t: c for c in claims for t in range(c.start, c.end)}
+        scopes = list(doc.spans.get(SCOPES, []))
+        scope_at = {t: s for s in scopes for t in range(s.start, s.end)}
+        history = _ScopeHistory(scopes)
+        by_offset = {c.start_char: c for c in claims}
+        for claim in claims:
+            sentence = claim.sent
+            history.advance_to(claim.start)
+            primary = by_offset.get(claim._.equivalent_of)
+            if primary is not None:
+                _copy_context(primary, claim)
+                continue
+            self._change(doc, claim, index, sentence, claim_at)
+            anchor = self._anchor(doc, claim, index, sentence)
+            if anchor is not None:
+                claim._.metric = anchor.metric
+                words = self._subject_words(doc, claim, anchor, index, claim_at, scope_at)
+                claim._.subject_text = " ".join(t.text for t in words)
+                claim._.subject = self._normalise_subject(words)
+                claim._.entity = self._entity(doc, anchor, claim, sentence)
+            elif claim._.kind == COUNT and claim._.counted:
+                claim._.metric = claim._.counted
+            self._scope(doc, claim, sentence, scopes, history, index)
+        return doc
+
+    # -- change --------------------------------------------------------------------------------
+
+    def _change(
+        self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span, claim_at: dict
+    ) -> None:
+        left = self._word_before(doc, claim, sentence, index)
+        claim._.role = "level"
+        if left is not None and index.before(left.i + 1, "BASELINE") is not None:
+            claim._.role = "baseline"
+            return
+        if (
+            left is not None
+            and left.lower_ == "to"
+            and self._change_word_before(doc, left.i, index)
+        ):
+            return  # "rose 12% to €84 million": the level reached
+        direction = self._direction_near(doc, claim, index, sentence, left)
+        if direction:
+            claim._.role = "change"
+            claim._.direction = direction
+            claim._.basis = self._basis(doc, claim, index, sentence, claim_at)
+            self._end_points(doc, claim, sentence, claim_at)
+
+    def _word_before(
+        self, doc: Doc, claim: Span, sentence: Span, index: LexicalIndex
+    ) -> Token | None:
+        """The nearest word before the claim that is not a qualifier."""
+        i = claim.start
+        qualifier = index.before(i, "QUALIFIER")
+        if qualifier is not None:
+            i = qualifier[0]
+        return doc[i - 1] if i > sentence.start else None
+
+    def _change_word_before(self, doc: Doc, i: int, index: LexicalIndex) -> bool:
+        start = max(doc[i].sent.start, i - 4)
+        return any(index.has(k, "CHANGE") or index.has(k, "MULTIPLY") for k in range(start, i))
+
+    def _direction_near(
+        self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span, left: Token | None
+    ) -> str:
+        # Left: "rose 12%", "up 5%", "an increase of 13.7%", "cut by 20%".
+        k = claim.start - 1 if left is None else left.i
+        steps = 0
+        while k >= sentence.start and steps < 4:
+            match = index.before(k + 1, "CHANGE")
+            if match is not None:
+                return match[2]
+            if doc[k].lower_ not in _SKIP_BEFORE and index.before(k + 1, "BASIS") is None:
+                break
+            k -= 1
+            steps += 1
+        # Right: "a 56.5% jump", "a 93.5% year-on-year growth".
+        k = claim.end
+        steps = 0
+        while k < sentence.end and steps < 3:
+            match = index.at(k, "CHANGE")
+            if match is not None and doc[k].lower_ not in ("up", "down", "higher", "lower"):
+                return match[2] if claim._.kind != MONEY or doc[k].lower_ != "cut" else ""
+            basis = index.at(k, "BASIS")
+            if basis is not None:
+                k = basis[0]
+            elif doc[k].text == "-":
+                k += 1
+            else:
+                break
+            steps += 1
+        if claim.end < sentence.end and doc[claim.end].lower_ in ("higher", "lower"):
+            return "up" if doc[claim.end].lower_ == "higher" else "down"
+        return ""
+
+    def _basis(
+        self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span, claim_at: dict
+    ) -> str:
+        best: tuple[int, int, str] | None = None
+        for i in range(sentence.start, sentence.end):
+            match = index.at(i, "BASIS")
+            if match is None:
+                continue
+            end, _, basis = match
+            if end <= claim.start:
+                distance, side = claim.start - end, 0
+                between = range(end, claim.start)
+            elif i >= claim.end:
+                distance, side = i - claim.end, 1
+                between = range(claim.end, i)
+            else:
+                continue
+            if any(k in claim_at and claim_at[k]._.role == "change" for k in between):
+                continue
+            if best is None or (distance, side) < best[:2]:
+                best = (distance, side, basis)
+        return best[2] if best else ""
+
+    def _end_points(self, doc: Doc, claim: Span, sentence: Span, claim_at: dict) -> None:
+        """'rose 12% to €84 million from €70 million'."""
+        for k in range(claim.end, sentence.end - 1):
+            word = doc[k].lower_
+            if word in (";",) or (k in claim_at and claim_at[k]._.role == "change"):
+                break
+            target = claim_at.get(k + 1)
+            if target is None or target.start != k + 1:
+                continue
+            if word == "to" and claim._.change_to < 0:
+                claim._.change_to = target.start_char
+            elif word == "from" and claim._.change_from < 0:
+                claim._.change_from = target.start_char
+
+    # -- metric --------------------------------------------------------------------------------
+
+    def _anchor(self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span) -> Anchor | None:
+        return (
+            self._metric_after(doc, claim, index, sentence)
+            or self._metric_verb_before(doc, claim, index, sentence)
+            or self._counted_anchor(doc, claim, index, sentence)
+            or self._metric_before(claim, index, sentence)
+        )
+
+    def _metric_after(
+        self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span
+    ) -> Anchor | None:
+        """'a 56.5% jump in revenue', '$5 billion of debt', '40% of sales'."""
+        k = claim.end
+        for _ in range(3):
+            if k >= sentence.end:
+                return None
+            if doc[k].lower_ in ("in", "of"):
+                for j in range(k + 1, min(k + 4, sentence.end)):
+                    match = index.at(j, "METRIC")
+                    if match is not None:
+                        return Anchor(j, match[0], match[2])
+                    if not doc[j].is_alpha:
+                        break
+                return None
+            skip = index.at(k, "CHANGE") or index.at(k, "BASIS")
+            if skip is None and doc[k].text != "-":
+                return None
+            k = skip[0] if skip else k + 1
+        return None
+
+    def _metric_verb_before(
+        self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span
+    ) -> Anchor | None:
+        """'invest ¥100 billion', 'will be investing ¥10 billion', 'spent about $5 million'."""
+        i = claim.start
+        qualifier = index.before(i, "QUALIFIER")
+        if qualifier is not None:
+            i = qualifier[0]
+        if i <= sentence.start:
+            return None
+        match = index.before(i, "METRICVERB")
+        if match is None:
+            return None
+        return Anchor(match[0], i, match[2], after_claim=True)
+
+    def _counted_anchor(
+        self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span
+    ) -> Anchor | None:
+        """'480 authorized Mi Home stores': the counted noun, with the words before it."""
+        if claim._.kind != COUNT or not claim._.counted:
+            return None
+        k = claim.end
+        while k < sentence.end and doc[k].lower_ != claim._.counted:
+            k += 1
+        metric = index.at(k, "METRIC")
+        name = metric[2] if metric is not None and metric[0] == k + 1 else claim._.counted
+        return Anchor(claim.end, k + 1, name)
+
+    def _metric_before(self, claim: Span, index: LexicalIndex, sentence: Span) -> Anchor | None:
+        for end in range(claim.start, sentence.start, -1):
+            match = index.before(end, "METRIC")
+            if match is not None:
+                return Anchor(match[0], end, match[2])
+        return None
+
+    # -- subject -------------------------------------------------------------------------------
+
+    def _subject_words(
+        self,
+        doc: Doc,
+        claim: Span,
+        anchor: Anchor,
+        index: LexicalIndex,
+        claim_at: dict,
+        scope_at: dict,
+    ) -> list[Token]:
+        sentence = claim.sent
+        words: list[Token] = []
+        if anchor.start >= claim.end and claim._.kind == COUNT:
+            words.extend(doc[anchor.start : anchor.end - 1])  # "authorized Mi Home" stores
+            follow = anchor.end
+        elif anchor.after_claim:
+            follow = self._after_restatement(doc, claim, claim_at)
+        else:
+            words.extend(self._premodifiers(doc, anchor.start, sentence, index, claim_at))
+            follow = anchor.end
+        words.extend(self._phrase_after(doc, follow, sentence, index, claim_at, scope_at))
+        return words
+
+    def _after_restatement(self, doc: Doc, claim: Span, claim_at: dict) -> int:
+        """Skip '(approximately $1.457 billion)' after an amount."""
+        k = claim.end
+        if k < len(doc) and doc[k].text == "(":
+            close = next((j for j in range(k, min(k + 10, len(doc))) if doc[j].text == ")"), None)
+            if close is not None and any(j in claim_at for j in range(k, close)):
+                return close + 1
+        return k
+
+    def _premodifiers(
+        self, doc: Doc, start: int, sentence: Span, index: LexicalIndex, claim_at: dict
+    ) -> list[Token]:
+        found: list[Token] = []
+        k = start - 1
+        while k >= sentence.start and len(found) < 3:
+            token = doc[k]
+            lower = token.lower_
+            if (
+                not token.is_alpha
+                or lower in STOP_WORDS
+                or k in claim_at
+                or lower.endswith(("ed", "ing"))
+                or index.has(k, "CHANGE")
+                or index.has(k, "METRICVERB")
+                or k == sentence.start
+            ):
+                break
+            found.insert(0, token)
+            k -= 1
+        return found
+
+    def _phrase_after(
+        self,
+        doc: Doc,
+        k: int,
+        sentence: Span,
+        index: LexicalIndex,
+        claim_at: dict,
+        scope_at: dict,
+    ) -> list[Token]:
+        """'for the IoT and lifestyle products segment', 'in artificial intelligence (AIoT)'."""
+        if k >= sentence.end or doc[k].lower_ not in _PREPOSITIONS or k in scope_at:
+            return []
+        words: list[Token] = []
+        for j in range(k, min(k + _MAX_SUBJECT, sentence.end)):
+            token = doc[j]
+            lower = token.lower_
+            if j in claim_at or j in scope_at or token.text in _CLAUSE_ENDS or token.text == ".":
+                break
+            if lower in _SUBJECT_STOPS or index.has(j, "CHANGE") or index.has(j, "BASIS"):
+                break
+            if token.is_alpha and lower.endswith(("ed", "ing")) and j > k + 1:
+                break
+            words.append(token)
+        while words and words[-1].lower_ in _PREPOSITIONS | {"the", "a", "an", "and"}:
+            words.pop()
+        return words
+
+    def _normalise_subject(self, words: list[Token]) -> str:
+        acronyms = [t.text for t in words if _is_defined_acronym(t)]
+        if acronyms:
+            return " ".join(sorted({a.lower() for a in acronyms}))
+        kept = set()
+        for token in words:
+            lower = token.lower_.strip("'’")
+            if (
+                not token.is_alpha
+                or lower in STOP_WORDS
+                or lower in self.lexicon.generic_subject_words
+            ):
+                continue
+            kept.add(_singular(lower))
+        return " ".join(sorted(kept))
+
+    # -- entity --------------------------------------------------------------------------------
+
+    def _entity(self, doc: Doc, anchor: Anchor, claim: Span, sentence: Span) -> str:
+        limit = min(anchor.start, claim.start)
+        quoted = _short_quotes(doc, sentence)
+        first_word = next((t.i for t in sentence if t.is_alpha), sentence.start)
+        for k in range(sentence.start, limit):
+            token = doc[k]
+            if k in quoted or not _is_proper(token, self.lexicon):
+                continue
+            if k == first_word and token.lower_.endswith(("ing", "ly")):
+                continue  # "Looking ahead, ...", "Separately, ..."
+            end = k
+            while end + 1 < limit and _is_proper(doc[end + 1], self.lexicon):
+                end += 1
+            return " ".join(t.text for t in doc[k : end + 1])
+        return ""
+
+    # -- scope ---------------------------------------------------------------------------------
+
+    def _scope(
+        self,
+        doc: Doc,
+        claim: Span,
+        sentence: Span,
+        scopes: list[Span],
+        history: _ScopeHistory,
+        index: LexicalIndex,
+    ) -> None:
+        in_sentence = [
+            s
+            for s in scopes
+            if s.start >= sentence.start and s.end <= sentence.end and not _in_basis(s, index)
+        ]
+        chosen = self._scope_after(doc, claim, in_sentence) or self._scope_before(
+            claim, in_sentence
+        )
+        if chosen is not None:
+            claim._.scope = history.resolve(chosen)
+            claim._.scope_text = chosen.text
+        elif history.last is not None:
+            claim._.scope = history.resolve(history.last)
+            claim._.scope_text = history.last.text
+            claim._.scope_inherited = True
+        if self._is_forecast(doc, claim, sentence):
+            claim._.scope = f"{claim._.scope} (forecast)".strip()
+
+    def _scope_after(self, doc: Doc, claim: Span, scopes: list[Span]) -> Span | None:
+        for span in scopes:
+            if span.start < claim.end:
+                continue
+            between = doc[claim.end : span.start]
+            if any(t.text in (",", ";") for t in between) and len(between) > 0:
+                return None
+            return span
+        return None
+
+    def _scope_before(self, claim: Span, scopes: list[Span]) -> Span | None:
+        before = [
+            s
+            for s in scopes
+            if s.end <= claim.start and s.label_ in _PERIOD_LABELS | {"UNRESOLVED"}
+        ]
+        return before[-1] if before else None
+
+    def _is_forecast(self, doc: Doc, claim: Span, sentence: Span) -> bool:
+        return any(
+            t.lower_ in self.lexicon.forecast_words for t in doc[sentence.start : claim.start]
+        )
+
+
+class _ScopeHistory:
+    """The document's explicit scopes so far, to resolve 'the quarter' and to inherit from."""
+
+    def __init__(self, scopes: list[Span]) -> None:
+        self.scopes = scopes
+        self.next = 0
+        self.last: Span | None = None
+        self.year = ""
+        self.by_kind: dict[str, str] = {}
+
+    def advance_to(self, token: int) -> None:
+        """Note every scope that ends before ``token``."""
+        while self.next < len(self.scopes) and self.scopes[self.next].end <= token:
+            span = self.scopes[self.next]
+            self.next += 1
+            if span.label_ not in _INHERITED_LABELS:
+                continue
+            if span._.scope[:1] in ("Q", "H") and self.year:  # "the first quarter" in 2019
+                span._.scope = f"{self.year}-{span._.scope}"
+            if not _YEAR_IN_SCOPE.search(span._.scope):
+                continue
+            self.year = span._.scope[:4] if span._.scope[:4].isdigit() else self.year
+            self.last = span
+            self.by_kind[_period_kind(span._.scope)] = span._.scope
+
+    def resolve(self, span: Span) -> str:
+        if span.label_ == "UNRESOLVED":
+            word = span.text.lower().split()[-1]
+            return self.by_kind.get(word, span._.scope)
+        return span._.scope
+
+
+def _copy_context(primary: Span, restatement: Span) -> None:
+    """A restatement ('(approximately $1.7 billion)') measures what its primary measures."""
+    for name in (
+        "metric",
+        "subject",
+        "subject_text",
+        "entity",
+        "scope",
+        "scope_text",
+        "scope_inherited",
+        "role",
+        "direction",
+        "basis",
+    ):
+        setattr(restatement._, name, getattr(primary._, name))
+
+
+def _period_kind(scope: str) -> str:
+    if "Q" in scope:
+        return "quarter"
+    if "H" in scope:
+        return "half"
+    return "year" if scope[:4].isdigit() or scope.startswith("FY") else ""
+
+
+def _in_basis(span: Span, index: LexicalIndex) -> bool:
+    for k in range(max(span.doc[span.start].sent.start, span.start - 4), span.start + 1):
+        match = index.at(k, "BASIS")
+        if match is not None and match[0] >= span.end:
+            return True
+    return False
+
+
+def _is_defined_acronym(token: Token) -> bool:
+    """'(AIoT)': an acronym in parentheses, defined by the words before it."""
+    doc = token.doc
+    text = token.text
+    if sum(c.isupper() for c in text) < 2 or not text.isalpha():
+        return False
+    return (
+        0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+    )
+
+
+def _is_proper(token: Token, lexicon: Lexicon) -> bool:
+    text = token.text
+    if not text[:1].isupper() or not any(c.isalpha() for c in text):
+        return False
+    lower = token.lower_.rstrip(".")
+    return (
+        lower not in lexicon.months
+        and lower not in lexicon.weekdays
+        and lower not in STOP_WORDS
+        and lower not in ("the",)
+    )
+
+
+def _short_quotes(doc: Doc, sentence: Span) -> set[int]:
+    """Tokens inside short quotations (names, slogans), not inside quoted speech."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for token in sentence:
+        if token.text in _QUOTES:
+            if opened is None:
+                opened = token.i
+            else:
+                if token.i - opened <= 7:
+                    inside.update(range(opened, token.i + 1))
+                opened = None
+    return inside
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word

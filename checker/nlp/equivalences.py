@@ -1,0 +1,61 @@
+"""Stated equivalences: an amount restated in parentheses or after ", or".
+
+    ¥12 billion (approximately $1.7 billion)      a 120-kilometre (75-mile) road
+    ₹300 crore, or 40% of the total               (185 km/h; 115 mph)
+
+The restatement gets ``_.equivalent_of`` = the start offset of the claim it restates, and both are
+kept together in ``doc.spans["equivalences"]``.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from checker.nlp.claims import CLAIMS, DATE
+
+EQUIVALENCES = "equivalences"
+# Tokens allowed between the two amounts, besides a qualifier: "(approximately $1.7 billion)".
+_OPENERS = ("(", "[")
+_MAX_GAP = 4
+
+
+@Language.factory("numlint_equivalences")
+def make_equivalences(nlp: Language, name: str) -> EquivalenceLinker:
+    return EquivalenceLinker()
+
+
+class EquivalenceLinker:
+    def __call__(self, doc: Doc) -> Doc:
+        claims = [c for c in doc.spans.get(CLAIMS, []) if c._.kind != DATE]
+        pairs: list[Span] = []
+        for first, second in itertools.pairwise(claims):
+            if first.sent.start != second.sent.start or second._.equivalent_of >= 0:
+                continue
+            if _restates(doc, first, second):
+                second._.equivalent_of = first.start_char
+                pairs.append(Span(doc, first.start, second.end, label="EQUIVALENCE"))
+        doc.spans[EQUIVALENCES] = pairs
+        return doc
+
+
+def _restates(doc: Doc, first: Span, second: Span) -> bool:
+    gap = [t for t in doc[first.end : second.start] if not t.is_space]
+    qualifier = second._.qualifier_text.split()
+    words = [t.text for t in gap]
+    if qualifier and words[-len(qualifier) :] == qualifier:
+        words = words[: -len(qualifier)]
+    if not words or len(words) > _MAX_GAP:
+        return False
+    if words[0] in _OPENERS and len(words) == 1:
+        return _closes_after(doc, second)
+    if words in (["(", "or"], [",", "or"], ["or"], [";"], ["/"]):
+        return True
+    return words[0] in _OPENERS and words[1:] in (["about"], ["or"], ["i.e."], ["equal", "to"])
+
+
+def _closes_after(doc: Doc, second: Span) -> bool:
+    """The parenthesis holds the amount and at most a few more words ("at current rates")."""
+    return any(token.text in (")", "]", ";", ",") for token in doc[second.end:second.end + 6])

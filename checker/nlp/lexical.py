@@ -1,0 +1,88 @@
+"""Marks lexicon phrases in the sentences that carry a number.
+
+Most sentences in an article carry no number, so this component first picks the sentences with a
+digit or a number word and runs the PhraseMatchers only there. Its matches are kept in
+``doc.spans["lexical"]`` with labels ``CATEGORY|value``; ``LexicalIndex`` looks them up by position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from checker.nlp.lexicon import LOWER, Lexicon, load_lexicon
+
+LEXICAL = "lexical"
+NUMERIC_SENTENCES = "numeric_sentences"
+_DIGIT = re.compile(r"\d")
+
+
+@Language.factory("numlint_lexical")
+def make_lexical(nlp: Language, name: str) -> LexicalMarker:
+    return LexicalMarker(nlp, load_lexicon())
+
+
+class LexicalMarker:
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.number_words = frozenset(
+            [*lexicon.unit_words, *lexicon.collective_words, *lexicon.fraction_words, "a", "an"]
+        ) - {"a", "an"}
+        phrases: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for attr, label, phrase in lexicon.patterns():
+            phrases[(attr, label)].append(phrase)
+        for (attr, label), texts in phrases.items():
+            matcher = self.lower if attr == LOWER else self.orth
+            matcher.add(label, list(nlp.tokenizer.pipe(texts)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        sentences = [s for s in doc.sents if self._has_number(s)]
+        doc.spans[NUMERIC_SENTENCES] = sentences
+        matches: list[Span] = []
+        for sentence in sentences:
+            for matcher in (self.lower, self.orth):
+                for match_id, start, end in matcher(sentence):
+                    matches.append(Span(doc, start, end, label=match_id))
+        doc.spans[LEXICAL] = matches
+        return doc
+
+    def _has_number(self, sentence: Span) -> bool:
+        if _DIGIT.search(sentence.text):
+            return True
+        return any(token.lower_ in self.number_words for token in sentence)
+
+
+class LexicalIndex:
+    """Phrase matches of a Doc by start and end token, longest first."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.by_start: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+        self.by_end: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+        for span in doc.spans.get(LEXICAL, []):
+            category, _, value = span.label_.partition("|")
+            self.by_start[span.start].append((span.end, category, value))
+            self.by_end[span.end].append((span.start, category, value))
+        for entries in (*self.by_start.values(), *self.by_end.values()):
+            entries.sort(key=lambda e: -abs(e[0]))
+
+    def at(self, i: int, *categories: str) -> tuple[int, str, str] | None:
+        """The longest match at token ``i`` in one of ``categories``: (end, category, value)."""
+        for end, category, value in self.by_start.get(i, ()):
+            if category in categories:
+                return end, category, value
+        return None
+
+    def before(self, j: int, *categories: str) -> tuple[int, str, str] | None:
+        """The longest match ending at token ``j`` (exclusive): (start, category, value)."""
+        for start, category, value in sorted(self.by_end.get(j, ()), key=lambda e: e[0]):
+            if category in categories:
+                return start, category, value
+        return None
+
+    def has(self, i: int, category: str) -> bool:
+        return self.at(i, category) is not None

@@ -1,0 +1,215 @@
+"""The extractor's vocabulary, kept as data in data/lexicon.yaml.
+
+Every word list becomes phrase patterns labelled ``CATEGORY|value`` for spaCy's PhraseMatcher, so
+multi-word entries ("per cent", "year-on-year") match exactly as the pipeline tokenises text.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+from typing import Any
+
+import yaml
+
+# Categories matched on the lowercase form, and those matched on the exact form.
+LOWER = "LOWER"
+ORTH = "ORTH"
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    default: str
+    candidates: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists and lookups used by the extractor and the checks."""
+
+    raw: dict[str, Any]
+
+    @functools.cached_property
+    def scales(self) -> dict[str, Decimal]:
+        return {
+            word: Decimal(entry["factor"])
+            for entry in self.raw["scales"].values()
+            for word in entry["words"]
+        }
+
+    @functools.cached_property
+    def scale_factors(self) -> dict[str, Decimal]:
+        return {name: Decimal(entry["factor"]) for name, entry in self.raw["scales"].items()}
+
+    @functools.cached_property
+    def money_only_scales(self) -> dict[str, Decimal]:
+        return {word: Decimal(factor) for word, factor in self.raw["money_only_scales"].items()}
+
+    @functools.cached_property
+    def ambiguous(self) -> dict[str, Ambiguity]:
+        return {
+            key: Ambiguity(entry["default"], tuple(entry["candidates"]))
+            for key, entry in self.raw["ambiguous"].items()
+        }
+
+    @functools.cached_property
+    def iso_aliases(self) -> dict[str, str]:
+        return dict(self.raw["iso_aliases"])
+
+    @functools.cached_property
+    def currency_context(self) -> dict[str, tuple[str, ...]]:
+        return {code: tuple(words) for code, words in self.raw["currency_context"].items()}
+
+    @functools.cached_property
+    def units(self) -> dict[str, str]:
+        return dict(self.raw["units"])
+
+    @functools.cached_property
+    def short_units(self) -> frozenset[str]:
+        return frozenset(self.raw["short_units"])
+
+    @functools.cached_property
+    def degree_letters(self) -> dict[str, str]:
+        return dict(self.raw["degree_letters"])
+
+    @functools.cached_property
+    def unit_words(self) -> dict[str, int]:
+        words = self.raw["number_words"]
+        return {**words["units"], **words["tens"]}
+
+    @functools.cached_property
+    def tens_words(self) -> frozenset[str]:
+        return frozenset(self.raw["number_words"]["tens"])
+
+    @functools.cached_property
+    def collective_words(self) -> dict[str, int]:
+        return dict(self.raw["number_words"]["collective"])
+
+    @functools.cached_property
+    def fraction_words(self) -> dict[str, Decimal]:
+        return {
+            word: _fraction(text) for word, text in self.raw["number_words"]["fractions"].items()
+        }
+
+    @functools.cached_property
+    def ordinals(self) -> frozenset[str]:
+        return frozenset(self.raw["ordinals"])
+
+    @functools.cached_property
+    def multipliers(self) -> dict[str, Decimal]:
+        return {w: Decimal(str(v)) for w, v in self.raw["change_words"]["double"].items()}
+
+    @functools.cached_property
+    def generic_subject_words(self) -> frozenset[str]:
+        return frozenset(self.raw["generic_subject_words"])
+
+    @functools.cached_property
+    def months(self) -> dict[str, int]:
+        return dict(self.raw["months"])
+
+    @functools.cached_property
+    def weekdays(self) -> dict[str, int]:
+        return dict(self.raw["weekdays"])
+
+    @functools.cached_property
+    def forecast_words(self) -> frozenset[str]:
+        return frozenset(self.raw["forecast_words"])
+
+    @functools.cached_property
+    def metric_names(self) -> frozenset[str]:
+        return frozenset(self.raw["metrics"])
+
+    def patterns(self) -> Iterator[tuple[str, str, str]]:
+        """Yield (attribute, label, phrase) for every phrase the PhraseMatchers look for."""
+        raw = self.raw
+        for code, entry in raw["currencies"].items():
+            for symbol in entry["symbols"]:
+                yield ORTH, f"CURRENCY|{code}", symbol
+            for name in entry["names"]:
+                yield LOWER, f"CURRENCY|{code}", name
+        for key in raw["ambiguous"]:
+            attr = ORTH if not key.isalpha() else LOWER
+            yield attr, f"AMBIGUOUS|{key}", key
+        for code in raw["iso_codes"]:
+            yield ORTH, f"ISO|{self.iso_aliases.get(code, code)}", code
+        for name, entry in raw["scales"].items():
+            for word in entry["words"]:
+                yield LOWER, f"SCALE|{name}", word
+        for word in raw["money_only_scales"]:
+            yield LOWER, f"MONEYSCALE|{word}", word
+        for kind, words in raw["percent"].items():
+            yield from ((LOWER, f"PERCENT|{kind}", w) for w in words)
+        for form, unit in raw["units"].items():
+            yield LOWER, f"UNIT|{unit}", form
+        for unit, words in raw["durations"].items():
+            yield from ((LOWER, f"DURATION|{unit}", w) for w in words)
+        for kind, words in raw["qualifiers"].items():
+            yield from ((LOWER, f"QUALIFIER|{kind}", w) for w in words)
+        for direction in ("up", "down"):
+            yield from ((LOWER, f"CHANGE|{direction}", w) for w in raw["change_words"][direction])
+        for word in raw["change_words"]["double"]:
+            yield LOWER, f"MULTIPLY|{word}", word
+        for basis, phrases in raw["change_basis"].items():
+            yield from ((LOWER, f"BASIS|{basis}", p) for p in phrases)
+        for metric, words in raw["metrics"].items():
+            yield from ((LOWER, f"METRIC|{metric}", w) for w in words)
+        for metric, words in raw["metric_verbs"].items():
+            yield from ((LOWER, f"METRICVERB|{metric}", w) for w in words)
+        for month in raw["months"]:
+            yield LOWER, f"MONTH|{month}", month
+        for day in raw["weekdays"]:
+            yield LOWER, f"WEEKDAY|{day}", day
+        for word in raw["name_markers"]:
+            yield LOWER, "NAMEMARK|", word
+        for word in raw["clock_words"]:
+            yield LOWER, "CLOCK|", word
+        for phrase in raw["baseline_words"]:
+            yield LOWER, "BASELINE|", phrase
+        for code, words in raw["currency_context"].items():
+            yield from ((LOWER, f"CONTEXT|{code}", w) for w in words)
+
+
+def _fraction(text: str) -> Decimal:
+    if "/" in text:
+        numerator, denominator = text.split("/")
+        return Decimal(numerator) / Decimal(denominator)
+    return Decimal(text)
+
+
+class LexiconError(ValueError):
+    """The lexicon data is inconsistent (a duplicate entry, a missing section)."""
+
+
+def _check_strings(raw: Any, where: str = "lexicon") -> None:
+    """YAML reads unquoted no/on/yes as booleans: every word in the lexicon must be a string."""
+    if isinstance(raw, dict):
+        for key, value in raw.items():
+            _check_strings(value, f"{where}.{key}")
+    elif isinstance(raw, list):
+        for item in raw:
+            if not isinstance(item, str):
+                raise LexiconError(f"{where}: {item!r} is not a string (quote it)")
+
+
+def _check_unique(raw: dict[str, Any]) -> None:
+    for section in ("metrics", "metric_verbs", "qualifiers"):
+        seen: dict[str, str] = {}
+        for key, words in raw[section].items():
+            for word in words:
+                if word in seen:
+                    raise LexiconError(
+                        f"lexicon {section}: {word!r} under both {seen[word]} and {key}"
+                    )
+                seen[word] = key
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    text = resources.files("checker.nlp.data").joinpath("lexicon.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    _check_strings(raw)
+    _check_unique(raw)
+    return Lexicon(raw)

@@ -1,0 +1,148 @@
+"""Reading one number expression: digits or words, with its scale and its stated precision.
+
+"1.7 billion" reads as value 1700000000 with step 100000000: the text claims 1.65 to 1.75 billion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.tokens import Doc
+
+from checker.nlp.lexical import LexicalIndex
+from checker.nlp.lexicon import Lexicon
+
+# 1,200 · 1,200.5 · 1200 · 1.2 · .5 · Indian grouping 1,22,550. "1,5" (a decimal comma) is not read.
+DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?$|^\.\d+$")
+# Numbers longer than this are identifiers or noise, not claims.
+MAX_DIGITS = 24
+_FRACTION_LEADS = {"a": 1, "an": 1, "one": 1}
+_HALF_FOLLOWERS = {
+    "of",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "that",
+    "this",
+    "those",
+}
+_NOT_BEFORE_FRACTION = {"the", "first", "second", "third", "fourth", "last", "final", "next"}
+
+
+@dataclass(frozen=True, slots=True)
+class NumberRead:
+    """A number expression over tokens [start, end)."""
+
+    start: int
+    end: int
+    value: Decimal
+    step: Decimal
+    literal: bool  # written with digits
+    bare_integer: (
+        bool  # digits only, no separator, decimal point or scale: a year or name candidate
+    )
+    fraction: bool = False
+
+
+def read_number(doc: Doc, i: int, index: LexicalIndex, lexicon: Lexicon) -> NumberRead | None:
+    """Read the number expression that starts at token ``i``, if one does."""
+    token = doc[i]
+    if DIGITS.match(token.text):
+        return _read_digits(doc, i, index, lexicon)
+    lower = token.lower_
+    if lower in lexicon.unit_words or lower in _FRACTION_LEADS or lower in lexicon.fraction_words:
+        return _read_words(doc, i, index, lexicon)
+    return None
+
+
+def _read_digits(doc: Doc, i: int, index: LexicalIndex, lexicon: Lexicon) -> NumberRead | None:
+    text = doc[i].text.replace(",", "")
+    whole, _, decimals = text.partition(".")
+    if len(whole) > MAX_DIGITS:
+        return None
+    value = Decimal(text)
+    step = Decimal(1).scaleb(-len(decimals))
+    bare = "," not in doc[i].text and not decimals
+    end, factor = _scale(i + 1, index, lexicon)
+    return NumberRead(i, end, value * factor, step * factor, True, bare and factor == 1)
+
+
+def _scale(j: int, index: LexicalIndex, lexicon: Lexicon) -> tuple[int, Decimal]:
+    """Chained scale words from token ``j`` ("hundred thousand"): (end, factor)."""
+    factor = Decimal(1)
+    while (match := index.at(j, "SCALE")) is not None:
+        j, _, name = match
+        factor *= lexicon.scale_factors[name]
+    return j, factor
+
+
+def _read_words(doc: Doc, i: int, index: LexicalIndex, lexicon: Lexicon) -> NumberRead | None:
+    fraction = _read_fraction(doc, i, lexicon)
+    if fraction is not None:
+        return fraction
+    lower = doc[i].lower_
+    if lower in _FRACTION_LEADS:
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        if nxt in lexicon.collective_words:
+            end, factor = _scale(i + 2, index, lexicon)
+            return NumberRead(
+                i, end, Decimal(lexicon.collective_words[nxt]) * factor, factor, False, False
+            )
+        if lower != "one" and not index.has(i + 1, "SCALE"):
+            return None
+    value, end = _word_value(doc, i, lexicon)
+    if end == i:
+        return None
+    end, factor = _scale(end, index, lexicon)
+    return NumberRead(i, end, value * factor, factor, False, False)
+
+
+def _word_value(doc: Doc, i: int, lexicon: Lexicon) -> tuple[Decimal, int]:
+    """'twenty-three' -> (23, end); 'a' or 'one' -> (1, end)."""
+    lower = doc[i].lower_
+    if lower in _FRACTION_LEADS:
+        return Decimal(1), i + 1
+    value = lexicon.unit_words.get(lower)
+    if value is None:
+        return Decimal(0), i
+    end = i + 1
+    if lower in lexicon.tens_words and end + 1 < len(doc) and doc[end].text == "-":
+        unit = lexicon.unit_words.get(doc[end + 1].lower_)
+        if unit is not None and unit < 10:
+            return Decimal(value + unit), end + 2
+    return Decimal(value), end
+
+
+def _read_fraction(doc: Doc, i: int, lexicon: Lexicon) -> NumberRead | None:
+    """'two-thirds', 'a third of', 'three quarters of', 'half of'."""
+    lower = doc[i].lower_
+    previous = doc[i - 1].lower_ if i > 0 else ""
+    if lower in ("half", "halves"):
+        following = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        if previous in _NOT_BEFORE_FRACTION or following not in _HALF_FOLLOWERS:
+            return None
+        return NumberRead(i, i + 1, Decimal("0.5"), Decimal(0), False, False, fraction=True)
+    if previous in _NOT_BEFORE_FRACTION and lower in _FRACTION_LEADS:
+        return None
+    count, k = _word_value(doc, i, lexicon)
+    if k == i or count == 0:
+        return None
+    if k < len(doc) and doc[k].text == "-":
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in lexicon.fraction_words:
+        return None
+    word = doc[k].lower_
+    plural = word.endswith("s")
+    if plural != (count > 1):
+        return None
+    if word in ("quarter", "quarters", "half") and (k + 1 >= len(doc) or doc[k + 1].lower_ != "of"):
+        return None
+    value = count * lexicon.fraction_words[word]
+    return NumberRead(i, k + 1, value, Decimal(0), False, False, fraction=True)

@@ -1,0 +1,83 @@
+"""The numlint spaCy pipeline: ``spacy.blank("en")`` plus our own registered components.
+
+    tokenizer (currency and scale rules) -> numlint_sentences -> numlint_lexical -> numlint_times
+    -> numlint_claims -> numlint_equivalences -> numlint_context
+
+Claims are spans in ``doc.spans["claims"]``; what is known about each is in ``span._``, as plain
+strings and numbers so that a Doc serialises with msgpack (decimals are kept as strings).
+"""
+
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from checker.nlp import claims, context, equivalences, lexical, sentences, times  # noqa: F401
+from checker.nlp.lexicon import load_lexicon
+from checker.nlp.normalize import normalize
+from checker.nlp.tokenizer import customize_tokenizer
+
+COMPONENTS = (
+    "numlint_sentences",
+    "numlint_lexical",
+    "numlint_times",
+    "numlint_claims",
+    "numlint_equivalences",
+    "numlint_context",
+)
+
+# Span extensions and their defaults. Values stay msgpack-safe: str, int, float, bool.
+SPAN_EXTENSIONS: dict[str, object] = {
+    "kind": "",  # money, percent, percentage_points, count, quantity, duration, date, fraction
+    "value": "",  # Decimal as text
+    "value_high": "",  # upper end of a range
+    "step": "",  # stated precision: the value is given to the nearest `step`
+    "unit": "",  # ISO 4217 code, "%", "pp", a pint unit name, a duration unit
+    "unit_text": "",
+    "currency_symbol": "",  # an ambiguous symbol as written ("$", "¥"); resolved per document
+    "counted": "",
+    "qualifier": "",  # approx, lower, upper, near
+    "qualifier_text": "",
+    "date": "",
+    "weekday": "",
+    "scope": "",  # normalised time scope, on claims and on scope spans
+    "scope_text": "",
+    "scope_inherited": False,
+    "metric": "",
+    "subject": "",
+    "subject_text": "",
+    "entity": "",
+    "role": "",  # level, change, baseline
+    "direction": "",  # up, down
+    "basis": "",  # yoy, qoq, mom
+    "multiplier": "",
+    "change_from": -1,  # start offset of the claim a change starts from, or -1
+    "change_to": -1,  # start offset of the claim a change ends at, or -1
+    "equivalent_of": -1,  # start offset of the claim this one restates, or -1
+}
+
+
+def register_extensions() -> None:
+    for name, default in SPAN_EXTENSIONS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+
+
+@functools.cache
+def build_pipeline() -> Language:
+    """The shared pipeline, built once per process."""
+    register_extensions()
+    nlp = spacy.blank("en")
+    customize_tokenizer(nlp, load_lexicon())
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def analyze(text: str) -> Doc:
+    """Run the pipeline over ``text`` (normalised without changing any offset)."""
+    nlp = build_pipeline()
+    return nlp(normalize(text))

@@ -1,0 +1,60 @@
+"""Sentence boundaries for news prose, without a trained parser.
+
+A sentence ends at . ! ? (with any closing quotes or brackets) before a token that can start one,
+and always at a paragraph break: a blank line, an indented new line, or a new line after a short
+line without final punctuation (a heading, a list item, a dateline).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+_FINAL = {".", "!", "?", "…"}
+_CLOSERS = {'"', "'", "”", "’", ")", "]", "»"}
+_SHORT_LINE = 60
+
+
+@Language.factory("numlint_sentences")
+def make_sentencizer(nlp: Language, name: str) -> SentenceSplitter:
+    return SentenceSplitter()
+
+
+class SentenceSplitter:
+    """Sets ``token.is_sent_start`` for every token."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        last: Token | None = None
+        ended = False  # the last non-space tokens closed a sentence
+        for token in doc:
+            if token.is_space and last is not None:
+                token.is_sent_start = False
+                continue
+            if last is None:
+                token.is_sent_start = True
+            else:
+                token.is_sent_start = _paragraph_break(doc, last, token) or (
+                    ended and _can_start(token)
+                )
+            if token.text in _FINAL:
+                ended = True
+            elif token.text not in _CLOSERS or token.is_sent_start:
+                ended = False
+            last = token
+        return doc
+
+
+def _can_start(token: Token) -> bool:
+    first = token.text[0]
+    return first.isupper() or first.isdigit() or first in "\"“‘'([«$€£¥₹"
+
+
+def _paragraph_break(doc: Doc, last: Token, token: Token) -> bool:
+    gap = doc.text[last.idx + len(last.text) : token.idx]
+    if "\n" not in gap:
+        return False
+    if gap.count("\n") >= 2 or gap.endswith((" ", "\t")):
+        return True
+    line_start = doc.text.rfind("\n", 0, last.idx) + 1
+    previous_line = doc.text[line_start : last.idx + len(last.text)].strip()
+    return len(previous_line) < _SHORT_LINE and not previous_line.endswith((",", "-", "–"))

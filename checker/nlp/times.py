@@ -1,0 +1,196 @@
+"""Dates and time expressions, found with Matcher patterns kept in data/time_patterns.yaml.
+
+Dates go to ``doc.spans["dates"]`` (``_.date`` is "2019-03-31", "2019-03" or "--03-31"), periods and
+points that scope a figure to ``doc.spans["scopes"]`` (``_.scope`` is a normalised key such as
+"2019-Q1", "FY2019", "5 years", "as of 2019-03-31").
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from checker.nlp.lexical import NUMERIC_SENTENCES
+from checker.nlp.lexicon import Lexicon, load_lexicon
+
+DATES = "dates"
+SCOPES = "scopes"
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+            "4th": 4, "final": 4}  # fmt: skip
+_YEAR = re.compile(r"^(1[89]\d\d|2[01]\d\d)$")
+_SHORT_YEAR = re.compile(r"(\d{2}|\d{4})$")
+
+
+@functools.cache
+def load_time_patterns() -> dict[str, Any]:
+    text = resources.files("checker.nlp.data").joinpath("time_patterns.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def _resolve(pattern: Any, tokens: dict[str, Any], lexicon: Lexicon) -> Any:
+    """Replace "$NAME" and "$list:NAME" placeholders in a pattern with their definitions."""
+    if isinstance(pattern, str) and pattern.startswith("$list:"):
+        words = getattr(lexicon, pattern.removeprefix("$list:"))
+        return sorted({*words, *(f"{w}." for w in words if len(w) <= 4)})
+    if isinstance(pattern, str) and pattern.startswith("$"):
+        return _resolve(tokens[pattern[1:]], tokens, lexicon)
+    if isinstance(pattern, list):
+        return [_resolve(p, tokens, lexicon) for p in pattern]
+    if isinstance(pattern, dict):
+        return {k: _resolve(v, tokens, lexicon) for k, v in pattern.items()}
+    return pattern
+
+
+@Language.factory("numlint_times")
+def make_times(nlp: Language, name: str) -> TimeFinder:
+    return TimeFinder(nlp, load_lexicon())
+
+
+class TimeFinder:
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        data = load_time_patterns()
+        self.lexicon = lexicon
+        self.dates = Matcher(nlp.vocab)
+        self.scopes = Matcher(nlp.vocab)
+        for group, matcher in (("dates", self.dates), ("scopes", self.scopes)):
+            for label, patterns in data[group].items():
+                matcher.add(label, _resolve(patterns, data["tokens"], lexicon), greedy="LONGEST")
+
+    def __call__(self, doc: Doc) -> Doc:
+        dates: list[Span] = []
+        scopes: list[Span] = []
+        for sentence in doc.spans.get(NUMERIC_SENTENCES, []):
+            dates.extend(self._dates(sentence))
+            scopes.extend(self._scopes(sentence))
+        doc.spans[DATES] = sorted(dates)
+        doc.spans[SCOPES] = sorted(scopes)
+        return doc
+
+    def _dates(self, sentence: Span) -> list[Span]:
+        found = []
+        for span in filter_spans(self.dates(sentence, as_spans=True)):
+            date, weekday = self._date_value(span)
+            if date:
+                span._.date = date
+                span._.weekday = weekday
+                found.append(span)
+        return found
+
+    def _scopes(self, sentence: Span) -> list[Span]:
+        found = []
+        for span in filter_spans(self.scopes(sentence, as_spans=True)):
+            scope = self._scope_value(span)
+            if scope:
+                span._.scope = scope
+                found.append(span)
+        return found
+
+    def _date_value(self, span: Span) -> tuple[str, str]:
+        year = month = day = 0
+        weekday = ""
+        for token in span:
+            word = token.lower_.rstrip(".")
+            if token.is_title and word in self.lexicon.weekdays:
+                weekday = calendar.day_name[self.lexicon.weekdays[word]]
+            elif token.is_title and word in self.lexicon.months and not month:
+                month = self.lexicon.months[word]
+            elif _YEAR.match(token.text) and not year:
+                year = int(token.text)
+            elif token.text[:2].isdigit() or token.text[:1].isdigit():
+                number = int(re.match(r"\d+", token.text).group())
+                if span.label_ == "DATE_ISO" and not month:
+                    month = number
+                else:
+                    day = number
+        if not month or (day and day > calendar.monthrange(year or 2000, month)[1]):
+            return "", ""
+        if year and day:
+            return f"{year:04d}-{month:02d}-{day:02d}", weekday
+        if year:
+            return f"{year:04d}-{month:02d}", weekday
+        return (f"--{month:02d}-{day:02d}", weekday) if day else ("", "")
+
+    def _scope_value(self, span: Span) -> str:
+        label = span.label_
+        words = [t.lower_ for t in span]
+        year = _year_in(span)
+        if label == "QUARTER":
+            number = _number_in(span, words, "q")
+            return _join(year, f"Q{number}" if number else "quarter")
+        if label == "HALF":
+            number = _number_in(span, words, "h")
+            return _join(year, f"H{number}" if number else "half")
+        if label == "NINE_MONTHS":
+            return _join(year, "9M")
+        if label == "FISCAL_YEAR":
+            return f"FY{year}" if year else "fiscal year"
+        if label == "YEAR":
+            prep = words[0]
+            return f"{prep} {year}" if prep in ("since", "by", "until", "before", "after") else year
+        if label == "MONTH":
+            month = next(
+                self.lexicon.months[w.rstrip(".")]
+                for w in words[1:]
+                if w.rstrip(".") in self.lexicon.months
+            )
+            return f"{year}-{month:02d}" if year else f"month {month:02d}"
+        if label == "FULL_YEAR":
+            return "full year"
+        if label == "RELATIVE":
+            return " ".join(words)
+        if label == "SPAN":
+            return _span_scope(span, words)
+        if label == "AS_OF":
+            return "as of " + " ".join(
+                w for w in words if w not in ("as", "of", "at", "the", "end")
+            )
+        return " ".join(words)  # UNRESOLVED: "the quarter"
+
+
+def _year_in(span: Span) -> str:
+    for token in span:
+        if _YEAR.match(token.text):
+            return token.text
+        match = re.match(r"^(?:Q[1-4]|[1-4]Q|H[12]|[12]H|FY|F)(\d{2}|\d{4})$", token.text)
+        if match:
+            digits = match.group(1)
+            return digits if len(digits) == 4 else f"20{digits}"
+    return ""
+
+
+def _number_in(span: Span, words: list[str], letter: str) -> int:
+    for word in words:
+        if word in _ORDINAL:
+            return _ORDINAL[word]
+        match = re.match(rf"^(?:{letter}([1-4])|([1-4]){letter})", word)
+        if match:
+            return int(match.group(1) or match.group(2))
+    return 0
+
+
+def _join(year: str, period: str) -> str:
+    return f"{year}-{period}" if year else period
+
+
+def _span_scope(span: Span, words: list[str]) -> str:
+    from checker.nlp.numbers import DIGITS
+
+    lexicon = load_lexicon()
+    amount = ""
+    for token in span:
+        if DIGITS.match(token.text):
+            amount = token.text
+        elif token.lower_ in lexicon.unit_words:
+            amount = str(lexicon.unit_words[token.lower_])
+    unit = words[-1].rstrip("s")
+    past = any(w in ("past", "last", "previous") for w in words)
+    return f"{'past ' if past else ''}{amount} {unit}s"

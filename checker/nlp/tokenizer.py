@@ -1,0 +1,46 @@
+"""Tokenizer rules so that currency prefixes and scale or unit suffixes become tokens of their own.
+
+spaCy's English rules split "$1.2" but keep "HK$3.4", "CN¥5", "USD3.2bn" and "1.2bn" whole; these
+extra prefix and suffix patterns make every amount read as currency, number, scale, unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+from checker.nlp.lexicon import Lexicon
+
+# Glued to the digits that follow: "HK$3.4", "CN¥5", "Rs.300", "CHF300m".
+_COUNTRY_DOLLAR = r"(?:US|U\.S\.|HK|NZ|AU|A|C|CA|Can|S|SG|NT|R|MX|Mex)\$"
+_OTHER_PREFIXES = [
+    r"(?:CN|JP|RMB|JPY|CNY)¥",
+    r"GB£",
+    r"INR₹",
+    r"Rs\.?(?=\d)",
+    r"SFr\.?(?=\d)",
+    r"RM(?=\d)",
+]
+
+# Glued to the digits before: "1.2bn", "6.2m", "12pct", "3km", "31C" (after a degree sign).
+_NUMBER_SUFFIXES = [
+    "bn", "bln", "mln", "mn", "m", "b", "k", "tn", "trn", "pct", "pc", "bps", "bp", "pp", "ppt",
+    "km", "kms", "mm", "cm", "kg", "kgs", "g", "mg", "t", "mi", "ft", "lb", "lbs", "oz", "l", "ml",
+    "kWh", "MWh", "GWh", "TWh", "kwh", "mwh", "gwh", "twh", "kW", "MW", "GW", "kw", "mw", "gw", "W",
+    "hp", "mph", "kph", "km/h", "m/s", "C", "F", "ha", "sq", "cr",
+]  # fmt: skip
+
+
+def customize_tokenizer(nlp: Language, lexicon: Lexicon) -> None:
+    """Add currency prefixes and number suffixes to ``nlp``'s tokenizer, in place."""
+    iso = "|".join(sorted(lexicon.raw["iso_codes"], key=len, reverse=True))
+    prefixes = [_COUNTRY_DOLLAR, *_OTHER_PREFIXES, rf"(?:{iso})(?=[\d.])"]
+    nlp.tokenizer.prefix_search = compile_prefix_regex([*prefixes, *nlp.Defaults.prefixes]).search
+    suffix = "|".join(re.escape(s) for s in sorted(_NUMBER_SUFFIXES, key=len, reverse=True))
+    suffixes = [rf"(?<=[0-9])(?:{suffix})", *nlp.Defaults.suffixes]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # "5–10" and "$5-$10" are ranges: split the dash between two amounts.
+    infixes = [r"(?<=[0-9])[–—-](?=[0-9$€£¥₹])", *nlp.Defaults.infixes]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
