@@ -47,6 +47,7 @@ class Document:
     claims: tuple[Claim, ...]
     date: DocumentDate
     notes: tuple[str, ...]  # how ambiguous currencies were read, for --verbose
+    defaulted: frozenset[str] = frozenset()  # ambiguous symbols nothing in the text decided
 
     @property
     def path(self) -> str:
@@ -72,7 +73,9 @@ def analyze_source(source: Source, options: Options) -> Document:
     claims = tuple(Claim.from_span(span, resolver.unit(span)) for span in doc.spans["claims"])
     lines = LineIndex(source.text)
     date = document_date(source, options, claims, lines)
-    return Document(source, lines, claims, date, tuple(resolver.notes))
+    return Document(
+        source, lines, claims, date, tuple(resolver.notes), frozenset(resolver.defaulted)
+    )
 
 
 # -- the document's date ------------------------------------------------------------------------
@@ -142,6 +145,7 @@ class CurrencyResolver:
         self.mentions = self._mentions(source.prose)
         self.dollar_names = self._dollar_names(source.prose)
         self.notes: list[str] = []
+        self.defaulted: set[str] = set()
         self._decided: dict[str, str] = {}
 
     def _mentions(self, text: str) -> Counter[str]:
@@ -184,6 +188,7 @@ class CurrencyResolver:
                 f"{scores[best]} time(s)"
             )
             return best
+        self.defaulted.add(symbol)
         self.notes.append(
             f"{symbol!r} read as {ambiguity.default}: the default; "
             "nothing in the text says otherwise"

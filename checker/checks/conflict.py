@@ -33,7 +33,7 @@ _COMPARED_KINDS = {
 
 @dataclass(frozen=True)
 class ConflictParameters:
-    tolerance: float = 0.005  # relative slack on top of stated precision
+    tolerance: float = 0.0  # relative slack on top of stated precision
     min_subject_words: int = 0  # demand this many narrowing words before comparing
 
 
@@ -79,13 +79,22 @@ class ConflictCheck(Check):
     def _conflict(self, a: Claim, b: Claim) -> bool:
         if a.entity and b.entity and a.entity.lower() != b.entity.lower():
             return False
-        if a.sentence_start == b.sentence_start and a.role == "change":
-            return False  # "rose 5%, and 7% in dollar terms": one sentence, several bases
+        if a.sentence_start == b.sentence_start:
+            return (
+                False  # one sentence compares figures ("37 votes, 1,204 to 1,167"), never restates
+            )
+        if not same_subject(a.subject, b.subject):
+            return False
+        if a.kind == "count" and not a.subject:
+            return False  # "six seats", "21 seats": a count needs to say what it counts
+        if a.scope_inherited != b.scope_inherited and not (a.subject and b.subject):
+            return False  # a stated period against one carried over needs a named segment
         slack = Decimal(str(self.params.tolerance))
         a_low, a_high = a.interval()
         b_low, b_high = b.interval()
         a_low, a_high = _widen(a_low, a_high, slack)
-        return b_low > a_high or b_high < a_low
+        # Rounding intervals are half-open: "4" is [3.5, 4.5) and "5" is [4.5, 5.5).
+        return b_low >= a_high or b_high <= a_low
 
     def _report(self, document: Document, first: Claim, others: list[Claim]) -> Finding:
         lines = ", ".join(str(document.line_of(c)) for c in others)
@@ -102,13 +111,24 @@ class ConflictCheck(Check):
         return self.finding(document, first.start, first.end, fields, related)
 
 
+def same_subject(a: str, b: str) -> bool:
+    """Both figures narrow the metric alike: the same words, or mostly the same (Jaccard >= 0.5).
+
+    A figure for the whole ("revenue") and one for a part ("revenue from international markets")
+    are different things, so an empty subject only matches an empty one.
+    """
+    words_a, words_b = set(a.split()), set(b.split())
+    if not words_a or not words_b:
+        return words_a == words_b
+    return len(words_a & words_b) / len(words_a | words_b) >= 0.5
+
+
 def _bucket_key(claim: Claim) -> tuple:
     return (
         claim.kind,
         claim.unit,
         claim.metric,
-        claim.subject,
-        claim.comparison_scope,
+        "" if claim.kind == "duration" else claim.scope,  # a duration is its own period
         claim.role,
         claim.basis if claim.role == "change" else "",
     )

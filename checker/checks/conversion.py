@@ -133,7 +133,7 @@ def _readings(document: Document, source: Claim, stated: Claim) -> list[tuple[st
     lexicon = load_lexicon()
     for claim, is_source in ((source, True), (stated, False)):
         symbol = claim.currency_symbol
-        if not symbol or not any("default" in n and repr(symbol) in n for n in document.notes):
+        if not symbol or symbol not in document.defaulted or not lexicon.ambiguous[symbol].fit:
             continue
         for code in lexicon.ambiguous[symbol].candidates:
             pair = (code, stated.unit) if is_source else (source.unit, code)

@@ -148,7 +148,16 @@ class ClaimFinder:
         if k >= sentence.end:
             return reading
         match = index.at(
-            k, "PERCENT", "CURRENCY", "ISO", "AMBIGUOUS", "UNIT", "DURATION", "MONEYSCALE"
+            k,
+            "PERCENT",
+            "CURRENCY",
+            "CURRENCYNAME",
+            "ISO",
+            "AMBIGUOUS",
+            "AMBIGUOUSNAME",
+            "UNIT",
+            "DURATION",
+            "MONEYSCALE",
         )
         if match is not None:
             end, category, value = match
@@ -185,9 +194,9 @@ class ClaimFinder:
                     reading, number=number, kind=POINTS, unit="pp", end=end, unit_text=text
                 )
             return replace(reading, kind=POINTS, unit="pp", end=end, unit_text=text)
-        if category in ("CURRENCY", "ISO"):
+        if category in ("CURRENCY", "CURRENCYNAME", "ISO"):
             return replace(reading, kind=MONEY, unit=value, end=end, unit_text=text)
-        if category == "AMBIGUOUS":
+        if category in ("AMBIGUOUS", "AMBIGUOUSNAME"):
             if value in ("pound", "pounds") and end < len(doc) and doc[end].lower_ == "of":
                 return None  # "five pounds of sugar" is a weight
             code = self.lexicon.ambiguous[value].default

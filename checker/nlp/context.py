@@ -30,8 +30,8 @@ from checker.nlp.times import SCOPES
 _PREPOSITIONS = {"for", "from", "in", "at", "of", "on", "into", "across"}
 _SUBJECT_STOPS = {"to", "compared", "representing", "which", "that", "who", "was", "were", "is",
                   "are", "has", "have", "had", "be", "been", "reached", "totaled", "totalled",
-                  "said", "says", "with", "while", "but", "by", "than", "versus", "vs", "since", "after",
-                  "before", "over", "under", "during", "as"}  # fmt: skip
+                  "said", "says", "with", "while", "but", "by", "than", "versus", "vs", "since",
+                  "after", "before", "over", "under", "during", "as"}  # fmt: skip
 _SKIP_BEFORE = {"by", "of", "a", "an", "the", "be", "been", "being", "will", "to", "some", "-"}
 _QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»"}
 _CLAUSE_ENDS = {",", ";", ":", "—", "–"}
@@ -61,6 +61,7 @@ def make_context(nlp: Language, name: str) -> ContextReader:
 class ContextReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self._scope_at: dict[int, Span] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         index = LexicalIndex(doc)
@@ -68,6 +69,7 @@ class ContextReader:
         claim_at = {t: c for c in claims for t in range(c.start, c.end)}
         scopes = list(doc.spans.get(SCOPES, []))
         scope_at = {t: s for s in scopes for t in range(s.start, s.end)}
+        self._scope_at = scope_at
         history = _ScopeHistory(scopes)
         by_offset = {c.start_char: c for c in claims}
         for claim in claims:
@@ -99,6 +101,10 @@ class ContextReader:
         claim._.role = "level"
         if left is not None and index.before(left.i + 1, "BASELINE") is not None:
             claim._.role = "baseline"
+            return
+        joined = left is not None and left.lower_ in ("and", "or") and left.i - 1 in claim_at
+        if joined and claim_at[left.i - 1]._.role == "baseline":
+            claim._.role = "baseline"  # "against €1.19 billion and €1.98 billion"
             return
         if (
             left is not None
@@ -137,8 +143,9 @@ class ContextReader:
             match = index.before(k + 1, "CHANGE")
             if match is not None:
                 return match[2]
-            if doc[k].lower_ not in _SKIP_BEFORE and index.before(k + 1, "BASIS") is None:
-                break
+            skippable = index.before(k + 1, "BASIS") or index.before(k + 1, "METRIC")
+            if doc[k].lower_ not in _SKIP_BEFORE and skippable is None:
+                break  # "grew revenue 5.9%" skips the metric
             k -= 1
             steps += 1
         # Right: "a 56.5% jump", "a 93.5% year-on-year growth".
@@ -200,8 +207,11 @@ class ContextReader:
     # -- metric --------------------------------------------------------------------------------
 
     def _anchor(self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span) -> Anchor | None:
+        if claim._.kind == "duration":  # "a five-year contract"; "over five years" measures nothing
+            return self._noun_after(doc, claim, index, sentence)
         return (
             self._metric_after(doc, claim, index, sentence)
+            or self._noun_after(doc, claim, index, sentence)
             or self._metric_verb_before(doc, claim, index, sentence)
             or self._counted_anchor(doc, claim, index, sentence)
             or self._metric_before(claim, index, sentence)
@@ -216,10 +226,12 @@ class ContextReader:
             if k >= sentence.end:
                 return None
             if doc[k].lower_ in ("in", "of"):
-                for j in range(k + 1, min(k + 4, sentence.end)):
+                for j in range(k + 1, min(k + 6, sentence.end)):
                     match = index.at(j, "METRIC")
                     if match is not None:
                         return Anchor(j, match[0], match[2])
+                    if j in self._scope_at:
+                        continue  # "in second-quarter sales"
                     if not doc[j].is_alpha:
                         break
                 return None
@@ -227,6 +239,26 @@ class ContextReader:
             if skip is None and doc[k].text != "-":
                 return None
             k = skip[0] if skip else k + 1
+        return None
+
+    def _noun_after(
+        self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span
+    ) -> Anchor | None:
+        """'the ¥4.2 trillion, five-year investment', 'a five-year contract', 'the £35.8m scheme'."""
+        k = claim.end
+        if k < sentence.end and doc[k].text == ",":
+            k += 1
+        if k + 1 < sentence.end and doc[k].like_num and doc[k + 1].text == "-":
+            duration = index.at(k + 2, "DURATION")  # "five-year" between amount and noun
+            k = duration[0] if duration is not None else k
+        for j in range(k, min(k + 3, sentence.end)):
+            match = index.at(j, "METRIC")
+            if match is not None:
+                return Anchor(j, match[0], match[2])
+            if claim._.kind == MONEY and doc[j].lower_ in self.lexicon.project_nouns:
+                return Anchor(j, j + 1, "spending")
+            if not doc[j].is_alpha or doc[j].lower_ in STOP_WORDS:
+                return None
         return None
 
     def _metric_verb_before(
@@ -258,7 +290,10 @@ class ContextReader:
         return Anchor(claim.end, k + 1, name)
 
     def _metric_before(self, claim: Span, index: LexicalIndex, sentence: Span) -> Anchor | None:
-        for end in range(claim.start, sentence.start, -1):
+        """The nearest metric word before the claim; a bare number ('rose to 14') needs it close."""
+        bare = claim._.kind == COUNT and not claim._.counted
+        first = max(sentence.start, claim.start - 3) if bare else sentence.start
+        for end in range(claim.start, first, -1):
             match = index.before(end, "METRIC")
             if match is not None:
                 return Anchor(match[0], end, match[2])
@@ -278,7 +313,7 @@ class ContextReader:
         sentence = claim.sent
         words: list[Token] = []
         if anchor.start >= claim.end and claim._.kind == COUNT:
-            words.extend(doc[anchor.start : anchor.end - 1])  # "authorized Mi Home" stores
+            words.extend(doc[claim.end : anchor.start])  # 480 "authorized Mi Home" stores
             follow = anchor.end
         elif anchor.after_claim:
             follow = self._after_restatement(doc, claim, claim_at)
@@ -286,7 +321,24 @@ class ContextReader:
             words.extend(self._premodifiers(doc, anchor.start, sentence, index, claim_at))
             follow = anchor.end
         words.extend(self._phrase_after(doc, follow, sentence, index, claim_at, scope_at))
+        start = min(anchor.start, claim.start)
+        words.extend(self._segment_words(doc, start, sentence, index, claim_at))
         return words
+
+    def _segment_words(
+        self, doc: Doc, end: int, sentence: Span, index: LexicalIndex, claim_at: dict
+    ) -> list[Token]:
+        """'the memory division ... ₩620 billion': the nearest named segment before the figure."""
+        for k in range(end - 1, sentence.start - 1, -1):
+            if doc[k].text == ";":
+                return []
+            if doc[k].lower_ in self.lexicon.segment_nouns:
+                return self._premodifiers(doc, k, sentence, index, claim_at)
+            if doc[k].lower_ in ("its", "their") and sentence.start > 0:
+                # "The cloud division remained the main engine. Its revenue climbed ..."
+                previous = doc[sentence.start - 1].sent
+                return self._segment_words(doc, previous.end, previous, index, claim_at)
+        return []
 
     def _after_restatement(self, doc: Doc, claim: Span, claim_at: dict) -> int:
         """Skip '(approximately $1.457 billion)' after an amount."""
@@ -312,7 +364,6 @@ class ContextReader:
                 or lower.endswith(("ed", "ing"))
                 or index.has(k, "CHANGE")
                 or index.has(k, "METRICVERB")
-                or k == sentence.start
             ):
                 break
             found.insert(0, token)
@@ -353,6 +404,9 @@ class ContextReader:
         kept = set()
         for token in words:
             lower = token.lower_.strip("'’")
+            if lower in self.lexicon.whole_words:
+                kept.add("total")  # "Group revenue" is the whole, not an unnamed part
+                continue
             if (
                 not token.is_alpha
                 or lower in STOP_WORDS
@@ -365,19 +419,19 @@ class ContextReader:
     # -- entity --------------------------------------------------------------------------------
 
     def _entity(self, doc: Doc, anchor: Anchor, claim: Span, sentence: Span) -> str:
+        """Whose figure: 'Apple's revenue', or 'Samsung reported revenue'; else unknown ('')."""
         limit = min(anchor.start, claim.start)
-        quoted = _short_quotes(doc, sentence)
-        first_word = next((t.i for t in sentence if t.is_alpha), sentence.start)
-        for k in range(sentence.start, limit):
+        lexicon = self.lexicon
+        for k in range(limit - 1, sentence.start - 1, -1):
             token = doc[k]
-            if k in quoted or not _is_proper(token, self.lexicon):
+            following = doc[k + 1].lower_
+            owns = following in ("'s", "’s") or following in lexicon.owner_verbs
+            if not owns or not _is_proper(token, lexicon) or token.lower_ in lexicon.metric_words:
                 continue
-            if k == first_word and token.lower_.endswith(("ing", "ly")):
-                continue  # "Looking ahead, ...", "Separately, ..."
-            end = k
-            while end + 1 < limit and _is_proper(doc[end + 1], self.lexicon):
-                end += 1
-            return " ".join(t.text for t in doc[k : end + 1])
+            start = k
+            while start - 1 >= sentence.start and _is_proper(doc[start - 1], lexicon):
+                start -= 1
+            return " ".join(t.text for t in doc[start : k + 1])
         return ""
 
     # -- scope ---------------------------------------------------------------------------------
@@ -394,7 +448,10 @@ class ContextReader:
         in_sentence = [
             s
             for s in scopes
-            if s.start >= sentence.start and s.end <= sentence.end and not _in_basis(s, index)
+            if s.start >= sentence.start
+            and s.end <= sentence.end
+            and not _in_basis(s, index)
+            and not (s.start < claim.end and claim.start < s.end)  # a duration is not its scope
         ]
         chosen = self._scope_after(doc, claim, in_sentence) or self._scope_before(
             claim, in_sentence
@@ -406,16 +463,17 @@ class ContextReader:
             claim._.scope = history.resolve(history.last)
             claim._.scope_text = history.last.text
             claim._.scope_inherited = True
-        if self._is_forecast(doc, claim, sentence):
+        spans_time = claim._.scope.endswith(("years", "months", "weeks", "days", "quarters"))
+        if not spans_time and self._is_forecast(doc, claim, sentence):
             claim._.scope = f"{claim._.scope} (forecast)".strip()
 
     def _scope_after(self, doc: Doc, claim: Span, scopes: list[Span]) -> Span | None:
         for span in scopes:
             if span.start < claim.end:
                 continue
-            between = doc[claim.end : span.start]
-            if any(t.text in (",", ";") for t in between) and len(between) > 0:
-                return None
+            between = [t.text for t in doc[claim.end : span.start]]
+            if between != [","] and any(t in (",", ";") for t in between):
+                return None  # "the ¥4.2 trillion, five-year investment" keeps its span
             return span
         return None
 
@@ -428,9 +486,10 @@ class ContextReader:
         return before[-1] if before else None
 
     def _is_forecast(self, doc: Doc, claim: Span, sentence: Span) -> bool:
-        return any(
-            t.lower_ in self.lexicon.forecast_words for t in doc[sentence.start : claim.start]
-        )
+        start = claim.start
+        while start > sentence.start and doc[start - 1].text not in (";", ":", ","):
+            start -= 1
+        return any(t.lower_ in self.lexicon.forecast_words for t in doc[start : claim.start])
 
 
 class _ScopeHistory:
@@ -452,8 +511,8 @@ class _ScopeHistory:
                 continue
             if span._.scope[:1] in ("Q", "H") and self.year:  # "the first quarter" in 2019
                 span._.scope = f"{self.year}-{span._.scope}"
-            if not _YEAR_IN_SCOPE.search(span._.scope):
-                continue
+            if not _YEAR_IN_SCOPE.search(span._.scope) or not span._.scope[:1].isdigit():
+                continue  # "by 2027" and "since 2007" are not periods a later figure refers to
             self.year = span._.scope[:4] if span._.scope[:4].isdigit() else self.year
             self.last = span
             self.by_kind[_period_kind(span._.scope)] = span._.scope
@@ -538,6 +597,8 @@ def _short_quotes(doc: Doc, sentence: Span) -> set[int]:
 
 
 def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word

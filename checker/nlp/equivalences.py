@@ -19,6 +19,7 @@ from checker.nlp.claims import CLAIMS, DATE
 EQUIVALENCES = "equivalences"
 # Tokens allowed between the two amounts, besides a qualifier: "(approximately $1.7 billion)".
 _OPENERS = ("(", "[")
+_PERIOD_WORDS = {"year", "month", "week", "day", "hour", "annum", "share", "head", "person"}
 _MAX_GAP = 4
 
 
@@ -41,8 +42,13 @@ class EquivalenceLinker:
         return doc
 
 
+_PER = ("a", "an", "per", "each")
+
+
 def _restates(doc: Doc, first: Span, second: Span) -> bool:
     gap = [t for t in doc[first.end : second.start] if not t.is_space]
+    if len(gap) > 2 and gap[0].lower_ in _PER and gap[1].lower_ in _PERIOD_WORDS:
+        gap = gap[2:]  # "£165,000 a week ($240,000)"
     qualifier = second._.qualifier_text.split()
     words = [t.text for t in gap]
     if qualifier and words[-len(qualifier) :] == qualifier:
@@ -58,4 +64,4 @@ def _restates(doc: Doc, first: Span, second: Span) -> bool:
 
 def _closes_after(doc: Doc, second: Span) -> bool:
     """The parenthesis holds the amount and at most a few more words ("at current rates")."""
-    return any(token.text in (")", "]", ";", ",") for token in doc[second.end:second.end + 6])
+    return any(token.text in (")", "]", ";", ",") for token in doc[second.end : second.end + 6])

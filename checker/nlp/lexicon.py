@@ -24,6 +24,7 @@ ORTH = "ORTH"
 class Ambiguity:
     default: str
     candidates: tuple[str, ...]
+    fit: bool = False  # a stated conversion may pick the reading when the text does not
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class Lexicon:
     @functools.cached_property
     def ambiguous(self) -> dict[str, Ambiguity]:
         return {
-            key: Ambiguity(entry["default"], tuple(entry["candidates"]))
+            key: Ambiguity(entry["default"], tuple(entry["candidates"]), entry.get("fit", False))
             for key, entry in self.raw["ambiguous"].items()
         }
 
@@ -115,12 +116,36 @@ class Lexicon:
         return dict(self.raw["weekdays"])
 
     @functools.cached_property
+    def project_nouns(self) -> frozenset[str]:
+        return frozenset(self.raw["project_nouns"])
+
+    @functools.cached_property
+    def segment_nouns(self) -> frozenset[str]:
+        return frozenset(self.raw["segment_nouns"])
+
+    @functools.cached_property
+    def owner_verbs(self) -> frozenset[str]:
+        return frozenset(self.raw["owner_verbs"])
+
+    @functools.cached_property
+    def speech_verbs(self) -> frozenset[str]:
+        return frozenset(self.raw["speech_verbs"])
+
+    @functools.cached_property
+    def whole_words(self) -> frozenset[str]:
+        return frozenset(self.raw["whole_words"])
+
+    @functools.cached_property
     def forecast_words(self) -> frozenset[str]:
         return frozenset(self.raw["forecast_words"])
 
     @functools.cached_property
     def metric_names(self) -> frozenset[str]:
         return frozenset(self.raw["metrics"])
+
+    @functools.cached_property
+    def metric_words(self) -> frozenset[str]:
+        return frozenset(w for words in self.raw["metrics"].values() for w in words)
 
     def patterns(self) -> Iterator[tuple[str, str, str]]:
         """Yield (attribute, label, phrase) for every phrase the PhraseMatchers look for."""
@@ -129,10 +154,12 @@ class Lexicon:
             for symbol in entry["symbols"]:
                 yield ORTH, f"CURRENCY|{code}", symbol
             for name in entry["names"]:
-                yield LOWER, f"CURRENCY|{code}", name
+                yield LOWER, f"CURRENCYNAME|{code}", name
         for key in raw["ambiguous"]:
-            attr = ORTH if not key.isalpha() else LOWER
-            yield attr, f"AMBIGUOUS|{key}", key
+            if key.isalpha():
+                yield LOWER, f"AMBIGUOUSNAME|{key}", key
+            else:
+                yield ORTH, f"AMBIGUOUS|{key}", key
         for code in raw["iso_codes"]:
             yield ORTH, f"ISO|{self.iso_aliases.get(code, code)}", code
         for name, entry in raw["scales"].items():

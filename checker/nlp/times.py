@@ -142,11 +142,13 @@ class TimeFinder:
                 for w in words[1:]
                 if w.rstrip(".") in self.lexicon.months
             )
-            return f"{year}-{month:02d}" if year else f"month {month:02d}"
+            if year:
+                return f"{year}-{month:02d}"
+            return "this year" if words[0] == "since" and month == 1 else f"month {month:02d}"
         if label == "FULL_YEAR":
             return "full year"
         if label == "RELATIVE":
-            return " ".join(words)
+            return " ".join(words).replace("current year", "this year")
         if label == "SPAN":
             return _span_scope(span, words)
         if label == "AS_OF":
