@@ -44,10 +44,12 @@ class Claim:
     equivalent_of: int
 
     @classmethod
-    def from_span(cls, span: Span, unit: str | None = None) -> Claim:
+    def from_span(cls, span: Span, unit: str | None = None, original: str | None = None) -> Claim:
+        """The claim of ``span``; ``original`` is the file's text (the Doc's is normalised)."""
         x = span._
+        text = span.text if original is None else original[span.start_char : span.end_char]
         return cls(
-            text=span.text,
+            text=text,
             start=span.start_char,
             end=span.end_char,
             sentence_start=span.sent.start_char,
@@ -109,8 +111,3 @@ class Claim:
         if self.qualifier == "near":
             return low - slack, high
         return low - slack, high + slack
-
-    @property
-    def comparison_scope(self) -> str:
-        """The scope used to tell two figures apart: inherited scopes never equal stated ones."""
-        return f"~{self.scope}" if self.scope_inherited else self.scope

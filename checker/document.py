@@ -70,7 +70,9 @@ class Document:
 def analyze_source(source: Source, options: Options) -> Document:
     doc = analyze(source.prose)
     resolver = CurrencyResolver(source, options)
-    claims = tuple(Claim.from_span(span, resolver.unit(span)) for span in doc.spans["claims"])
+    claims = tuple(
+        Claim.from_span(span, resolver.unit(span), source.text) for span in doc.spans["claims"]
+    )
     lines = LineIndex(source.text)
     date = document_date(source, options, claims, lines)
     return Document(

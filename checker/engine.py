@@ -59,8 +59,14 @@ def run(paths: Sequence[str], engine: Engine, options: Options) -> Run:
     sources, errors = read_sources(paths)
     result = Run(errors=errors)
     for source in sources:
-        document = analyze_source(source, options)
+        try:
+            document = analyze_source(source, options)
+            found = engine.check(document)
+        except Exception as error:  # a bug in numlint must not stop the other files
+            message = f"internal error, please report it: {type(error).__name__}: {error}"
+            result.errors.append(InputError(source.path, message))
+            continue
         result.documents.append(document)
-        result.findings.extend(engine.check(document))
+        result.findings.extend(found)
     result.errors.sort(key=lambda e: e.path)
     return result

@@ -87,8 +87,8 @@ class ConflictCheck(Check):
             return False
         if a.kind == "count" and not a.subject:
             return False  # "six seats", "21 seats": a count needs to say what it counts
-        if a.scope_inherited != b.scope_inherited and not (a.subject and b.subject):
-            return False  # a stated period against one carried over needs a named segment
+        if a.scope_inherited and b.scope_inherited and a.scope != b.scope:
+            return False  # both carry over a period from earlier text, and not the same one
         slack = Decimal(str(self.params.tolerance))
         a_low, a_high = a.interval()
         b_low, b_high = b.interval()
@@ -128,7 +128,8 @@ def _bucket_key(claim: Claim) -> tuple:
         claim.kind,
         claim.unit,
         claim.metric,
-        "" if claim.kind == "duration" else claim.scope,  # a duration is its own period
+        # The stated period; one carried over from earlier text is compared pairwise instead.
+        "" if claim.kind == "duration" or claim.scope_inherited else claim.scope,
         claim.role,
         claim.basis if claim.role == "change" else "",
     )

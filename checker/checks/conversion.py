@@ -99,7 +99,7 @@ class ConversionCheck(Check):
             "source": source.text,
             "stated": stated.text,
             "expected": money_text(expected, rate.target, stated),
-            "rate": f"{number_text(rate.rate, digits=4)} {rate.target} per {rate.base}",
+            "rate": _rate_text(rate),
             "rate_date": rate.date.isoformat(),
             "date_reason": document.date.reason,
             "deviation": f"{(stated.value / expected - 1) * 100:+.0f}%" if expected else "",
@@ -113,6 +113,13 @@ class ConversionCheck(Check):
             max(severity, self.rule.severity) if self.rule.severity == Severity.INFO else severity
         )
         return self.finding(document, stated.start, stated.end, fields, related, severity)
+
+
+def _rate_text(quote: rates.Quote) -> str:
+    """'7.19 CNY per USD' rather than '0.139 USD per CNY': the way rates are quoted in print."""
+    if quote.rate < 1:
+        return f"{number_text(1 / quote.rate, digits=4)} {quote.base} per {quote.target}"
+    return f"{number_text(quote.rate, digits=4)} {quote.target} per {quote.base}"
 
 
 def _is_money_pair(source: Claim, stated: Claim) -> bool:
@@ -142,22 +149,25 @@ def _readings(document: Document, source: Claim, stated: Claim) -> list[tuple[st
     return pairs
 
 
+_TIMES = {1: "ten", 2: "a hundred", 3: "a thousand"}
+
+
 def _diagnosis(document: Document, source: Claim, stated: Claim, rate: rates.Quote) -> str:
-    expected = source.value * rate.rate
-    ratio = stated.value / expected
+    """What probably went wrong, in words an editor can act on."""
+    reasons = []
+    ratio = stated.value / (source.value * rate.rate)
     for power in (1, 2, 3, -1, -2, -3):
-        factor = Decimal(10) ** power
-        if abs(ratio / factor - 1) < Decimal("0.12"):
-            scale = "thousand" if abs(power) == 3 else f"{10 ** abs(power):,}"
-            direction = "too large" if power > 0 else "too small"
-            return f"{stated.text} is {scale} times {direction}: a power-of-ten slip"
-    if rate.rate and abs(stated.value / (source.value / rate.rate) - 1) < Decimal("0.05"):
-        return "the rate was applied the wrong way round"
+        if abs(ratio / Decimal(10) ** power - 1) < Decimal("0.12"):
+            size = "large" if power > 0 else "small"
+            reasons.append(f"{_TIMES[abs(power)]} times too {size}, a power-of-ten slip")
+            break
+    else:
+        if abs(stated.value / (source.value / rate.rate) - 1) < Decimal("0.05"):
+            reasons.append("the rate was applied the wrong way round")
     match = _matching_amount(document, source, stated, rate)
     if match is not None:
-        line = document.line_of(match)
-        return f"{stated.text} matches {match.text} on line {line} instead"
-    return ""
+        reasons.append(f"{stated.text} matches {match.text} on line {document.line_of(match)}")
+    return "; ".join(reasons)
 
 
 def _matching_amount(

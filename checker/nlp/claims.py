@@ -226,6 +226,8 @@ class ClaimFinder:
                 break
             if lower in self.lexicon.months or lower in self.lexicon.unit_words:
                 break
+            if words and lower.endswith(("ed", "ing")):
+                break  # "a dozen stores closed": the verb is not part of what is counted
             words.append(lower)
             j += 1
         if not words:
@@ -258,14 +260,22 @@ class ClaimFinder:
         if second_number is None:
             return first
         second = self._read(doc, second_number, index, sentence)
+        if second.kind == COUNT and not second.counted and first.kind != COUNT:
+            second = replace(
+                second,
+                kind=first.kind,
+                unit=first.unit,
+                symbol=first.symbol,
+                unit_text=first.unit_text,
+            )  # "$5-10 million"
         if first.kind not in (COUNT, second.kind) or (first.unit and first.unit != second.unit):
             return first
         if first.kind == COUNT and first.counted and second.kind != COUNT:
             return first
         low = first.number
-        if low.step >= 1 and second.number.value > low.value * 1000 and low.value < 1000:
-            factor = second.number.value / second_number.value if second_number.value else 1
-            low = replace(low, value=low.value * factor, step=low.step * factor)  # "$5-10 million"
+        if low.scale == 1 and second_number.scale > 1:  # "$5-10 million": the scale is shared
+            factor = second_number.scale
+            low = replace(low, value=low.value * factor, step=low.step * factor, scale=factor)
         if second.number.value <= low.value:
             return first  # "3-1" is a score, "2019-20" a season
         return replace(

@@ -84,7 +84,7 @@ class ContextReader:
             if anchor is not None:
                 claim._.metric = anchor.metric
                 words = self._subject_words(doc, claim, anchor, index, claim_at, scope_at)
-                claim._.subject_text = " ".join(t.text for t in words)
+                claim._.subject_text = _text_of(words)
                 claim._.subject = self._normalise_subject(words)
                 claim._.entity = self._entity(doc, anchor, claim, sentence)
             elif claim._.kind == COUNT and claim._.counted:
@@ -244,7 +244,7 @@ class ContextReader:
     def _noun_after(
         self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span
     ) -> Anchor | None:
-        """'the ¥4.2 trillion, five-year investment', 'a five-year contract', 'the £35.8m scheme'."""
+        """'the ¥4.2 trillion, five-year investment', 'a five-year contract', 'the £35.8m plan'."""
         k = claim.end
         if k < sentence.end and doc[k].text == ",":
             k += 1
@@ -364,6 +364,7 @@ class ContextReader:
                 or lower.endswith(("ed", "ing"))
                 or index.has(k, "CHANGE")
                 or index.has(k, "METRICVERB")
+                or lower in self.lexicon.speech_verbs
             ):
                 break
             found.insert(0, token)
@@ -509,19 +510,31 @@ class _ScopeHistory:
             self.next += 1
             if span.label_ not in _INHERITED_LABELS:
                 continue
-            if span._.scope[:1] in ("Q", "H") and self.year:  # "the first quarter" in 2019
-                span._.scope = f"{self.year}-{span._.scope}"
-            if not _YEAR_IN_SCOPE.search(span._.scope) or not span._.scope[:1].isdigit():
+            if span._.period[:1] in ("Q", "H") and self.year:  # "the first quarter" in 2019
+                span._.period = f"{self.year}-{span._.period}"
+            if not _YEAR_IN_SCOPE.search(span._.period) or not span._.period[:1].isdigit():
                 continue  # "by 2027" and "since 2007" are not periods a later figure refers to
-            self.year = span._.scope[:4] if span._.scope[:4].isdigit() else self.year
+            self.year = span._.period[:4] if span._.period[:4].isdigit() else self.year
             self.last = span
-            self.by_kind[_period_kind(span._.scope)] = span._.scope
+            self.by_kind[_period_kind(span._.period)] = span._.period
 
     def resolve(self, span: Span) -> str:
         if span.label_ == "UNRESOLVED":
             word = span.text.lower().split()[-1]
-            return self.by_kind.get(word, span._.scope)
-        return span._.scope
+            return self.by_kind.get(word, span._.period)
+        return span._.period
+
+
+def _text_of(words: list[Token]) -> str:
+    """The words as the text spells them: '(AIoT)', not '( AIoT )'."""
+    parts: list[str] = []
+    for position, word in enumerate(words):
+        if position:
+            parts.append(
+                words[position - 1].whitespace_ if word.i == words[position - 1].i + 1 else " "
+            )
+        parts.append(word.text)
+    return "".join(parts).strip()
 
 
 def _copy_context(primary: Span, restatement: Span) -> None:

@@ -49,6 +49,7 @@ class NumberRead:
         bool  # digits only, no separator, decimal point or scale: a year or name candidate
     )
     fraction: bool = False
+    scale: Decimal = Decimal(1)  # the factor of its scale words ("million": 1000000)
 
 
 def read_number(doc: Doc, i: int, index: LexicalIndex, lexicon: Lexicon) -> NumberRead | None:
@@ -71,7 +72,9 @@ def _read_digits(doc: Doc, i: int, index: LexicalIndex, lexicon: Lexicon) -> Num
     step = Decimal(1).scaleb(-len(decimals))
     bare = "," not in doc[i].text and not decimals
     end, factor = _scale(i + 1, index, lexicon)
-    return NumberRead(i, end, value * factor, step * factor, True, bare and factor == 1)
+    return NumberRead(
+        i, end, value * factor, step * factor, True, bare and factor == 1, scale=factor
+    )
 
 
 def _scale(j: int, index: LexicalIndex, lexicon: Lexicon) -> tuple[int, Decimal]:
@@ -101,7 +104,8 @@ def _read_words(doc: Doc, i: int, index: LexicalIndex, lexicon: Lexicon) -> Numb
     if end == i:
         return None
     end, factor = _scale(end, index, lexicon)
-    return NumberRead(i, end, value * factor, factor, False, False)
+    step = factor if factor > 1 else Decimal(0)  # "five" is exactly 5; "two million" is rounded
+    return NumberRead(i, end, value * factor, step, False, False, scale=factor)
 
 
 def _word_value(doc: Doc, i: int, lexicon: Lexicon) -> tuple[Decimal, int]:

@@ -43,7 +43,10 @@ SPAN_EXTENSIONS: dict[str, object] = {
     "qualifier_text": "",
     "date": "",
     "weekday": "",
-    "scope": "",  # normalised time scope, on claims and on scope spans
+    "scope": "",  # normalised time scope of a claim
+    # The normalised value of a scope span. spaCy keys span extensions by offsets only, so a claim
+    # and a scope span over the same tokens ("five-year") must not share an attribute name.
+    "period": "",
     "scope_text": "",
     "scope_inherited": False,
     "metric": "",

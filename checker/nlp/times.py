@@ -1,7 +1,7 @@
 """Dates and time expressions, found with Matcher patterns kept in data/time_patterns.yaml.
 
 Dates go to ``doc.spans["dates"]`` (``_.date`` is "2019-03-31", "2019-03" or "--03-31"), periods and
-points that scope a figure to ``doc.spans["scopes"]`` (``_.scope`` is a normalised key such as
+points that scope a figure to ``doc.spans["scopes"]`` (``_.period`` is a normalised key such as
 "2019-Q1", "FY2019", "5 years", "as of 2019-03-31").
 """
 
@@ -90,7 +90,7 @@ class TimeFinder:
         for span in filter_spans(self.scopes(sentence, as_spans=True)):
             scope = self._scope_value(span)
             if scope:
-                span._.scope = scope
+                span._.period = scope
                 found.append(span)
         return found
 

@@ -44,3 +44,9 @@ def customize_tokenizer(nlp: Language, lexicon: Lexicon) -> None:
     # "5–10" and "$5-$10" are ranges: split the dash between two amounts.
     infixes = [r"(?<=[0-9])[–—-](?=[0-9$€£¥₹])", *nlp.Defaults.infixes]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # "12m." and "km/h." end sentences: a lowercase letter and a full stop is no abbreviation here.
+    nlp.tokenizer.rules = {
+        text: rule
+        for text, rule in nlp.tokenizer.rules.items()
+        if not (len(text) == 2 and text[0].islower() and text[1] == ".")
+    }

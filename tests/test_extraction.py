@@ -1,0 +1,203 @@
+"""Claim extraction, table-driven: every number format numlint reads, and what is not a claim."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from checker.claims import Claim
+from checker.nlp import analyze
+
+
+def claims(text: str) -> list[Claim]:
+    doc = analyze(text)
+    return [Claim.from_span(span, original=text) for span in doc.spans["claims"]]
+
+
+def only(text: str, kind: str | None = None) -> Claim:
+    found = [c for c in claims(text) if kind is None or c.kind == kind]
+    assert len(found) == 1, [c.text for c in found]
+    return found[0]
+
+
+# (sentence, claim text, kind, value, unit or counted noun)
+FORMATS = [
+    ("The firm employs 1,200 people.", "1,200", "count", "1200", "people"),
+    ("Shares rose 1.2 percent.", "1.2 percent", "percent", "1.2", "%"),
+    ("Revenue was $1.2bn last year.", "$1.2bn", "money", "1200000000", "USD"),
+    ("It sold 1.2 mln tonnes of steel.", "1.2 mln tonnes", "quantity", "1200000", "metric_ton"),
+    ("Profit reached $1.2 billion.", "$1.2 billion", "money", "1200000000", "USD"),
+    ("It raised US$5 million.", "US$5 million", "money", "5000000", "USD"),
+    ("It raised HK$30 million.", "HK$30 million", "money", "30000000", "HKD"),
+    ("Sales were R$12 million.", "R$12 million", "money", "12000000", "BRL"),
+    ("Sales were A$3 million.", "A$3 million", "money", "3000000", "AUD"),
+    ("Sales were C$4 million.", "C$4 million", "money", "4000000", "CAD"),
+    ("Sales were S$2 million.", "S$2 million", "money", "2000000", "SGD"),
+    ("Revenue hit NT$9 billion.", "NT$9 billion", "money", "9000000000", "TWD"),
+    ("The Beijing firm earned ¥500 million.", "¥500 million", "money", "500000000", "CNY"),
+    ("It earned CN¥20 million.", "CN¥20 million", "money", "20000000", "CNY"),
+    ("The club paid €50 million.", "€50 million", "money", "50000000", "EUR"),
+    ("The club paid £40 million.", "£40 million", "money", "40000000", "GBP"),
+    ("The project costs ₹300 crore.", "₹300 crore", "money", "3000000000", "INR"),
+    ("Profit was ₩2 trillion.", "₩2 trillion", "money", "2000000000000", "KRW"),
+    ("Fees total CHF 300 million.", "CHF 300 million", "money", "300000000", "CHF"),
+    ("Fees total SEK 4.5 billion.", "SEK 4.5 billion", "money", "4500000000", "SEK"),
+    ("It paid USD 3.2bn.", "USD 3.2bn", "money", "3200000000", "USD"),
+    ("It paid EUR 12m.", "EUR 12m", "money", "12000000", "EUR"),
+    ("It paid RMB 8 billion.", "RMB 8 billion", "money", "8000000000", "CNY"),
+    ("The deal is worth 5 billion yuan.", "5 billion yuan", "money", "5000000000", "CNY"),
+    ("The deal is worth 900 billion yen.", "900 billion yen", "money", "900000000000", "JPY"),
+    ("Korea spends 2 trillion won each year.", "2 trillion won", "money", "2000000000000", "KRW"),
+    ("India allocated 40 lakh rupees.", "40 lakh rupees", "money", "4000000", "INR"),
+    ("Americans spent 5 billion dollars.", "5 billion dollars", "money", "5000000000", "USD"),
+    ("Europeans spent 3 billion euros.", "3 billion euros", "money", "3000000000", "EUR"),
+    ("Britons spent 2 billion pounds.", "2 billion pounds", "money", "2000000000", "GBP"),
+    ("Swiss banks hold 7 billion francs.", "7 billion francs", "money", "7000000000", "CHF"),
+    ("The plan lasts five years.", "five years", "duration", "5", "year"),
+    ("The plant employs twenty-three people.", "twenty-three", "count", "23", "people"),
+    ("A dozen stores closed.", "A dozen", "count", "12", "stores"),
+    ("Half of the staff left.", "Half", "fraction", "0.5", "fraction"),
+    ("A quarter of the budget went on roads.", "A quarter", "fraction", "0.25", "fraction"),
+    ("Unemployment fell 0.3 percentage points.", "0.3 percentage points", "percentage_points",
+     "0.3", "pp"),
+    ("Margins widened by 150 basis points.", "150 basis points", "percentage_points", "1.5", "pp"),
+    ("The rate is 4.5 per cent.", "4.5 per cent", "percent", "4.5", "%"),
+    ("Turnout was 34.7%.", "34.7%", "percent", "34.7", "%"),
+    ("They built a 120-kilometre road.", "120-kilometre", "quantity", "120", "kilometer"),
+    ("They dug a 3-km tunnel.", "3-km", "quantity", "3", "kilometer"),
+    ("Winds reached 185 km/h.", "185 km/h", "quantity", "185", "kilometer/hour"),
+    ("It was 31°C on Monday.", "31°C", "quantity", "31", "degree_Celsius"),
+    ("Full-width figures: １２％ of sales.", "１２％", "percent", "12", "%"),
+    ("Indian grouping: ₹1,22,550 crore.", "₹1,22,550 crore", "money", "1225500000000", "INR"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "span", "kind", "value", "unit"), FORMATS)
+def test_reads_format(text: str, span: str, kind: str, value: str, unit: str) -> None:
+    claim = only(text, kind)
+    assert claim.text == span
+    assert claim.value == Decimal(value)
+    assert unit in (claim.unit, claim.counted)
+    assert text[claim.start : claim.end] == span
+
+
+def test_two_thirds_is_a_fraction() -> None:
+    claim = only("Two-thirds of voters agreed.")
+    assert claim.kind == "fraction"
+    assert abs(claim.value - Decimal(2) / 3) < Decimal("1e-9")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("Prices rose 5 to 10 percent.", "5", "10", "%"),
+        ("Growth was between 3 and 4 per cent.", "3", "4", "%"),
+        ("The work takes 5 to 10 years.", "5", "10", "year"),
+        ("It will cost $5-10 million.", "5000000", "10000000", "USD"),
+        ("It will cost $5 million to $10 million.", "5000000", "10000000", "USD"),
+    ],
+)
+def test_ranges(text: str, low: str, high: str, unit: str) -> None:
+    claim = only(text)
+    assert (claim.value, claim.value_high, claim.unit) == (Decimal(low), Decimal(high), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("It has about 100 stores.", "approx"),
+        ("Approximately $1.7 billion was raised.", "approx"),
+        ("Revenue was roughly €3 billion.", "approx"),
+        ("Around 40% agreed.", "approx"),
+        ("Nearly 40% of households agreed.", "near"),
+        ("Almost 3 million people voted.", "near"),
+        ("More than 45 million users signed up.", "lower"),
+        ("Over 45 million users signed up.", "lower"),
+        ("At least 12 firms bid.", "lower"),
+        ("Less than 5% objected.", "upper"),
+        ("Under $10 was paid.", "upper"),
+        ("Up to 30 branches may close.", "upper"),
+    ],
+)
+def test_qualifiers(text: str, qualifier: str) -> None:
+    assert only(text).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("Revenue was $1.7 billion.", "100000000"),
+        ("Revenue was $1.457 billion.", "1000000"),
+        ("Turnout was 34.7%.", "0.1"),
+        ("It employs 1,200 people.", "1"),
+        ("The plan lasts five years.", "0"),
+    ],
+)
+def test_stated_precision(text: str, step: str) -> None:
+    assert only(text).step == Decimal(step)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The iPhone 11 and Windows 10 sold well.",  # numbers in names
+        "Model 3 deliveries began.",
+        "He finished third and then 21st.",  # ordinals
+        "It happened in 2019.",  # a year
+        "The meeting starts at 10:30 or at 3 p.m.",  # clock times
+        "The COVID-19 crisis hit.",
+        "Route 66 is closed.",
+        "The 1990s were good.",
+    ],
+)
+def test_not_quantity_claims(text: str) -> None:
+    assert [c.text for c in claims(text) if c.kind != "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("It launched on March 7, 2019.", "2019-03-07"),
+        ("It launched on 7 March 2019.", "2019-03-07"),
+        ("It launched on Thursday, June 12, 2024.", "2024-06-12"),
+        ("It launched in January 2020.", "2020-01"),
+    ],
+)
+def test_dates(text: str, date: str) -> None:
+    claim = only(text, "date")
+    assert claim.date == date
+
+
+def test_years_inside_dates_are_not_quantities() -> None:
+    found = claims("On March 31, 2019, there were 480 stores.")
+    assert [(c.kind, c.text) for c in found] == [("date", "March 31, 2019"), ("count", "480")]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("It will invest ¥12 billion (approximately $1.7 billion) in China.", "¥12 billion",
+         "$1.7 billion"),
+        ("The firm will spend ₹300 crore, or about $36 million, on roads.", "₹300 crore",
+         "$36 million"),
+        ("It built a 120-kilometre (75-mile) road.", "120-kilometre", "75-mile"),
+        ("It was 31°C (88°F) at noon.", "31°C", "88°F"),
+        ("Gusts hit 185 km/h (115 mph; 100 knots).", "185 km/h", "115 mph"),
+        ("He earns £165,000 a week ($240,000).", "£165,000", "$240,000"),
+    ],
+)  # fmt: skip
+def test_stated_equivalences(text: str, first: str, second: str) -> None:
+    by_text = {c.text: c for c in claims(text)}
+    assert by_text[second].equivalent_of == by_text[first].start
+
+
+def test_two_amounts_in_a_list_are_not_equivalent() -> None:
+    found = claims("The club paid €50 million and £40 million for two players.")
+    assert all(c.equivalent_of < 0 for c in found)
+
+
+def test_offsets_survive_full_width_and_rtl_text() -> None:
+    text = "مرحبا. Sales rose １２％ to ¥5 billion."
+    for claim in claims(text):
+        assert text[claim.start : claim.end] == claim.text
