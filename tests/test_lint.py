@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff is not installed")
 def test_ruff_check() -> None:
-    result = subprocess.run(["ruff", "check", "checker", "tests", "benchmarks"], cwd=ROOT,
+    folders = [name for name in ("checker", "tests", "benchmarks") if (ROOT / name).is_dir()]
+    result = subprocess.run(["ruff", "check", *folders], cwd=ROOT,
                             capture_output=True, text=True, check=False)  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr

@@ -34,7 +34,11 @@ _COMPARED_KINDS = {
 @dataclass(frozen=True)
 class ConflictParameters:
     tolerance: float = 0.0  # relative slack on top of stated precision
-    min_subject_words: int = 0  # demand this many narrowing words before comparing
+    # Metrics an article usually gives one value for, so that two figures for them conflict even
+    # when neither names what it narrows to. Any other metric needs a subject ("in AIoT").
+    unnamed_metrics: tuple[str, ...] = ("turnout", "unemployment", "inflation")
+    # Metrics whose durations are compared ("a five-year contract" vs "a four-year deal").
+    duration_metrics: tuple[str, ...] = ("deal",)
 
 
 @register
@@ -65,8 +69,13 @@ class ConflictCheck(Check):
             and claim.value is not None
             and claim.equivalent_of < 0
             and claim.role in ("level", "change")
-            and len(claim.subject.split()) >= self.params.min_subject_words
+            and (claim.kind != "duration" or claim.metric in self.params.duration_metrics)
+            and (bool(claim.subject) or claim.metric in self._unnamed)
         )
+
+    @property
+    def _unnamed(self) -> set[str]:
+        return {*self.params.unnamed_metrics, *self.params.duration_metrics}
 
     def _bucket_finding(self, document: Document, claims: list[Claim]) -> Finding | None:
         claims = sorted(claims, key=lambda c: c.start)
@@ -85,8 +94,6 @@ class ConflictCheck(Check):
             )
         if not same_subject(a.subject, b.subject):
             return False
-        if a.kind == "count" and not a.subject:
-            return False  # "six seats", "21 seats": a count needs to say what it counts
         if a.scope_inherited and b.scope_inherited and a.scope != b.scope:
             return False  # both carry over a period from earlier text, and not the same one
         slack = Decimal(str(self.params.tolerance))
@@ -112,14 +119,18 @@ class ConflictCheck(Check):
 
 
 def same_subject(a: str, b: str) -> bool:
-    """Both figures narrow the metric alike: the same words, or mostly the same (Jaccard >= 0.5).
+    """Both figures narrow the metric alike: the same words, or mostly the same words in other
+    wording (Jaccard >= 0.5, each side with words of its own).
 
-    A figure for the whole ("revenue") and one for a part ("revenue from international markets")
-    are different things, so an empty subject only matches an empty one.
+    A figure for a whole ("construction spending") and one for a part ("residential construction
+    spending") are different things: a subject that contains the other's words and more names a
+    part, and so does any subject against an empty one.
     """
     words_a, words_b = set(a.split()), set(b.split())
-    if not words_a or not words_b:
-        return words_a == words_b
+    if words_a == words_b:
+        return True
+    if words_a <= words_b or words_b <= words_a:
+        return False
     return len(words_a & words_b) / len(words_a | words_b) >= 0.5
 
 
@@ -136,7 +147,13 @@ def _bucket_key(claim: Claim) -> tuple:
 
 
 def _widen(low: Decimal, high: Decimal, slack: Decimal) -> tuple[Decimal, Decimal]:
-    return low - abs(low) * slack, high + abs(high) * slack
+    """Widen by a relative slack; an open end ("more than 45 million") stays infinite."""
+    if not slack:
+        return low, high
+    return (
+        low - abs(low) * slack if low.is_finite() else low,
+        high + abs(high) * slack if high.is_finite() else high,
+    )
 
 
 def _measured(claim: Claim) -> str:

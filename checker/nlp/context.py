@@ -290,12 +290,14 @@ class ContextReader:
         return Anchor(claim.end, k + 1, name)
 
     def _metric_before(self, claim: Span, index: LexicalIndex, sentence: Span) -> Anchor | None:
-        """The nearest metric word before the claim; a bare number ('rose to 14') needs it close."""
+        """The nearest metric word before the claim, outside relative clauses (', which ... ,');
+        a bare number ('rose to 14') needs it close."""
         bare = claim._.kind == COUNT and not claim._.counted
         first = max(sentence.start, claim.start - 3) if bare else sentence.start
+        aside = _relative_clauses(sentence, claim)
         for end in range(claim.start, first, -1):
             match = index.before(end, "METRIC")
-            if match is not None:
+            if match is not None and match[0] not in aside:
                 return Anchor(match[0], end, match[2])
         return None
 
@@ -357,6 +359,10 @@ class ContextReader:
         while k >= sentence.start and len(found) < 3:
             token = doc[k]
             lower = token.lower_
+            adjective = claim_at.get(k)
+            if adjective is not None and adjective._.kind == "duration" and "-" in adjective.text:
+                k = adjective.start - 1  # "the average seven-day compound yield"
+                continue
             if (
                 not token.is_alpha
                 or lower in STOP_WORDS
@@ -408,6 +414,9 @@ class ContextReader:
             if lower in self.lexicon.whole_words:
                 kept.add("total")  # "Group revenue" is the whole, not an unnamed part
                 continue
+            if lower in self.lexicon.average_words:
+                kept.add("average")  # "the average yield" is not one fund's yield
+                continue
             if (
                 not token.is_alpha
                 or lower in STOP_WORDS
@@ -433,7 +442,31 @@ class ContextReader:
             while start - 1 >= sentence.start and _is_proper(doc[start - 1], lexicon):
                 start -= 1
             return " ".join(t.text for t in doc[start : k + 1])
-        return ""
+        return self._opening_name(doc, sentence, limit)
+
+    def _opening_name(self, doc: Doc, sentence: Span, limit: int) -> str:
+        """'Intermec Corp., offering of 1,050,000 shares': a name that opens the sentence owns it,
+        unless it is someone speaking ('Analysts said')."""
+        tokens = [t for t in doc[sentence.start : limit] if t.text not in _QUOTES]
+        names: list[Token] = []
+        for token in tokens:
+            glued = bool(names) and not names[-1].whitespace_ and not token.whitespace_
+            compound = token.text == "-" and glued
+            if not (_is_proper(token, self.lexicon) or token.text == "&" or compound):
+                break
+            names.append(token)  # "Dreyfus World-Wide Dollar", "Procter & Gamble"
+        if not names or len(names) == len(tokens):
+            return ""
+        first, following = names[0].lower_, tokens[len(names)].lower_
+        lexicon = self.lexicon
+        if (
+            first.endswith(("ing", "ly"))
+            or first in lexicon.metric_words
+            or following in lexicon.speech_verbs
+            or following in ("-", "—", "(")
+        ):
+            return ""  # "Looking ahead", "Revenue rose", "Analysts said", a "TOKYO —" dateline
+        return _text_of(names)
 
     # -- scope ---------------------------------------------------------------------------------
 
@@ -458,7 +491,7 @@ class ContextReader:
             claim, in_sentence
         )
         if chosen is not None:
-            claim._.scope = history.resolve(chosen)
+            claim._.scope = _narrowed(history.resolve(chosen), chosen, in_sentence)
             claim._.scope_text = chosen.text
         elif history.last is not None:
             claim._.scope = history.resolve(history.last)
@@ -523,6 +556,36 @@ class _ScopeHistory:
             word = span.text.lower().split()[-1]
             return self.by_kind.get(word, span._.period)
         return span._.period
+
+
+_RELATIVE_WORDS = {"which", "who", "whose", "where"}
+
+
+def _relative_clauses(sentence: Span, claim: Span) -> set[int]:
+    """Tokens inside ', which ... ,' asides that do not contain the claim."""
+    inside: set[int] = set()
+    tokens = list(sentence)
+    for position, token in enumerate(tokens[:-1]):
+        if token.text != "," or tokens[position + 1].lower_ not in _RELATIVE_WORDS:
+            continue
+        end = next((t.i for t in tokens[position + 1 :] if t.text in (",", ";")), sentence.end)
+        if not token.i <= claim.start < end:
+            inside.update(range(token.i, end))
+    return inside
+
+
+_YEARLESS_PERIODS = {"quarter", "half", "9M", "full year"}
+
+
+def _narrowed(scope: str, chosen: Span, in_sentence: list[Span]) -> str:
+    """'last year's $25 million' in a sentence about 'fourth-quarter profit' is last year's Q4."""
+    if chosen.label_ not in ("RELATIVE", "YEAR"):
+        return scope
+    for span in in_sentence:
+        period = span._.period
+        if span is not chosen and (period in _YEARLESS_PERIODS or period[:1] in ("Q", "H")):
+            return f"{scope} {period}"
+    return scope
 
 
 def _text_of(words: list[Token]) -> str:

@@ -136,6 +136,10 @@ class Lexicon:
         return frozenset(self.raw["whole_words"])
 
     @functools.cached_property
+    def average_words(self) -> frozenset[str]:
+        return frozenset(self.raw["average_words"])
+
+    @functools.cached_property
     def forecast_words(self) -> frozenset[str]:
         return frozenset(self.raw["forecast_words"])
 
