@@ -70,12 +70,13 @@ class ConflictCheck(Check):
             and claim.equivalent_of < 0
             and claim.role in ("level", "change")
             and (claim.kind != "duration" or claim.metric in self.params.duration_metrics)
-            and (bool(claim.subject) or claim.metric in self._unnamed)
+            and (bool(claim.subject) or self._named_by_metric(claim))
         )
 
-    @property
-    def _unnamed(self) -> set[str]:
-        return {*self.params.unnamed_metrics, *self.params.duration_metrics}
+    def _named_by_metric(self, claim: Claim) -> bool:
+        if claim.kind == "duration":
+            return claim.metric in self.params.duration_metrics
+        return claim.metric in self.params.unnamed_metrics
 
     def _bucket_finding(self, document: Document, claims: list[Claim]) -> Finding | None:
         claims = sorted(claims, key=lambda c: c.start)
@@ -100,8 +101,7 @@ class ConflictCheck(Check):
         a_low, a_high = a.interval()
         b_low, b_high = b.interval()
         a_low, a_high = _widen(a_low, a_high, slack)
-        # Rounding intervals are half-open: "4" is [3.5, 4.5) and "5" is [4.5, 5.5).
-        return b_low >= a_high or b_high <= a_low
+        return _disjoint((a_low, a_high), (b_low, b_high))
 
     def _report(self, document: Document, first: Claim, others: list[Claim]) -> Finding:
         lines = ", ".join(str(document.line_of(c)) for c in others)
@@ -132,6 +132,15 @@ def same_subject(a: str, b: str) -> bool:
     if words_a <= words_b or words_b <= words_a:
         return False
     return len(words_a & words_b) / len(words_a | words_b) >= 0.5
+
+
+def _disjoint(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
+    """Rounding intervals are half-open: "4" is [3.5, 4.5) and "5" is [4.5, 5.5), so intervals
+    that only touch are disjoint; an exact value ("two") is a point, inside or not."""
+    low, high = max(a[0], b[0]), min(a[1], b[1])
+    if low != high:
+        return low > high
+    return a[0] < a[1] and b[0] < b[1]
 
 
 def _bucket_key(claim: Claim) -> tuple:

@@ -299,8 +299,8 @@ class ClaimFinder:
             return False
         if reading.high is not None:
             return False
-        if _looks_like_year(number) and not reading.counted:
-            return True
+        if _looks_like_year(number) and not _plural_follows(doc, end):
+            return True  # "in 2019", "1987 net includes": only "2000 employees" counts
         start = number.start
         if start > sentence.start:
             previous = doc[start - 1]
@@ -363,6 +363,10 @@ def _reserved_tokens(doc: Doc) -> set[int]:
 
 def _head_noun(words: list[str]) -> str:
     return words[-1]
+
+
+def _plural_follows(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].is_alpha and doc[end].lower_.endswith("s")
 
 
 def _looks_like_year(number: NumberRead) -> bool:

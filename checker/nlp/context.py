@@ -36,7 +36,7 @@ _SKIP_BEFORE = {"by", "of", "a", "an", "the", "be", "been", "being", "will", "to
 _QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»"}
 _CLAUSE_ENDS = {",", ";", ":", "—", "–"}
 _PERIOD_LABELS = {"QUARTER", "HALF", "NINE_MONTHS", "FISCAL_YEAR", "YEAR", "MONTH", "FULL_YEAR",
-                  "SPAN", "AS_OF", "RELATIVE"}  # fmt: skip
+                  "SPAN", "AS_OF", "RELATIVE", "YEAR_TO_DATE"}  # fmt: skip
 # Scopes a later sentence without one of its own inherits (a five-year plan's span is not one).
 _INHERITED_LABELS = {"QUARTER", "HALF", "NINE_MONTHS", "FISCAL_YEAR", "YEAR", "MONTH", "FULL_YEAR"}
 _MAX_SUBJECT = 12
@@ -99,8 +99,11 @@ class ContextReader:
     ) -> None:
         left = self._word_before(doc, claim, sentence, index)
         claim._.role = "level"
-        if left is not None and index.before(left.i + 1, "BASELINE") is not None:
+        if left is not None and self._after_baseline_word(left, index):
             claim._.role = "baseline"
+            return
+        if claim.end < sentence.end and doc[claim.end].lower_ in _VERSUS:
+            claim._.role = "compared"  # "Revs 291.8 mln vs 151.1 mln": one period of a table
             return
         joined = left is not None and left.lower_ in ("and", "or") and left.i - 1 in claim_at
         if joined and claim_at[left.i - 1]._.role == "baseline":
@@ -118,6 +121,16 @@ class ContextReader:
             claim._.direction = direction
             claim._.basis = self._basis(doc, claim, index, sentence, claim_at)
             self._end_points(doc, claim, sentence, claim_at)
+
+    def _after_baseline_word(self, left: Token, index: LexicalIndex) -> bool:
+        """'from €70 million', and in results tables 'profit 442,000 vs loss 2,986,000'."""
+        if index.before(left.i + 1, "BASELINE") is not None:
+            return True
+        return (
+            index.has(left.i, "METRIC")
+            and left.i > left.sent.start
+            and index.before(left.i, "BASELINE") is not None
+        )
 
     def _word_before(
         self, doc: Doc, claim: Span, sentence: Span, index: LexicalIndex
@@ -558,6 +571,7 @@ class _ScopeHistory:
         return span._.period
 
 
+_VERSUS = {"vs", "vs.", "versus"}
 _RELATIVE_WORDS = {"which", "who", "whose", "where"}
 
 

@@ -144,6 +144,10 @@ class Lexicon:
         return frozenset(self.raw["forecast_words"])
 
     @functools.cached_property
+    def iso_codes(self) -> frozenset[str]:
+        return frozenset(self.raw["iso_codes"])
+
+    @functools.cached_property
     def metric_names(self) -> frozenset[str]:
         return frozenset(self.raw["metrics"])
 

@@ -7,6 +7,7 @@ character, so every offset in the Doc is an offset in the original file.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 _EXTRA = {
@@ -44,3 +45,22 @@ def normalize(text: str) -> str:
     out = text.translate(_table())
     assert len(out) == len(text)
     return out
+
+
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[^\W\d_]+")
+_MIN_SHOUTED_LETTERS = 12
+
+
+def lower_shouted_lines(text: str, keep: frozenset[str] = frozenset()) -> str:
+    """Lower-case lines written in capitals ("FORD CANADA CAR SALES OFF SIX PCT"), keeping the
+    words in ``keep`` (currency codes), so that headlines read like the body. Offsets stay."""
+    return _LINE.sub(lambda line: _lower_if_shouted(line.group(), keep), text)
+
+
+def _lower_if_shouted(line: str, keep: frozenset[str]) -> str:
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < _MIN_SHOUTED_LETTERS or any(c.islower() for c in letters):
+        return line
+    lowered = _WORD.sub(lambda w: w.group() if w.group() in keep else w.group().lower(), line)
+    return lowered if len(lowered) == len(line) else line

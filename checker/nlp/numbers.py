@@ -104,7 +104,7 @@ def _read_words(doc: Doc, i: int, index: LexicalIndex, lexicon: Lexicon) -> Numb
     if end == i:
         return None
     end, factor = _scale(end, index, lexicon)
-    step = factor if factor > 1 else Decimal(0)  # "five" is exactly 5; "two million" is rounded
+    step = factor  # "two million" is rounded, and so is "two pct" for 2.3%
     return NumberRead(i, end, value * factor, step, False, False, scale=factor)
 
 

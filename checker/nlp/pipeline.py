@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from checker.nlp import claims, context, equivalences, lexical, sentences, times  # noqa: F401
 from checker.nlp.lexicon import load_lexicon
-from checker.nlp.normalize import normalize
+from checker.nlp.normalize import lower_shouted_lines, normalize
 from checker.nlp.tokenizer import customize_tokenizer
 
 COMPONENTS = (
@@ -53,7 +53,7 @@ SPAN_EXTENSIONS: dict[str, object] = {
     "subject": "",
     "subject_text": "",
     "entity": "",
-    "role": "",  # level, change, baseline
+    "role": "",  # level, change, baseline, compared ("X vs Y" in a results table)
     "direction": "",  # up, down
     "basis": "",  # yoy, qoq, mom
     "multiplier": "",
@@ -83,4 +83,4 @@ def build_pipeline() -> Language:
 def analyze(text: str) -> Doc:
     """Run the pipeline over ``text`` (normalised without changing any offset)."""
     nlp = build_pipeline()
-    return nlp(normalize(text))
+    return nlp(lower_shouted_lines(normalize(text), load_lexicon().iso_codes))

@@ -2,7 +2,8 @@
 
 A sentence ends at . ! ? (with any closing quotes or brackets) before a token that can start one,
 and always at a paragraph break: a blank line, an indented new line, or a new line after a short
-line without final punctuation (a heading, a list item, a dateline).
+line without final punctuation (a heading, a list item, a dateline) unless the next line
+goes on in lower case.
 """
 
 from __future__ import annotations
@@ -57,4 +58,6 @@ def _paragraph_break(doc: Doc, last: Token, token: Token) -> bool:
         return True
     line_start = doc.text.rfind("\n", 0, last.idx) + 1
     previous_line = doc.text[line_start : last.idx + len(last.text)].strip()
+    if token.text[0].islower() or (token.text[0].isdigit() and last.text[0].islower()):
+        return False  # a wrapped line goes on with the sentence ("to 529,206\nfrom 748,119")
     return len(previous_line) < _SHORT_LINE and not previous_line.endswith((",", "-", "–"))

@@ -147,6 +147,8 @@ class TimeFinder:
             return "this year" if words[0] == "since" and month == 1 else f"month {month:02d}"
         if label == "FULL_YEAR":
             return "full year"
+        if label == "YEAR_TO_DATE":
+            return "year to date"
         if label == "RELATIVE":
             return " ".join(words).replace("current year", "this year")
         if label == "SPAN":
