@@ -117,6 +117,11 @@ def _check(args: argparse.Namespace) -> int:
             sys.stderr.write(f"{document.path}: {document.date.reason}\n")
             for note in document.notes:
                 sys.stderr.write(f"{document.path}: {note}\n")
+        for item in result.notes:
+            where = item.location
+            sys.stderr.write(
+                f"{where.path}:{where.line}:{where.column}: {item.rule}: {item.message}\n"
+            )
     FORMATTERS[args.format](result, sys.stdout)
     if result.errors:
         return EXIT_ERROR

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from checker.checks import KINDS
 from checker.checks.base import Check
 from checker.document import Document, Options, analyze_source
-from checker.findings import Finding
+from checker.findings import Finding, Note
 from checker.rules import Rule
 from checker.source import InputError, Source, discover, load_source, read_stdin
 
@@ -31,8 +31,14 @@ class Engine:
         self.checks: list[Check] = [KINDS[rule.kind](rule) for rule in self.rules]
 
     def check(self, document: Document) -> list[Finding]:
-        findings = [f for check in self.checks for f in check.run(document)]
-        return sorted(set(findings), key=lambda f: f.sort_key)
+        return self.review(document)[0]
+
+    def review(self, document: Document) -> tuple[list[Finding], list[Note]]:
+        """What the checks found in ``document``, and what they could not judge; both sorted."""
+        found = [item for check in self.checks for item in check.run(document)]
+        findings = {f for f in found if isinstance(f, Finding)}
+        notes = {n for n in found if isinstance(n, Note)}
+        return sorted(findings, key=lambda f: f.sort_key), sorted(notes, key=lambda n: n.sort_key)
 
 
 @dataclass
@@ -41,6 +47,7 @@ class Run:
 
     documents: list[Document] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
 
 
@@ -61,12 +68,13 @@ def run(paths: Sequence[str], engine: Engine, options: Options) -> Run:
     for source in sources:
         try:
             document = analyze_source(source, options)
-            found = engine.check(document)
+            found, notes = engine.review(document)
         except Exception as error:  # a bug in numlint must not stop the other files
             message = f"internal error, please report it: {type(error).__name__}: {error}"
             result.errors.append(InputError(source.path, message))
             continue
         result.documents.append(document)
         result.findings.extend(found)
+        result.notes.extend(notes)
     result.errors.sort(key=lambda e: e.path)
     return result

@@ -82,3 +82,16 @@ class Finding:
     def sort_key(self) -> tuple:
         loc = self.location
         return (loc.path, loc.start, loc.end, self.rule, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A claim a check looked at and could not judge, and why; shown with ``--verbose``."""
+
+    rule: str
+    location: Location
+    message: str
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.location.path, self.location.start, self.rule, self.message)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from checker.document import Document
-from checker.findings import Finding, Related, Severity
+from checker.findings import Finding, Note, Related, Severity
 
 if TYPE_CHECKING:
     from checker.rules import Rule
@@ -36,8 +36,12 @@ class Check:
     def validate(cls, parameters: object) -> None:
         """Raise ValueError when parameter values do not make sense together."""
 
-    def run(self, document: Document) -> Iterable[Finding]:
+    def run(self, document: Document) -> Iterable[Finding | Note]:
+        """Findings, and notes on claims that could not be judged (for ``--verbose``)."""
         raise NotImplementedError
+
+    def note(self, document: Document, start: int, end: int, message: str) -> Note:
+        return Note(self.rule.id, document.location(start, end), message)
 
     def finding(
         self,

@@ -1,15 +1,19 @@
 """Kind `conversion`: a stated currency equivalence against the ECB reference rate.
 
 "¥12 billion (approximately $1.7 billion)" is judged with the rates over a window of days up to the
-document's date: the text is right when the amounts it allows (its stated precision, widened by a
-qualifier such as "approximately") meet the amounts the rates give. When it is wrong, the message
-says by how much and, where it can tell, why: a power-of-ten slip, or an amount that matches
-another figure in the document instead.
+document's date, or up to the date the text gives for the amount ("in 2015 it paid €10 million,
+then about $11 million"). The text is right when the amounts it allows (its stated precision,
+widened by a qualifier such as "approximately") meet the amounts the rates give. When it is wrong,
+the message says by how much and, where it can tell, why: a power-of-ten slip, a wrong scale word,
+a rate applied the wrong way round, another currency's rate, or an amount that matches another
+figure in the document instead. Claims it cannot judge (a currency the ECB does not quote, a date
+before 1999) get a note, shown with ``--verbose``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,10 +22,18 @@ from checker import rates
 from checker.amounts import money_text, number_text
 from checker.checks import register
 from checker.checks.base import Check
+from checker.checks.diagnosis import deviation_text, power_of_ten
 from checker.claims import Claim
 from checker.document import Document
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Note, Severity
 from checker.nlp.lexicon import load_lexicon
+
+# Currencies whose rate is tried when a conversion fits none of the text's own currencies.
+_MAJOR = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "HKD", "INR", "KRW", "SEK")
+_THEN = re.compile(r"\bthen\b[^()\d]{0,20}$", re.IGNORECASE)
+_AT_THE_TIME = re.compile(r"^[^.;()]{0,15}\b(at the time|at that time|then)\b", re.IGNORECASE)
+_YEAR = re.compile(r"^(1[89]\d\d|2[01]\d\d)(?:-(\d\d))?(?:-(\d\d))?$")
+_SCALE_WORDS = ("thousand", "million", "billion", "trillion")
 
 
 @dataclass(frozen=True)
@@ -30,6 +42,14 @@ class ConversionParameters:
     inferred_date_days_after: int = 90  # an inferred date is a lower bound: look this far after it
     tolerance: float = 0.02  # relative slack on top of stated precision and qualifiers
     error_above: float = 0.15  # relative deviation from which a mismatch is an error, not a warning
+
+
+@dataclass(frozen=True)
+class _Window:
+    start: dt.date
+    end: dt.date
+    on: dt.date
+    reason: str  # "" for the document's date, else where the amount's own date came from
 
 
 @register
@@ -43,37 +63,40 @@ class ConversionCheck(Check):
             raise ValueError("day windows cannot be negative")
         if not 0 <= parameters.tolerance < 1:
             raise ValueError("'tolerance' must be between 0 and 1")
+        if parameters.error_above <= 0:
+            raise ValueError("'error-above' must be above 0")
 
-    def run(self, document: Document) -> Iterator[Finding]:
+    def run(self, document: Document) -> Iterator[Finding | Note]:
         for stated in document.claims:
             source = document.claim_at(stated.equivalent_of) if stated.equivalent_of >= 0 else None
             if source is None or not _is_money_pair(source, stated):
                 continue
-            finding = self._judge(document, source, stated)
-            if finding is not None:
-                yield finding
+            result = self._judge(document, source, stated)
+            if result is not None:
+                yield result
 
-    def _window(self, document: Document) -> tuple[dt.date, dt.date]:
+    def _judge(self, document: Document, source: Claim, stated: Claim) -> Finding | Note | None:
+        window = self._window(document, source, stated)
+        judged = []
+        for base, target in _readings(document, source, stated):
+            found = rates.rate_range(base, target, window.start, window.end, window.on)
+            if found is None:
+                continue
+            if self._agrees(source, stated, found):
+                return None
+            judged.append(found)
+        if not judged:
+            return self.note(document, stated.start, stated.end, _why_not(source, stated, window))
+        return self._report(document, source, stated, judged[0], window)
+
+    def _window(self, document: Document, source: Claim, stated: Claim) -> _Window:
+        own = _amount_date(document, source, stated)
+        if own is not None:
+            return own
         date = document.date.date
         start = date - dt.timedelta(days=self.params.rate_window_days)
         after = 0 if document.date.stated else self.params.inferred_date_days_after
-        return start, date + dt.timedelta(days=after)
-
-    def _judge(self, document: Document, source: Claim, stated: Claim) -> Finding | None:
-        start, end = self._window(document)
-        candidates = _readings(document, source, stated)
-        judged = []
-        for base, target in candidates:
-            window = rates.rate_range(base, target, start, end, document.date.date)
-            if window is None:
-                continue
-            if self._agrees(source, stated, window):
-                return None
-            judged.append((base, target, window))
-        if not judged:
-            return None  # no rates for these currencies on that date: not judged
-        base, target, window = judged[0]
-        return self._report(document, source, stated, window)
+        return _Window(start, date + dt.timedelta(days=after), date, "")
 
     def _agrees(self, source: Claim, stated: Claim, window: rates.RateRange) -> bool:
         src_low, src_high = source.interval()
@@ -84,48 +107,41 @@ class ConversionCheck(Check):
         return stated_low <= high * (1 + slack) and stated_high >= low * (1 - slack)
 
     def _report(
-        self, document: Document, source: Claim, stated: Claim, window: rates.RateRange
+        self,
+        document: Document,
+        source: Claim,
+        stated: Claim,
+        found: rates.RateRange,
+        window: _Window,
     ) -> Finding:
-        rate = window.on_date
+        rate = found.on_date
         expected = source.value * rate.rate
-        deviation = abs(stated.value / expected - 1) if expected else Decimal(1)
-        severity = (
-            Severity.ERROR
-            if deviation >= Decimal(str(self.params.error_above))
-            else Severity.WARNING
-        )
-        diagnosis = _diagnosis(document, source, stated, rate)
+        off = abs(stated.value / expected - 1) if expected else Decimal(1)
+        error = off >= Decimal(str(self.params.error_above))
+        severity = Severity.ERROR if error else Severity.WARNING
+        if self.rule.severity == Severity.INFO:
+            severity = Severity.INFO
+        match = _matching_amount(document, source, stated, rate)
+        diagnosis = _diagnosis(document, source, stated, rate, match)
         fields = {
             "source": source.text,
             "stated": stated.text,
             "expected": money_text(expected, rate.target, stated),
             "rate": _rate_text(rate),
             "rate_date": rate.date.isoformat(),
-            "date_reason": document.date.reason,
-            "deviation": f"{(stated.value / expected - 1) * 100:+.0f}%" if expected else "",
-            "diagnosis": f"; {diagnosis}" if diagnosis else "",
+            "date_reason": window.reason or document.date.reason,
+            "deviation": deviation_text(stated.value, expected),
+            "diagnosis": "".join(f"; {reason}" for reason in diagnosis),
         }
         related = []
-        match = _matching_amount(document, source, stated, rate)
         if match is not None:
             related.append((match.start, match.end, f"{stated.text} matches {match.text} here"))
-        severity = (
-            max(severity, self.rule.severity) if self.rule.severity == Severity.INFO else severity
-        )
         return self.finding(document, stated.start, stated.end, fields, related, severity)
-
-
-def _rate_text(quote: rates.Quote) -> str:
-    """'7.19 CNY per USD' rather than '0.139 USD per CNY': the way rates are quoted in print."""
-    if quote.rate < 1:
-        return f"{number_text(1 / quote.rate, digits=4)} {quote.base} per {quote.target}"
-    return f"{number_text(quote.rate, digits=4)} {quote.target} per {quote.base}"
 
 
 def _is_money_pair(source: Claim, stated: Claim) -> bool:
     return (
         source.kind == stated.kind == "money"
-        and source.unit != stated.unit
         and source.value is not None
         and stated.value is not None
         and source.value > 0
@@ -136,38 +152,119 @@ def _is_money_pair(source: Claim, stated: Claim) -> bool:
 def _readings(document: Document, source: Claim, stated: Claim) -> list[tuple[str, str]]:
     """The currency pairs to try: the resolved one first, then other readings of an ambiguous
     symbol that nothing in the text decided ("¥" with no mention of China or Japan)."""
-    pairs = [(source.unit, stated.unit)]
     lexicon = load_lexicon()
+    pairs = [(source.unit, stated.unit)]
+    if source.unit == stated.unit and stated.currency_symbol in lexicon.ambiguous:
+        # "10 million Australian dollars ($6.9 million)": the "$" is not the amount's own dollar
+        pairs = [(source.unit, lexicon.ambiguous[stated.currency_symbol].default)]
     for claim, is_source in ((source, True), (stated, False)):
         symbol = claim.currency_symbol
         if not symbol or symbol not in document.defaulted or not lexicon.ambiguous[symbol].fit:
             continue
         for code in lexicon.ambiguous[symbol].candidates:
             pair = (code, stated.unit) if is_source else (source.unit, code)
-            if pair not in pairs and pair[0] != pair[1]:
+            if pair not in pairs:
                 pairs.append(pair)
-    return pairs
+    return [(base, target) for base, target in pairs if base != target]
 
 
-_TIMES = {1: "ten", 2: "a hundred", 3: "a thousand"}
+def _amount_date(document: Document, source: Claim, stated: Claim) -> _Window | None:
+    """The amount's own date when the text converts at the time: '(then about $11 million)',
+    '$11 million at the time', with a date or year in the sentence."""
+    text = document.source.text
+    before = text[source.end : stated.start]
+    after = text[stated.end : stated.end + 40]
+    if not (_THEN.search(before) or _AT_THE_TIME.search(after)):
+        return None
+    for value in _sentence_dates(document, source):
+        match = _YEAR.match(value)
+        if match is None:
+            continue
+        year, month, day = (int(g) if g else 0 for g in match.groups())
+        if day:
+            on = dt.date(year, month, day)
+            return _Window(on - dt.timedelta(days=3), on, on, f"the amount's date, {value}")
+        first = dt.date(year, month or 1, 1)
+        last = dt.date(year, month or 12, 28 if month else 31)
+        return _Window(first, last, last, f"the amount's period, {value}")
+    return None
 
 
-def _diagnosis(document: Document, source: Claim, stated: Claim, rate: rates.Quote) -> str:
+def _sentence_dates(document: Document, source: Claim) -> Iterator[str]:
+    for claim in document.claims:
+        if claim.sentence_start == source.sentence_start and claim.kind == "date" and claim.date:
+            yield claim.date
+    yield source.scope.removeprefix("FY")[:7]
+
+
+def _why_not(source: Claim, stated: Claim, window: _Window) -> str:
+    for claim in (source, stated):
+        if not rates.known(claim.unit):
+            return (
+                f"not checked: the ECB reference rates do not include {claim.unit} ({claim.text})"
+            )
+    for claim in (source, stated):
+        first, last = rates.bounds(claim.unit)
+        if window.end < first or window.start > last:
+            return (
+                f"not checked: the ECB rates for {claim.unit} cover {first.isoformat()} to "
+                f"{last.isoformat()}, not {window.on.isoformat()}"
+            )
+    return "not checked: no ECB rate for these currencies on that date"
+
+
+def _rate_text(quote: rates.Quote) -> str:
+    """'7.19 CNY per USD' rather than '0.139 USD per CNY': the way rates are quoted in print."""
+    if quote.rate < 1:
+        return f"{number_text(1 / quote.rate, digits=4)} {quote.base} per {quote.target}"
+    return f"{number_text(quote.rate, digits=4)} {quote.target} per {quote.base}"
+
+
+def _diagnosis(
+    document: Document, source: Claim, stated: Claim, rate: rates.Quote, match: Claim | None
+) -> list[str]:
     """What probably went wrong, in words an editor can act on."""
     reasons = []
-    ratio = stated.value / (source.value * rate.rate)
-    for power in (1, 2, 3, -1, -2, -3):
-        if abs(ratio / Decimal(10) ** power - 1) < Decimal("0.12"):
-            size = "large" if power > 0 else "small"
-            reasons.append(f"{_TIMES[abs(power)]} times too {size}, a power-of-ten slip")
-            break
+    expected = source.value * rate.rate
+    slip = power_of_ten(stated.value, expected)
+    if slip:
+        reasons.append(_scale_word_slip(stated, expected) or slip)
+    elif _close(stated.value, source.value / rate.rate):
+        reasons.append("the rate was applied the wrong way round")
     else:
-        if abs(stated.value / (source.value / rate.rate) - 1) < Decimal("0.05"):
-            reasons.append("the rate was applied the wrong way round")
-    match = _matching_amount(document, source, stated, rate)
+        other = _other_currency(source, stated, rate.date)
+        if other:
+            reasons.append(other)
     if match is not None:
         reasons.append(f"{stated.text} matches {match.text} on line {document.line_of(match)}")
-    return "; ".join(reasons)
+    return reasons
+
+
+def _scale_word_slip(stated: Claim, expected: Decimal) -> str:
+    """'million should be billion': a thousandfold slip in a figure written with a scale word."""
+    written = next((w for w in _SCALE_WORDS if w in stated.text.lower()), "")
+    ratio = stated.value / expected
+    if not written or not (Decimal("0.0008") < ratio < Decimal("0.0012") or 800 < ratio < 1200):
+        return ""
+    index = _SCALE_WORDS.index(written) + (1 if ratio < 1 else -1)
+    if not 0 <= index < len(_SCALE_WORDS):
+        return ""
+    return f"'{written}' should be '{_SCALE_WORDS[index]}'"
+
+
+def _other_currency(source: Claim, stated: Claim, date: dt.date) -> str:
+    """'the rate of EUR, not GBP': the stated figure fits another currency's rate."""
+    for code in _MAJOR:
+        if code in (source.unit, stated.unit):
+            continue
+        other = rates.quote(code, stated.unit, date)
+        if other is not None and _close(stated.value, source.value * other.rate, Decimal("0.015")):
+            return f"that is the {code} rate, not the {source.unit} rate"
+    return ""
+
+
+def _close(a: Decimal, b: Decimal, within: Decimal = Decimal("0.05")) -> bool:
+    return b != 0 and abs(a / b - 1) < within
 
 
 def _matching_amount(

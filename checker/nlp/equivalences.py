@@ -57,7 +57,7 @@ def _restates(doc: Doc, first: Span, second: Span) -> bool:
         return False
     if words[0] in _OPENERS and len(words) == 1:
         return _closes_after(doc, second)
-    if words in (["(", "or"], [",", "or"], ["or"], [";"], ["/"]):
+    if words in (["(", "or"], [",", "or"], ["or"], [";"], ["/"], [",", "then"], ["(", "then"]):
         return True
     return words[0] in _OPENERS and words[1:] in (["about"], ["or"], ["i.e."], ["equal", "to"])
 

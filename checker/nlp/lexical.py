@@ -38,6 +38,8 @@ class LexicalMarker:
             phrases[(attr, label)].append(phrase)
         for (attr, label), texts in phrases.items():
             matcher = self.lower if attr == LOWER else self.orth
+            if attr == LOWER:  # "u.s. dollars" splits unlike "U.S. dollars": match both ways
+                texts = sorted({*texts, *(t.upper() for t in texts)})
             matcher.add(label, list(nlp.tokenizer.pipe(texts)))
 
     def __call__(self, doc: Doc) -> Doc:

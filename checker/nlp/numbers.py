@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from spacy.tokens import Doc
@@ -57,10 +57,25 @@ def read_number(doc: Doc, i: int, index: LexicalIndex, lexicon: Lexicon) -> Numb
     token = doc[i]
     if DIGITS.match(token.text):
         return _read_digits(doc, i, index, lexicon)
+    if _is_minus_sign(doc, i):  # "-40°C", "(-8°F)"
+        number = _read_digits(doc, i + 1, index, lexicon)
+        if number is not None:
+            return replace(number, start=i, value=-number.value, bare_integer=False)
     lower = token.lower_
     if lower in lexicon.unit_words or lower in _FRACTION_LEADS or lower in lexicon.fraction_words:
         return _read_words(doc, i, index, lexicon)
     return None
+
+
+def _is_minus_sign(doc: Doc, i: int) -> bool:
+    """A hyphen glued to the digits after it and not to a word before it."""
+    return (
+        doc[i].text == "-"
+        and not doc[i].whitespace_
+        and i + 1 < len(doc)
+        and DIGITS.match(doc[i + 1].text) is not None
+        and (i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].text in ("(", "[", "/"))
+    )
 
 
 def _read_digits(doc: Doc, i: int, index: LexicalIndex, lexicon: Lexicon) -> NumberRead | None:

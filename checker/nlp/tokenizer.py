@@ -32,11 +32,27 @@ _NUMBER_SUFFIXES = [
     "hp", "mph", "kph", "km/h", "m/s", "C", "F", "ha", "sq", "cr",
 ]  # fmt: skip
 
+_NUMBER_EMOTICONS = {
+    "(-8",
+    "8)",
+    "8-)",
+    "8-D",
+    "8D",
+    "0.0",
+    "0.o",
+    "0_0",
+    "0_o",
+    ":0",
+    ":1",
+    ":3",
+    "=3",
+}
+
 
 def customize_tokenizer(nlp: Language, lexicon: Lexicon) -> None:
     """Add currency prefixes and number suffixes to ``nlp``'s tokenizer, in place."""
     iso = "|".join(sorted(lexicon.raw["iso_codes"], key=len, reverse=True))
-    prefixes = [_COUNTRY_DOLLAR, *_OTHER_PREFIXES, rf"(?:{iso})(?=[\d.])"]
+    prefixes = [_COUNTRY_DOLLAR, *_OTHER_PREFIXES, rf"(?:{iso})(?=[\d.])", r"-(?=\d)"]
     nlp.tokenizer.prefix_search = compile_prefix_regex([*prefixes, *nlp.Defaults.prefixes]).search
     suffix = "|".join(re.escape(s) for s in sorted(_NUMBER_SUFFIXES, key=len, reverse=True))
     suffixes = [rf"(?<=[0-9])(?:{suffix})", *nlp.Defaults.suffixes]
@@ -45,8 +61,10 @@ def customize_tokenizer(nlp: Language, lexicon: Lexicon) -> None:
     infixes = [r"(?<=[0-9])[–—-](?=[0-9$€£¥₹])", *nlp.Defaults.infixes]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "12m." and "km/h." end sentences: a lowercase letter and a full stop is no abbreviation here.
+    # Emoticons made of digits ("(-8", "8)", "0.0") would swallow numbers.
     nlp.tokenizer.rules = {
         text: rule
         for text, rule in nlp.tokenizer.rules.items()
         if not (len(text) == 2 and text[0].islower() and text[1] == ".")
+        and text not in _NUMBER_EMOTICONS
     }

@@ -1,8 +1,6 @@
-"""Check kinds on small texts: what fires, what does not, and what the messages say."""
+"""The conflict check on small texts: what fires, what does not, and what the messages say."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 import pytest
 
@@ -10,70 +8,10 @@ from checker.checks.conflict import same_subject
 from tests.helpers import findings, rule
 
 CONFLICT = [rule("conflicting-figures")]
-CONVERSION = [rule("currency-conversion")]
-MAY_2019 = dt.date(2019, 5, 21)  # ECB: 1 USD = 6.9063 CNY, 1 EUR = 1.1178 USD
-
-
-def conversion_messages(text: str, date: dt.date = MAY_2019) -> list[str]:
-    return [f.message for f in findings(text, date=date, rules=CONVERSION)]
 
 
 def conflict_messages(text: str) -> list[str]:
     return [f.message for f in findings(text, rules=CONFLICT)]
-
-
-# -- currency conversion -------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "stated",
-    ["$1.7 billion", "$1.8 billion", "$1.74 billion", "US$1.7 billion"],
-)
-def test_conversion_within_precision_and_qualifier_passes(stated: str) -> None:
-    assert (
-        conversion_messages(f"It will invest ¥12 billion (approximately {stated}) in AIoT.") == []
-    )
-
-
-def test_conversion_outside_tolerance_gives_expected_amount_rate_and_date() -> None:
-    (message,) = conversion_messages("It will invest ¥12 billion (approximately $2.1 billion).")
-    assert "$1.74 billion" in message
-    assert "CNY per USD" in message
-    assert "2019-05-21" in message
-
-
-@pytest.mark.parametrize(
-    ("text", "diagnosis"),
-    [
-        ("It will invest ¥100 billion (about $1.457 billion).", "ten times too small"),
-        ("It will invest ¥12 billion (about $1.7 million).", "a thousand times too small"),
-    ],
-)
-def test_power_of_ten_slips_are_named(text: str, diagnosis: str) -> None:
-    (message,) = conversion_messages(text)
-    assert diagnosis in message
-
-
-def test_inverted_rate_is_named() -> None:
-    (message,) = conversion_messages(
-        "The fund raised €10 million ($9.0 million) in its first round."
-    )
-    assert "wrong way round" in message
-
-
-def test_yen_sign_is_read_as_whichever_currency_fits() -> None:
-    assert conversion_messages("Sony will invest ¥12 billion (approximately $109 million).") == []
-    assert conversion_messages("Xiaomi will invest ¥12 billion (approximately $1.7 billion).") == []
-
-
-def test_currency_missing_from_reference_data_is_not_judged() -> None:
-    assert conversion_messages("The fund raised 10 million naira ($12.8 million).") == []
-
-
-def test_dates_before_the_euro_are_not_judged() -> None:
-    assert (
-        conversion_messages("It raised €10 million ($1 million).", date=dt.date(1995, 3, 1)) == []
-    )
 
 
 # -- conflicting figures -------------------------------------------------------------------------

@@ -1,0 +1,43 @@
+"""Arithmetic shared by the conversion kinds: how far off a figure is, and in what way."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from checker.amounts import significant
+from checker.claims import Claim
+
+_TIMES = {1: "ten", 2: "a hundred", 3: "a thousand"}
+_NEAR = Decimal("0.12")
+
+
+def power_of_ten(stated: Decimal, expected: Decimal) -> str:
+    """'ten times too small, a power-of-ten slip' when ``stated`` is ``expected`` times 10^k."""
+    if not expected:
+        return ""
+    ratio = stated / expected
+    for power in (1, 2, 3, -1, -2, -3):
+        if abs(ratio / Decimal(10) ** power - 1) < _NEAR:
+            size = "large" if power > 0 else "small"
+            return f"{_TIMES[abs(power)]} times too {size}, a power-of-ten slip"
+    return ""
+
+
+def deviation_text(stated: Decimal, expected: Decimal) -> str:
+    """'+18%', or for gross slips the factor: '1,031 times'."""
+    if not expected:
+        return ""
+    ratio = stated / expected
+    if ratio >= 10:
+        return f"{ratio:,.0f} times"
+    if ratio <= Decimal("0.1"):
+        return f"1/{1 / ratio:,.0f}"
+    return f"{(ratio - 1) * 100:+.0f}%"
+
+
+def round_like(value: Decimal, like: Claim) -> str:
+    """``value`` to one more significant digit than ``like`` was written with ("75" -> "74.6")."""
+    written = like.value.normalize().as_tuple()
+    digits = max(3, len(written.digits) + 1)
+    text = f"{significant(value, digits).normalize():,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

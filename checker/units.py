@@ -1,0 +1,76 @@
+"""The one pint ``UnitRegistry``, and conversions between the unit names the lexicon gives.
+
+Only unit names from checker/nlp/data/lexicon.yaml reach pint, never raw article text: pint would
+read "1,5 tonnes" as 15 and "5 pct" as picocarats. Temperatures are offset units: 31 °C is 87.8 °F,
+but a rise of 2 °C is a rise of 3.6 °F, so changes convert as differences.
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+
+import pint
+
+# Names that mean different units in different countries: every reading is tried.
+ALTERNATIVES: dict[str, tuple[str, ...]] = {
+    "ton": ("short_ton", "long_ton", "metric_ton"),
+    "gallon": ("gallon", "imperial_gallon"),
+    "calorie": ("kilocalorie", "calorie"),
+}
+_DELTA = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delta_degree_Fahrenheit"}
+
+
+@functools.cache
+def registry() -> pint.UnitRegistry:
+    return pint.UnitRegistry(autoconvert_offset_to_baseunit=False)
+
+
+def dimension(unit: str) -> str:
+    """'[length]', '[mass]', ...: units with the same dimension can be converted."""
+    try:
+        return str(registry().Unit(unit).dimensionality)
+    except (pint.errors.UndefinedUnitError, ValueError):
+        return ""
+
+
+def readings(unit: str) -> tuple[str, ...]:
+    return ALTERNATIVES.get(unit, (unit,))
+
+
+def convert(value: Decimal, source: str, target: str, difference: bool = False) -> Decimal | None:
+    """``value`` in ``source`` expressed in ``target``; None when they do not convert.
+
+    ``difference`` converts a change ("warmer by 2 °C") rather than a reading.
+    """
+    if difference:
+        source, target = _DELTA.get(source, source), _DELTA.get(target, target)
+    ureg = registry()
+    try:
+        quantity = ureg.Quantity(float(value), source).to(target)
+    except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError, ValueError):
+        return None
+    return Decimal(repr(float(quantity.magnitude)))
+
+
+def symbol(unit: str) -> str:
+    """A short label for messages: 'km', 'mph', '°F'."""
+    return _SYMBOLS.get(unit) or f"{registry().Unit(unit):~P}"
+
+
+_SYMBOLS = {
+    "degree_Celsius": "°C",
+    "degree_Fahrenheit": "°F",
+    "kilometer/hour": "km/h",
+    "mile/hour": "mph",
+    "metric_ton": "tonnes",
+    "short_ton": "short tons",
+    "long_ton": "long tons",
+    "oil_barrel": "barrels",
+    "m**2": "m²",
+    "km**2": "km²",
+    "foot**2": "sq ft",
+    "mile**2": "sq mi",
+    "m**3": "m³",
+    "foot**3": "cu ft",
+}
