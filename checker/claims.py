@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -9,6 +10,9 @@ from spacy.tokens import Span
 
 # How much wider than its stated precision a qualified figure may be, as a fraction of its value.
 QUALIFIER_SLACK = {"approx": Decimal("0.05"), "near": Decimal("0.05")}
+
+
+_DECIMALS = re.compile(r"\d\.\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +94,23 @@ class Claim:
             return None
         return -self.value if self.direction == "down" else self.value
 
-    def interval(self) -> tuple[Decimal, Decimal]:
+    def round_step(self) -> Decimal:
+        """The step of a round figure, which may be rounded further than its digits say: a
+        conversion writes "70 mi" for 68.4 and "105 mph" for 102.5. At most a tenth of it."""
+        if self.value is None or not self.step or self.value_high is not None:
+            return self.step
+        if _DECIMALS.search(self.text):
+            return self.step  # "12,000.0" says how precise it is
+        units = abs(self.value) / self.step
+        if units != units.to_integral_value() or units == 0:
+            return self.step
+        zeros = len(str(int(units))) - len(str(int(units)).rstrip("0"))
+        for factor in [*(Decimal(10) ** k for k in range(zeros, 0, -1)), Decimal(5)]:
+            if int(units) % factor == 0 and factor * self.step <= abs(self.value) / 10:
+                return max(self.step, factor * self.step)
+        return self.step
+
+    def interval(self, round_figures: bool = False) -> tuple[Decimal, Decimal]:
         """The values this claim allows, given its precision, qualifier and range.
 
         "$1.7 billion" allows 1.65 to 1.75 billion; "about" widens that by a few percent;
@@ -100,7 +120,7 @@ class Claim:
         low = self.signed_value if self.value_high is None else self.value
         high = self.signed_value if self.value_high is None else self.value_high
         low, high = min(low, high), max(low, high)
-        half = self.step / 2
+        half = (self.round_step() if round_figures else self.step) / 2
         low, high = low - half, high + half
         slack = QUALIFIER_SLACK.get(self.qualifier, Decimal(0)) * abs(high)
         infinity = Decimal("Infinity")

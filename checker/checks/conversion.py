@@ -99,10 +99,10 @@ class ConversionCheck(Check):
         return _Window(start, date + dt.timedelta(days=after), date, "")
 
     def _agrees(self, source: Claim, stated: Claim, window: rates.RateRange) -> bool:
-        src_low, src_high = source.interval()
+        src_low, src_high = source.interval(round_figures=True)
         low = src_low * window.low.rate
         high = src_high * window.high.rate
-        stated_low, stated_high = stated.interval()
+        stated_low, stated_high = stated.interval(round_figures=True)
         slack = Decimal(str(self.params.tolerance))
         return stated_low <= high * (1 + slack) and stated_high >= low * (1 - slack)
 

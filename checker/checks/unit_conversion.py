@@ -68,12 +68,12 @@ class UnitConversionCheck(Check):
     def _agrees(
         self, source: Claim, stated: Claim, unit: str, target: str, difference: bool
     ) -> bool:
-        low, high = source.interval()
+        low, high = source.interval(round_figures=True)
         ends = [units.convert(v, unit, target, difference) for v in (low, high) if v.is_finite()]
         if len(ends) < 2 or None in ends:
             return True  # an open-ended figure ("more than 40 km") cannot be judged
         low, high = min(ends), max(ends)
-        stated_low, stated_high = stated.interval()
+        stated_low, stated_high = stated.interval(round_figures=True)
         slack = Decimal(str(self.params.tolerance))
         return stated_low <= high + abs(high) * slack and stated_high >= low - abs(low) * slack
 

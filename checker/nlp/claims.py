@@ -70,7 +70,7 @@ class ClaimFinder:
         reserved = _reserved_tokens(doc)
         claims: list[Span] = []
         for sentence in doc.spans.get(NUMERIC_SENTENCES, []):
-            claims.extend(self._sentence_claims(doc, sentence, index, reserved))
+            claims.extend(_compound(self._sentence_claims(doc, sentence, index, reserved)))
         claims.extend(self._date_claims(doc))
         doc.spans[CLAIMS] = sorted(claims)
         return doc
@@ -348,6 +348,41 @@ class ClaimFinder:
             span._.weekday = date._.weekday
             claims.append(span)
         return claims
+
+
+# "9 ft 11 in", "5 feet 8.5 inches", "3 lb 4 oz": one length or weight in two units.
+_COMPOUND_UNITS = {("foot", "inch"): 12, ("pound", "ounce"): 16}
+
+
+def _compound(claims: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for claim in claims:
+        previous = merged[-1] if merged else None
+        end, unit = claim.end, claim._.unit
+        if _bare_inches(claim) and previous is not None and previous._.unit == "foot":
+            end, unit = claim.end + 1, "inch"  # "9 ft 11 in": "in" is a unit only here
+        parts = None if previous is None else _COMPOUND_UNITS.get((previous._.unit, unit))
+        if previous is None or parts is None or previous.end != claim.start:
+            merged.append(claim)
+            continue
+        whole = Span(claim.doc, previous.start, end, label=previous.label_)
+        for name in ("kind", "unit", "unit_text", "qualifier", "qualifier_text", "counted"):
+            setattr(whole._, name, getattr(previous._, name))
+        value = Decimal(previous._.value) + Decimal(claim._.value) / parts
+        whole._.value = _decimal_text(value.quantize(Decimal("1e-9")).normalize())
+        whole._.step = _decimal_text((Decimal(claim._.step) or Decimal(1)) / parts)
+        merged[-1] = whole
+    return merged
+
+
+def _bare_inches(claim: Span) -> bool:
+    doc = claim.doc
+    return (
+        claim._.kind == COUNT
+        and not claim._.counted
+        and claim.end < len(doc)
+        and doc[claim.end].lower_ in ("in", "in.")
+    )
 
 
 def _reserved_tokens(doc: Doc) -> set[int]:

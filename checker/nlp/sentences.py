@@ -8,6 +8,8 @@ goes on in lower case.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -25,23 +27,25 @@ class SentenceSplitter:
     """Sets ``token.is_sent_start`` for every token."""
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # built from the tokens on each access: read it once
+        starts = numpy.zeros((len(doc), 1), dtype="int32")  # 1 starts a sentence, -1 does not
         last: Token | None = None
         ended = False  # the last non-space tokens closed a sentence
         for token in doc:
             if token.is_space and last is not None:
-                token.is_sent_start = False
+                starts[token.i] = -1
                 continue
-            if last is None:
-                token.is_sent_start = True
-            else:
-                token.is_sent_start = _paragraph_break(doc, last, token) or (
-                    ended and _can_start(token)
-                )
+            begins = (
+                last is None or _paragraph_break(text, last, token) or (ended and _can_start(token))
+            )
+            starts[token.i] = 1 if begins else -1
             if token.text in _FINAL:
                 ended = True
-            elif token.text not in _CLOSERS or token.is_sent_start:
+            elif token.text not in _CLOSERS or begins:
                 ended = False
             last = token
+        # One array write: setting token.is_sent_start one by one re-scans the Doc each time.
+        doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
 
 
@@ -50,14 +54,14 @@ def _can_start(token: Token) -> bool:
     return first.isupper() or first.isdigit() or first in "\"“‘'([«$€£¥₹"
 
 
-def _paragraph_break(doc: Doc, last: Token, token: Token) -> bool:
-    gap = doc.text[last.idx + len(last.text) : token.idx]
+def _paragraph_break(text: str, last: Token, token: Token) -> bool:
+    gap = text[last.idx + len(last.text) : token.idx]
     if "\n" not in gap:
         return False
     if gap.count("\n") >= 2 or gap.endswith((" ", "\t")):
         return True
-    line_start = doc.text.rfind("\n", 0, last.idx) + 1
-    previous_line = doc.text[line_start : last.idx + len(last.text)].strip()
+    line_start = text.rfind("\n", 0, last.idx) + 1
+    previous_line = text[line_start : last.idx + len(last.text)].strip()
     if token.text[0].islower() or (token.text[0].isdigit() and last.text[0].islower()):
         return False  # a wrapped line goes on with the sentence ("to 529,206\nfrom 748,119")
     return len(previous_line) < _SHORT_LINE and not previous_line.endswith((",", "-", "–"))
