@@ -60,8 +60,8 @@ def measure(name: str, documents, engine: Engine, verdicts: dict) -> Counter[str
         pairs = conversions(document)
         counts["found"] += len(pairs)
         found, notes = engine.review(document)
-        unjudged = sum(1 for n in notes if n.rule in RULES)
-        counts["checked"] += len(pairs) - unjudged
+        unjudged = {n.location.start for n in notes if n.rule in RULES}
+        counts["checked"] += sum(1 for _, stated in pairs if stated.start not in unjudged)
         for finding in found:
             counts["findings"] += 1
             key = f"{name}/{path.name}:{finding.location.line}:{finding.rule}"

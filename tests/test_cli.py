@@ -144,6 +144,14 @@ def test_verbose_explains_the_date(tmp_path, capsys) -> None:
     assert "2019-03-31 inferred from 'March 31, 2019' on line 1" in err
 
 
+def test_verbose_says_why_a_conversion_was_not_checked(tmp_path, capsys) -> None:
+    text = "---\ndate: 2023-11-08\n---\nThe Lagos firm raised 500 million naira ($650,000).\n"
+    code, _, err = run(capsys, "check", "--verbose", write(tmp_path, "a.md", text))
+    assert code == 0
+    assert "a.md:4:42: currency-conversion: not checked" in err
+    assert "do not include NGN" in err
+
+
 def test_front_matter_date_wins_and_is_not_checked(tmp_path, capsys) -> None:
     text = (
         "---\ndate: 2019-05-21\ntitle: ¥100 billion ($1 billion)\n---\n"

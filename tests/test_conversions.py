@@ -258,3 +258,35 @@ def test_a_temperature_change_converts_as_a_difference() -> None:
 
 def test_units_of_different_dimensions_are_not_a_conversion() -> None:
     assert unit_findings("The tank holds 50 litres (20 kg) of fuel.") == []
+
+
+def test_an_undated_text_may_convert_at_the_date_its_paragraph_gives() -> None:
+    then = millions(usd("EUR", Decimal(10_000_000), dt.date(2008, 7, 15)))
+    text = (
+        f"On 15 July 2008, the club paid €10 million (${then}) for the striker.\n\n"
+        "He retired on 3 June 2024."
+    )
+    assert findings(text, rules=[CONVERSION]) == []  # the date is inferred: 2024-06-03
+    assert findings(text, date=dt.date(2024, 6, 3), rules=[CONVERSION])  # a stated date rules
+
+
+def test_round_figures_may_be_rounded_further_but_decimals_may_not() -> None:
+    assert unit_findings("The typhoon brought winds of 165 km/h (105 mph) to the coast.") == []
+    assert unit_findings("The typhoon brought winds of 165 km/h (105.0 mph) to the coast.")
+
+
+def test_feet_and_inches_are_one_length() -> None:
+    assert unit_findings("The boat had a draft of 3.03 metres (9 ft 11 in).") == []
+    assert unit_findings("He cleared 5 feet 8.5 inches (1.74 m) in the high jump.") == []
+    assert unit_findings("The boat had a draft of 3.03 metres (8 ft 11 in).")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Instruments of 6 or 8 metres (19 ft 8 in or 26 ft 3 in) length were fitted.",
+        "The canvas measures 28 by 19 inches (71 cm × 48 cm).",
+    ],
+)
+def test_lists_and_sizes_are_not_paired_across(text: str) -> None:
+    assert unit_findings(text) == []

@@ -76,30 +76,39 @@ class ConversionCheck(Check):
                 yield result
 
     def _judge(self, document: Document, source: Claim, stated: Claim) -> Finding | Note | None:
-        window = self._window(document, source, stated)
+        windows = self._windows(document, source, stated)
         judged = []
-        for base, target in _readings(document, source, stated):
-            found = rates.rate_range(base, target, window.start, window.end, window.on)
-            if found is None:
-                continue
-            if self._agrees(source, stated, found):
-                return None
-            judged.append(found)
+        for window in windows:
+            for base, target in _readings(document, source, stated):
+                found = rates.rate_range(base, target, window.start, window.end, window.on)
+                if found is None:
+                    continue
+                if self._agrees(source, stated, found):
+                    return None
+                judged.append((found, window))
         if not judged:
-            return self.note(document, stated.start, stated.end, _why_not(source, stated, window))
-        return self._report(document, source, stated, judged[0], window)
+            note = _why_not(source, stated, windows[0])
+            return self.note(document, stated.start, stated.end, note)
+        return self._report(document, source, stated, *judged[0])
 
-    def _window(self, document: Document, source: Claim, stated: Claim) -> _Window:
+    def _windows(self, document: Document, source: Claim, stated: Claim) -> list[_Window]:
+        """The amount's own date if the text gives one; else the document's date and, when that
+        was only inferred, the latest full date stated earlier in the paragraph."""
         own = _amount_date(document, source, stated)
         if own is not None:
-            return own
+            return [own]
         date = document.date.date
         start = date - dt.timedelta(days=self.params.rate_window_days)
         after = 0 if document.date.stated else self.params.inferred_date_days_after
-        return _Window(start, date + dt.timedelta(days=after), date, "")
+        windows = [_Window(start, date + dt.timedelta(days=after), date, "")]
+        nearby = None if document.date.stated else _paragraph_date(document, stated)
+        if nearby is not None and nearby != date:
+            reason = f"the paragraph's date, {nearby.isoformat()}"
+            windows.append(_Window(nearby - dt.timedelta(days=3), nearby, nearby, reason))
+        return windows
 
     def _agrees(self, source: Claim, stated: Claim, window: rates.RateRange) -> bool:
-        src_low, src_high = source.interval(round_figures=True)
+        src_low, src_high = source.interval()
         low = src_low * window.low.rate
         high = src_high * window.high.rate
         stated_low, stated_high = stated.interval(round_figures=True)
@@ -188,6 +197,19 @@ def _amount_date(document: Document, source: Claim, stated: Claim) -> _Window | 
         last = dt.date(year, month or 12, 28 if month else 31)
         return _Window(first, last, last, f"the amount's period, {value}")
     return None
+
+
+def _paragraph_date(document: Document, stated: Claim) -> dt.date | None:
+    """The last full date ('12 January 2009') before ``stated`` in its paragraph."""
+    paragraph = document.source.text.rfind("\n\n", 0, stated.start)
+    found = None
+    for claim in document.claims:
+        if claim.kind == "date" and paragraph < claim.start < stated.start:
+            try:
+                found = dt.date.fromisoformat(claim.date)
+            except ValueError:
+                continue
+    return found
 
 
 def _sentence_dates(document: Document, source: Claim) -> Iterator[str]:

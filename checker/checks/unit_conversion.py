@@ -68,7 +68,7 @@ class UnitConversionCheck(Check):
     def _agrees(
         self, source: Claim, stated: Claim, unit: str, target: str, difference: bool
     ) -> bool:
-        low, high = source.interval(round_figures=True)
+        low, high = source.interval()
         ends = [units.convert(v, unit, target, difference) for v in (low, high) if v.is_finite()]
         if len(ends) < 2 or None in ends:
             return True  # an open-ended figure ("more than 40 km") cannot be judged
@@ -129,7 +129,8 @@ def _written_like(stated: Claim, value: str) -> str:
     """'74.6-mile' for '75-mile', '87.8°F' for '88°F', '115 mph' for '120 mph'."""
     text, unit_text = stated.text, stated.unit_text
     at = text.lower().rfind(unit_text.lower()) if unit_text else -1
-    if at <= 0 or "-" in text:  # "75-mile" reads better as "74.6 mi" in a message
+    if at <= 0 or "-" in text or text[at + len(unit_text) :].strip():
+        # "75-mile" reads better as "74.6 mi"; "19 ft 8 in" as "26.2 ft"
         return f"{value} {units.symbol(stated.unit)}"
     start = at
     while start > 0 and not text[start - 1].isdigit():

@@ -46,6 +46,8 @@ _PER = ("a", "an", "per", "each")
 
 
 def _restates(doc: Doc, first: Span, second: Span) -> bool:
+    if _ends_a_list(doc, first):
+        return False  # "28 by 19 inches (71 cm × 48 cm)", "6 or 8 metres (...)": pairs differ
     gap = [t for t in doc[first.end : second.start] if not t.is_space]
     if len(gap) > 2 and gap[0].lower_ in _PER and gap[1].lower_ in _PERIOD_WORDS:
         gap = gap[2:]  # "£165,000 a week ($240,000)"
@@ -65,3 +67,9 @@ def _restates(doc: Doc, first: Span, second: Span) -> bool:
 def _closes_after(doc: Doc, second: Span) -> bool:
     """The parenthesis holds the amount and at most a few more words ("at current rates")."""
     return any(token.text in (")", "]", ";", ",") for token in doc[second.end : second.end + 6])
+
+
+def _ends_a_list(doc: Doc, claim: Span) -> bool:
+    """The last of 'A by B' or 'A x B' sizes, or of 'A or B', 'A and B' alternatives."""
+    k = claim.start - 1
+    return k > 0 and doc[k].lower_ in ("by", "x", "×", "or", "and") and doc[k - 1].like_num
