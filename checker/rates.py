@@ -72,15 +72,19 @@ def quote(base: str, target: str, date: dt.date) -> Quote | None:
 
 
 def rate_range(
-    base: str, target: str, start: dt.date, end: dt.date, on: dt.date
+    base: str, target: str, start: dt.date, end: dt.date, on: dt.date, stale_days: int = 0
 ) -> RateRange | None:
-    """Rates over [start, end], clipped to the data's range; None when nothing is covered."""
+    """Rates over [start, end], clipped to the data's range; None when nothing is covered.
+
+    A date up to ``stale_days`` after the bundled data ends (today's draft, last month's data)
+    is judged by the latest rates; later ones are outside the data's range.
+    """
     limits = [bounds(base), bounds(target)]
     if None in limits:
         return None
     first = max(b[0] for b in limits)
     last = min(b[1] for b in limits)
-    if start > last:  # a draft dated after the bundled data: judge it by the latest rates
+    if start > last and on - last <= dt.timedelta(days=stale_days):
         start, end, on = last - (end - start), last, last
     start, end = max(start, first), min(end, last)
     if start > end:

@@ -290,3 +290,13 @@ def test_feet_and_inches_are_one_length() -> None:
 )
 def test_lists_and_sizes_are_not_paired_across(text: str) -> None:
     assert unit_findings(text) == []
+
+
+def test_dates_after_the_bundled_rates_use_the_latest_for_a_while_then_are_not_judged() -> None:
+    last = rates.bounds("USD")[1]
+    text = "It paid €10 million ($1 million) for the stake."
+    assert money_findings(text, date=last + dt.timedelta(days=30))
+    doc = document(text, last + dt.timedelta(days=400))
+    found, notes = Engine([CONVERSION]).review(doc)
+    assert found == []
+    assert "cover" in notes[0].message

@@ -42,6 +42,7 @@ class ConversionParameters:
     inferred_date_days_after: int = 90  # an inferred date is a lower bound: look this far after it
     tolerance: float = 0.02  # relative slack on top of stated precision and qualifiers
     error_above: float = 0.15  # relative deviation from which a mismatch is an error, not a warning
+    stale_data_days: int = 60  # dates this long after the bundled rates end use the latest ones
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ class ConversionCheck(Check):
 
     @classmethod
     def validate(cls, parameters: ConversionParameters) -> None:
-        if parameters.rate_window_days < 0 or parameters.inferred_date_days_after < 0:
+        days = (parameters.rate_window_days, parameters.inferred_date_days_after)
+        if min(*days, parameters.stale_data_days) < 0:
             raise ValueError("day windows cannot be negative")
         if not 0 <= parameters.tolerance < 1:
             raise ValueError("'tolerance' must be between 0 and 1")
@@ -80,7 +82,9 @@ class ConversionCheck(Check):
         judged = []
         for window in windows:
             for base, target in _readings(document, source, stated):
-                found = rates.rate_range(base, target, window.start, window.end, window.on)
+                found = rates.rate_range(
+                    base, target, window.start, window.end, window.on, self.params.stale_data_days
+                )
                 if found is None:
                     continue
                 if self._agrees(source, stated, found):
