@@ -188,6 +188,10 @@ def _clip(text: str, width: int) -> str:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    for rule in load_rules(args.rules):
-        sys.stdout.write(f"{rule.id:<24} {rule.severity!s:<8} {rule.kind:<12} {rule.description}\n")
+    rules = load_rules(args.rules)
+    ids = max((len(r.id) for r in rules), default=0)
+    kinds = max((len(r.kind) for r in rules), default=0)
+    for rule in rules:
+        line = f"{rule.id:<{ids}}  {rule.severity!s:<8} {rule.kind:<{kinds}}  {rule.description}"
+        sys.stdout.write(line + "\n")
     return EXIT_CLEAN
