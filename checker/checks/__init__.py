@@ -21,7 +21,7 @@ def register(cls: type[Check]) -> type[Check]:
 
 
 def _load_builtin_kinds() -> None:
-    from checker.checks import conflict, conversion, unit_conversion  # noqa: F401
+    from checker.checks import conflict, conversion, growth, unit_conversion  # noqa: F401
 
 
 _load_builtin_kinds()
