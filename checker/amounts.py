@@ -27,8 +27,8 @@ def number_text(value: Decimal, like: Claim | None = None, digits: int = 3) -> s
     magnitude = abs(value)
     for factor, word in scales:
         if magnitude >= factor:
-            return f"{_plain(significant(value / factor, digits))} {word}"
-    return _plain(
+            return f"{plain(significant(value / factor, digits))} {word}"
+    return plain(
         significant(value, digits) if magnitude >= 1000 else value.quantize(Decimal("0.01"))
     )
 
@@ -49,7 +49,8 @@ def _uses_indian(claim: Claim) -> bool:
     return any(word in claim.text.lower() for word in ("crore", "lakh"))
 
 
-def _plain(value: Decimal) -> str:
+def plain(value: Decimal) -> str:
+    """'1,200', '35.4': no exponent, no trailing zeros."""
     text = f"{value:,f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")

@@ -90,9 +90,8 @@ class ConflictCheck(Check):
         if a.entity and b.entity and a.entity.lower() != b.entity.lower():
             return False
         if a.sentence_start == b.sentence_start:
-            return (
-                False  # one sentence compares figures ("37 votes, 1,204 to 1,167"), never restates
-            )
+            # One sentence compares figures ("37 votes, 1,204 to 1,167"), it never restates one.
+            return False
         if not same_subject(a.subject, b.subject):
             return False
         if a.scope_inherited and b.scope_inherited and a.scope != b.scope:

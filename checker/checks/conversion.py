@@ -22,10 +22,16 @@ from checker import rates
 from checker.amounts import money_text, number_text
 from checker.checks import register
 from checker.checks.base import Check
-from checker.checks.diagnosis import deviation_text, power_of_ten
+from checker.checks.diagnosis import (
+    close,
+    deviation_text,
+    mismatch_severity,
+    overlaps,
+    power_of_ten,
+)
 from checker.claims import Claim
 from checker.document import Document
-from checker.findings import Finding, Note, Severity
+from checker.findings import Finding, Note
 from checker.nlp.lexicon import load_lexicon
 
 # Currencies whose rate is tried when a conversion fits none of the text's own currencies.
@@ -34,6 +40,7 @@ _THEN = re.compile(r"\bthen\b[^()\d]{0,20}$", re.IGNORECASE)
 _AT_THE_TIME = re.compile(r"^[^.;()]{0,15}\b(at the time|at that time|then)\b", re.IGNORECASE)
 _YEAR = re.compile(r"^(1[89]\d\d|2[01]\d\d)(?:-(\d\d))?(?:-(\d\d))?$")
 _SCALE_WORDS = ("thousand", "million", "billion", "trillion")
+_NEAR = Decimal("0.05")  # how close a stated figure must be to a diagnosis's figure
 
 
 @dataclass(frozen=True)
@@ -79,9 +86,10 @@ class ConversionCheck(Check):
 
     def _judge(self, document: Document, source: Claim, stated: Claim) -> Finding | Note | None:
         windows = self._windows(document, source, stated)
+        readings = _readings(document, source, stated)
         judged = []
         for window in windows:
-            for base, target in _readings(document, source, stated):
+            for base, target in readings:
                 found = rates.rate_range(
                     base, target, window.start, window.end, window.on, self.params.stale_data_days
                 )
@@ -113,11 +121,9 @@ class ConversionCheck(Check):
 
     def _agrees(self, source: Claim, stated: Claim, window: rates.RateRange) -> bool:
         src_low, src_high = source.interval()
-        low = src_low * window.low.rate
-        high = src_high * window.high.rate
-        stated_low, stated_high = stated.interval(round_figures=True)
+        low, high = src_low * window.low.rate, src_high * window.high.rate
         slack = Decimal(str(self.params.tolerance))
-        return stated_low <= high * (1 + slack) and stated_high >= low * (1 - slack)
+        return overlaps(stated.interval(round_figures=True), low, high, slack)
 
     def _report(
         self,
@@ -129,11 +135,9 @@ class ConversionCheck(Check):
     ) -> Finding:
         rate = found.on_date
         expected = source.value * rate.rate
-        off = abs(stated.value / expected - 1) if expected else Decimal(1)
-        error = off >= Decimal(str(self.params.error_above))
-        severity = Severity.ERROR if error else Severity.WARNING
-        if self.rule.severity == Severity.INFO:
-            severity = Severity.INFO
+        severity = mismatch_severity(
+            stated.value, expected, self.params.error_above, self.rule.severity
+        )
         match = _matching_amount(document, source, stated, rate)
         diagnosis = _diagnosis(document, source, stated, rate, match)
         fields = {
@@ -255,7 +259,7 @@ def _diagnosis(
     slip = power_of_ten(stated.value, expected)
     if slip:
         reasons.append(_scale_word_slip(stated, expected) or slip)
-    elif _close(stated.value, source.value / rate.rate):
+    elif close(stated.value, source.value / rate.rate, _NEAR):
         reasons.append("the rate was applied the wrong way round")
     else:
         other = _other_currency(source, stated, rate.date)
@@ -284,13 +288,9 @@ def _other_currency(source: Claim, stated: Claim, date: dt.date) -> str:
         if code in (source.unit, stated.unit):
             continue
         other = rates.quote(code, stated.unit, date)
-        if other is not None and _close(stated.value, source.value * other.rate, Decimal("0.015")):
+        if other is not None and close(stated.value, source.value * other.rate, Decimal("0.015")):
             return f"that is the {code} rate, not the {source.unit} rate"
     return ""
-
-
-def _close(a: Decimal, b: Decimal, within: Decimal = Decimal("0.05")) -> bool:
-    return b != 0 and abs(a / b - 1) < within
 
 
 def _matching_amount(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from checker.amounts import significant
+from checker.amounts import plain, significant
 from checker.claims import Claim
+from checker.findings import Severity
 
 _TIMES = {1: "ten", 2: "a hundred", 3: "a thousand"}
 _NEAR = Decimal("0.12")
@@ -39,5 +40,24 @@ def round_like(value: Decimal, like: Claim) -> str:
     """``value`` to one more significant digit than ``like`` was written with ("75" -> "74.6")."""
     written = like.value.normalize().as_tuple()
     digits = max(3, len(written.digits) + 1)
-    text = f"{significant(value, digits).normalize():,f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return plain(significant(value, digits))
+
+
+def close(a: Decimal, b: Decimal, within: Decimal) -> bool:
+    """``a`` is within a relative ``within`` of ``b``."""
+    return b != 0 and abs(a / b - 1) < within
+
+
+def overlaps(stated: tuple[Decimal, Decimal], low: Decimal, high: Decimal, slack: Decimal) -> bool:
+    """The values a stated figure allows meet [low, high] widened by a relative ``slack``."""
+    return stated[0] <= high + abs(high) * slack and stated[1] >= low - abs(low) * slack
+
+
+def mismatch_severity(
+    stated: Decimal, expected: Decimal, error_above: float, rule_severity: Severity
+) -> Severity:
+    """Error from ``error_above`` off, warning below; a rule set to info stays info."""
+    if rule_severity == Severity.INFO:
+        return Severity.INFO
+    off = abs(stated / expected - 1) if expected else Decimal(1)
+    return Severity.ERROR if off >= Decimal(str(error_above)) else Severity.WARNING

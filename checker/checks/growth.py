@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from checker.amounts import number_text
+from checker.amounts import number_text, plain
 from checker.checks import register
 from checker.checks.base import Check
 from checker.claims import Claim
@@ -109,11 +109,7 @@ def _change_range(start: Claim, end: Claim) -> tuple[Decimal, Decimal]:
 
 def _signed(change: Claim) -> str:
     sign = "-" if change.direction == "down" else "+"
-    return f"{sign}{_plain(change.value)}%"
-
-
-def _plain(value: Decimal) -> str:
-    return f"{value.normalize():f}"
+    return f"{sign}{plain(change.value)}%"
 
 
 _CLAUSE_BREAK = re.compile(r";|,(?!\d)")

@@ -17,10 +17,19 @@ from decimal import Decimal
 from checker import units
 from checker.checks import register
 from checker.checks.base import Check
-from checker.checks.diagnosis import deviation_text, power_of_ten, round_like
+from checker.checks.diagnosis import (
+    close,
+    deviation_text,
+    mismatch_severity,
+    overlaps,
+    power_of_ten,
+    round_like,
+)
 from checker.claims import Claim
 from checker.document import Document
-from checker.findings import Finding, Severity
+from checker.findings import Finding
+
+_NEAR = Decimal("0.03")  # how close a stated figure must be to a diagnosis's figure
 
 
 @dataclass(frozen=True)
@@ -72,16 +81,12 @@ class UnitConversionCheck(Check):
         ends = [units.convert(v, unit, target, difference) for v in (low, high) if v.is_finite()]
         if len(ends) < 2 or None in ends:
             return True  # an open-ended figure ("more than 40 km") cannot be judged
-        low, high = min(ends), max(ends)
-        stated_low, stated_high = stated.interval(round_figures=True)
         slack = Decimal(str(self.params.tolerance))
-        return stated_low <= high + abs(high) * slack and stated_high >= low - abs(low) * slack
+        return overlaps(stated.interval(round_figures=True), min(ends), max(ends), slack)
 
     def _report(
         self, document: Document, source: Claim, stated: Claim, expected: Decimal, difference: bool
     ) -> Finding:
-        off = abs(stated.value / expected - 1) if expected else Decimal(1)
-        error = off >= Decimal(str(self.params.error_above))
         fields = {
             "source": source.text,
             "stated": stated.text,
@@ -89,9 +94,9 @@ class UnitConversionCheck(Check):
             "deviation": deviation_text(stated.value, expected),
             "diagnosis": _diagnosis(source, stated, expected, difference),
         }
-        severity = Severity.ERROR if error else Severity.WARNING
-        if self.rule.severity == Severity.INFO:
-            severity = Severity.INFO
+        severity = mismatch_severity(
+            stated.value, expected, self.params.error_above, self.rule.severity
+        )
         return self.finding(document, stated.start, stated.end, fields, (), severity)
 
 
@@ -108,7 +113,7 @@ def _is_unit_pair(source: Claim, stated: Claim) -> bool:
 
 def _diagnosis(source: Claim, stated: Claim, expected: Decimal, difference: bool) -> str:
     other = units.convert(source.value, source.unit, stated.unit, not difference)
-    if other is not None and other != expected and _close(stated.value, other):
+    if other is not None and other != expected and close(stated.value, other, _NEAR):
         if difference:
             return "; converted as a temperature, but a change converts as a difference"
         return "; converted as a temperature difference, but this is a temperature"
@@ -116,13 +121,9 @@ def _diagnosis(source: Claim, stated: Claim, expected: Decimal, difference: bool
     if slip:
         return f"; {slip}"
     backwards = units.convert(source.value, stated.unit, source.unit, difference)
-    if backwards and _close(stated.value, backwards):
+    if backwards and close(stated.value, backwards, _NEAR):
         return "; converted the wrong way round"
     return ""
-
-
-def _close(a: Decimal, b: Decimal) -> bool:
-    return b != 0 and abs(a / b - 1) < Decimal("0.03")
 
 
 def _written_like(stated: Claim, value: str) -> str:
