@@ -1,10 +1,13 @@
 """The built-in check kinds, found through one registry: ``KINDS[name]``.
 
-Each kind lives in its own module and registers itself with ``@register``.
+Each kind lives in its own module and registers itself with ``@register``; every module here
+that is not a shared helper (``_NOT_KINDS``) is loaded.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -20,8 +23,14 @@ def register(cls: type[Check]) -> type[Check]:
     return cls
 
 
+_NOT_KINDS = {"base", "diagnosis"}  # shared modules, not kinds
+
+
 def _load_builtin_kinds() -> None:
-    from checker.checks import conflict, conversion, growth, unit_conversion  # noqa: F401
+    """Imports every module of this package; each kind module registers itself."""
+    for module in pkgutil.iter_modules(__path__):
+        if module.name not in _NOT_KINDS and not module.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{module.name}")
 
 
 _load_builtin_kinds()
