@@ -45,6 +45,8 @@ class Claim:
     basis: str
     change_from: int
     change_to: int
+    multiplier: Decimal | None
+    qualifier_of_change: str
     equivalent_of: int
 
     @classmethod
@@ -81,6 +83,8 @@ class Claim:
             basis=x.basis,
             change_from=x.change_from,
             change_to=x.change_to,
+            multiplier=Decimal(x.multiplier) if x.multiplier else None,
+            qualifier_of_change=x.qualifier_of_change,
             equivalent_of=x.equivalent_of,
         )
 

@@ -52,3 +52,57 @@ def test_levels_with_thousands_separators_are_read() -> None:
 def test_a_level_in_another_clause_is_not_the_changes_own() -> None:
     text = "Revenue rose 13% from ¥16.5 billion, bringing first-half sales to ¥35.1 billion."
     assert growth_messages(text) == []
+
+
+def test_a_multiple_the_levels_do_not_give_is_explained() -> None:
+    (message,) = growth_messages("Sales doubled to $50 million from $20 million.")
+    assert "50 / 20 = 2.50 times, not doubled" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("Sales doubled to $41 million from $20 million.", False),  # 2.05 times
+        ("Sales doubled to $46 million from $20 million.", True),  # 2.3 times
+        ("Sales more than doubled to $50 million from $20 million.", False),
+        ("Sales more than doubled to $30 million from $20 million.", True),
+        ("Sales nearly tripled to $29 million from $10 million.", False),
+        ("Sales nearly tripled to $37 million from $10 million.", True),
+        ("Orders halved from 800 to 420 units.", False),
+        ("Orders halved from 800 to 600 units.", True),
+        ("Output tripled from 1.0 million to 3.1 million tonnes.", False),
+    ],
+)
+def test_multiples_allow_a_tenth_and_follow_their_qualifier(text: str, fires: bool) -> None:
+    assert len(growth_messages(text)) == int(fires)
+
+
+def test_a_baseline_stated_in_an_earlier_sentence_is_used() -> None:
+    text = "The plant used 1.4 TWh last year. It will cut that by 20% to 1.2 TWh by 2030."
+    found = findings(text, rules=GROWTH)
+    assert len(found) == 1
+    assert "1.2 / 1.4 = -14.3%, not -20%" in found[0].message
+    assert [r.location.column for r in found[0].related] == [text.index("1.4 TWh") + 1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Two candidate baselines: which one the change starts from is not clear.
+        "The plant used 1.4 TWh in 2023 and 1.3 TWh in 2024. It will cut that by 20% to 1.2 TWh.",
+        # A blank line ends the paragraph.
+        "The plant used 1.4 TWh last year.\n\nIt will cut that by 20% to 1.2 TWh by 2030.",
+        # A different subject: government, not private, construction.
+        "Private construction spending was $99.1 billion. "
+        "Government construction spending rose 4.3% to $88 billion.",
+        # The change has its own basis: a year ago, not the figure before.
+        "Revenue was $10 million in the third quarter. Revenue rose 50% year on year to $12 million.",
+    ],
+)
+def test_an_earlier_level_that_is_not_clearly_the_baseline_is_not_used(text: str) -> None:
+    assert growth_messages(text) == []
+
+
+def test_a_change_in_points_is_left_to_the_points_rule() -> None:
+    assert growth_messages("Unemployment rose 2% to 6.1% from 4.1%.") == []
+    assert len(growth_messages("Unemployment rose 20% to 6.1% from 4.1%.")) == 1

@@ -1,8 +1,13 @@
-"""Kind `growth`: a stated percentage change against the two levels it connects.
+"""Kind `growth`: a stated change against the two levels it connects.
 
 "Revenue rose 12% to €84 million from €70 million": 84 / 70 is +20.0%, so the 12% is wrong (or one
-of the levels is). Every figure is read with its stated precision, so correct rounded figures never
-fire: "35.4% to 2.6 billion from 2.0 billion" allows anything from +24.4% to +35.9%.
+of the levels is). "Sales doubled to $50 million from $20 million": 50 / 20 is 2.5 times. The
+baseline may sit in an earlier sentence of the paragraph ("The plant used 1.4 TWh last year. It will
+cut that by 20% to 1.2 TWh"). Every figure is read with its stated precision, so correct rounded
+figures never fire: "35.4% to 2.6 billion from 2.0 billion" allows anything from +24.4% to +35.9%.
+
+A change between two percentages stated as the difference in points ("rose to 6.1% from 4.1%, an
+increase of 2%") is left to the `points` kind.
 """
 
 from __future__ import annotations
@@ -25,11 +30,18 @@ _OTHER_BASIS = (
     "comparable", "same-store", "same store", "like-for-like", "like for like", "organic",
     "constant currenc", "constant dollar", "underlying", "adjusted",
 )  # fmt: skip
+_MULTIPLE_NAMES = {Decimal(2): "doubled", Decimal(3): "tripled", Decimal(4): "quadrupled",
+                   Decimal("0.5"): "halved"}  # fmt: skip
+_ANAPHORA = re.compile(r"\b(?:that|it|this|them|those)\b", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
 class GrowthParameters:
     tolerance: float = 0.5  # slack in percentage points: wire copy truncates (25.5% as 25%)
+    # Slack for "doubled", "tripled", "halved", relative to the factor: 1.9 times is "doubled".
+    multiple_tolerance: float = 0.1
+    earlier_baseline_sentences: int = 2  # how far back a baseline may be stated; 0 turns it off
 
 
 @register
@@ -39,55 +51,186 @@ class GrowthCheck(Check):
 
     @classmethod
     def validate(cls, parameters: GrowthParameters) -> None:
-        if parameters.tolerance < 0:
-            raise ValueError("'tolerance' cannot be negative")
+        if parameters.tolerance < 0 or not 0 <= parameters.multiple_tolerance < 1:
+            raise ValueError("'tolerance' and 'multiple-tolerance' cannot be negative")
+        if parameters.earlier_baseline_sentences < 0:
+            raise ValueError("'earlier-baseline-sentences' cannot be negative")
 
     def run(self, document: Document) -> Iterator[Finding]:
-        for change in document.claims:
-            levels = _levels(document, change)
-            if levels is None:
-                continue
-            start, end = levels
-            low, high = _change_range(start, end)
-            stated_low, stated_high = change.interval()
-            slack = Decimal(str(self.params.tolerance))
-            if stated_high + slack >= low and stated_low - slack <= high:
-                continue
-            actual = (end.value / start.value - 1) * _HUNDRED
-            fields = {
-                "stated": _signed(change),
-                "start": start.text,
-                "end": end.text,
-                "actual": f"{actual:+.1f}%",
-                "arithmetic": f"{_operands(end, start)} = {actual:+.1f}%",
-            }
-            yield self.finding(document, change.start, change.end, fields)
+        for claim in document.claims:
+            if claim.multiplier is not None:
+                finding = self._multiple(document, claim)
+            else:
+                finding = self._percentage(document, claim)
+            if finding is not None:
+                yield finding
+
+    def _percentage(self, document: Document, change: Claim) -> Finding | None:
+        if change.kind != "percent":
+            return None
+        levels = change_levels(document, change, self.params.earlier_baseline_sentences)
+        if levels is None:
+            return None
+        start, end = levels
+        if start.sentence_start != change.sentence_start:
+            # A level restated from earlier is the figure the writer computed the target from.
+            start = replace(start, step=Decimal(0))
+        slack = Decimal(str(self.params.tolerance))
+        if fits(change, change_range(start, end), slack):
+            return None
+        if start.unit == "%" and fits(change, point_range(start, end), slack):
+            return None  # "an increase of 2%" for 4.1% -> 6.1%: the points kind reports it
+        actual = (end.value / start.value - 1) * _HUNDRED
+        fields = {
+            "stated": signed(change),
+            "start": start.text,
+            "end": end.text,
+            "actual": f"{actual:+.1f}%",
+            "arithmetic": f"{operands(end, start)} = {actual:+.1f}%",
+        }
+        return self.finding(document, change.start, change.end, fields, _elsewhere(start, change))
+
+    def _multiple(self, document: Document, end: Claim) -> Finding | None:
+        """'doubled to $50 million from $20 million': 50 / 20 is 2.5 times, not 2."""
+        start = document.claim_at(end.change_from) if end.change_from >= 0 else None
+        if start is None or not comparable_levels(start, end):
+            return None
+        start, end = shared_scale(start, end), shared_scale(end, start)
+        low, high = _ratio_range(start, end)
+        if self._multiple_agrees(end.multiplier, end.qualifier_of_change, low, high):
+            return None
+        ratio = end.value / start.value
+        name = _MULTIPLE_NAMES.get(end.multiplier, f"{plain(end.multiplier)} times")
+        fields = {
+            "stated": name,
+            "start": start.text,
+            "end": end.text,
+            "actual": f"{ratio:.2f} times",
+            "arithmetic": f"{operands(end, start)} = {ratio:.2f} times",
+        }
+        return self.finding(document, end.start, end.end, fields)
+
+    def _multiple_agrees(
+        self, factor: Decimal, qualifier: str, low: Decimal, high: Decimal
+    ) -> bool:
+        slack = factor * Decimal(str(self.params.multiple_tolerance))
+        if qualifier == "lower":  # "more than doubled"
+            return high > factor - slack
+        if qualifier in ("upper", "near"):  # "nearly doubled"
+            return low < factor + slack and high > factor * Decimal("0.75")
+        return high >= factor - slack and low <= factor + slack
 
 
-def _levels(document: Document, change: Claim) -> tuple[Claim, Claim] | None:
+# -- the levels of a change -----------------------------------------------------------------------
+
+
+def change_levels(
+    document: Document, change: Claim, look_back: int = 0
+) -> tuple[Claim, Claim] | None:
     """The 'from' and 'to' levels of a percentage change, when both are stated and comparable."""
-    if change.role != "change" or change.kind != "percent" or change.value is None:
+    if change.role != "change" or change.kind not in ("percent", "percentage_points", "count"):
         return None
-    if change.change_from < 0 or change.change_to < 0:
+    if change.value is None or change.change_to < 0:
         return None
-    start = document.claim_at(change.change_from)
     end = document.claim_at(change.change_to)
-    if start is None or end is None or start.value is None or end.value is None:
-        return None
-    if start.kind != end.kind or start.unit != end.unit or start.value <= 0 or end.value <= 0:
+    if change.change_from >= 0:
+        start = document.claim_at(change.change_from)
+    else:
+        start = _earlier_baseline(document, change, end, look_back)
+    if start is None or end is None or not comparable_levels(start, end):
         return None
     last = max(start.end, end.end)
     between = document.source.text[change.end : last].lower()
-    if _CLAUSE_BREAK.search(between):
+    if start.start < change.start:
+        between = document.source.text[start.end : end.start].lower()
+    elif _CLAUSE_BREAK.search(between):
         return None  # "rose 13% from ¥16.5 billion, bringing first-half sales to ¥35.1 billion"
     if any(marker in between for marker in _OTHER_BASIS):
         return None  # "rose six pct on a comparable store basis to 108.6 mln": not the totals
     if any(c.role == "change" and change.end <= c.start < last for c in document.claims):
         return None  # another change comes first: the levels belong to it
-    return _shared_scale(start, end), _shared_scale(end, start)
+    return shared_scale(start, end), shared_scale(end, start)
 
 
-def _shared_scale(claim: Claim, other: Claim) -> Claim:
+def comparable_levels(start: Claim | None, end: Claim | None) -> bool:
+    return (
+        start is not None
+        and end is not None
+        and start.value is not None
+        and end.value is not None
+        and start.kind == end.kind
+        and start.unit == end.unit
+        and start.value > 0
+        and end.value > 0
+    )
+
+
+def _earlier_baseline(
+    document: Document, change: Claim, end: Claim | None, look_back: int
+) -> Claim | None:
+    """'The plant used 1.4 TWh last year. It will cut that by 20% to 1.2 TWh': the level a change
+    without 'from' starts from, when the paragraph stated exactly one such level just before."""
+    if end is None or look_back == 0 or change.basis or end.start < change.start:
+        return None
+    same_unit = [c for c in document.claims if _same_measure(c, end)]
+    if any(c.sentence_start == change.sentence_start and c is not end for c in same_unit):
+        return None
+    earlier = [c for c in same_unit if c.start < change.sentence_start]
+    sentences = sorted({c.sentence_start for c in document.claims if c.end <= change.start})
+    recent = set(sentences[-look_back - 1 :]) - {change.sentence_start}
+    candidates = [c for c in earlier if c.sentence_start in recent]
+    if not candidates:
+        return None
+    nearest = max(c.sentence_start for c in candidates)
+    found = [c for c in candidates if c.sentence_start == nearest]
+    if len(found) != 1 or not _refers_back(document, found[0], change, end):
+        return None
+    return found[0]
+
+
+def _same_measure(claim: Claim, end: Claim) -> bool:
+    return (
+        claim.kind == end.kind
+        and claim.unit == end.unit
+        and claim.equivalent_of < 0
+        and claim.role in ("level", "baseline")
+    )
+
+
+def _refers_back(document: Document, start: Claim, change: Claim, end: Claim) -> bool:
+    text = document.source.text
+    if _PARAGRAPH_BREAK.search(text, start.end, change.start):
+        return False
+    if any(
+        c.role == "change" and c.sentence_start == start.sentence_start for c in document.claims
+    ):
+        return False  # the earlier sentence has a change of its own
+    if start.multiplier is not None:
+        return False
+    opening = text[change.sentence_start : change.start]
+    if start.subject != end.subject or start.entity.lower() != end.entity.lower():
+        return False  # "private construction ... $99.1bn. Government construction rose 4.3%"
+    same_metric = bool(start.metric) and start.metric == end.metric
+    return same_metric or bool(_ANAPHORA.search(opening))
+
+
+def _elsewhere(start: Claim, change: Claim) -> list[tuple[int, int, str]]:
+    if start.sentence_start == change.sentence_start:
+        return []
+    return [(start.start, start.end, f"{start.text}, the level the change starts from")]
+
+
+# -- arithmetic -----------------------------------------------------------------------------------
+
+
+def fits(change: Claim, allowed: tuple[Decimal, Decimal], slack: Decimal) -> bool:
+    """Whether the stated change, with its precision and ``slack``, meets the ``allowed`` range."""
+    stated_low, stated_high = change.interval()
+    low, high = allowed
+    return stated_high + slack >= low and stated_low - slack <= high
+
+
+def shared_scale(claim: Claim, other: Claim) -> Claim:
     """'to 923.2 from 743.8 mln': a bare level takes the scale the other one states."""
     written = _NUMBER.search(claim.text)
     other_written = _NUMBER.search(other.text)
@@ -99,24 +242,37 @@ def _shared_scale(claim: Claim, other: Claim) -> Claim:
     return replace(claim, value=claim.value * scale, step=claim.step * scale)
 
 
-def _change_range(start: Claim, end: Claim) -> tuple[Decimal, Decimal]:
-    """The percentage changes the two levels allow, given their stated precision."""
+def _ratio_range(start: Claim, end: Claim) -> tuple[Decimal, Decimal]:
+    """The ratios end / start that the two levels allow, given their stated precision."""
     start_low, start_high = start.interval()
     end_low, end_high = end.interval()
     start_low = max(start_low, start.value / 1000)  # a level rounded to zero is still positive
-    return (end_low / start_high - 1) * _HUNDRED, (end_high / start_low - 1) * _HUNDRED
+    return end_low / start_high, end_high / start_low
 
 
-def _signed(change: Claim) -> str:
+def change_range(start: Claim, end: Claim) -> tuple[Decimal, Decimal]:
+    """The percentage changes the two levels allow, given their stated precision."""
+    low, high = _ratio_range(start, end)
+    return (low - 1) * _HUNDRED, (high - 1) * _HUNDRED
+
+
+def point_range(start: Claim, end: Claim) -> tuple[Decimal, Decimal]:
+    """The differences in percentage points two percentages allow: 6.1% - 4.1% is 1.9 to 2.1."""
+    start_low, start_high = start.interval()
+    end_low, end_high = end.interval()
+    return end_low - start_high, end_high - start_low
+
+
+def signed(change: Claim, unit: str = "%") -> str:
     sign = "-" if change.direction == "down" else "+"
-    return f"{sign}{plain(change.value)}%"
+    return f"{sign}{plain(change.value)}{unit}"
 
 
 _CLAUSE_BREAK = re.compile(r";|,(?!\d)")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
-def _operands(end: Claim, start: Claim) -> str:
+def operands(end: Claim, start: Claim) -> str:
     """'84 / 70' for '€84 million' and '€70 million'; full values when the scales differ."""
     scales = [_NUMBER.sub("", c.text) for c in (end, start)]
     numbers = [_NUMBER.search(c.text) for c in (end, start)]

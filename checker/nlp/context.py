@@ -32,7 +32,8 @@ _SUBJECT_STOPS = {"to", "compared", "representing", "which", "that", "who", "was
                   "are", "has", "have", "had", "be", "been", "reached", "totaled", "totalled",
                   "said", "says", "with", "while", "but", "by", "than", "versus", "vs", "since",
                   "after", "before", "over", "under", "during", "as"}  # fmt: skip
-_SKIP_BEFORE = {"by", "of", "a", "an", "the", "be", "been", "being", "will", "to", "some", "-"}
+_SKIP_BEFORE = {"by", "of", "a", "an", "the", "be", "been", "being", "will", "to", "some", "-",
+                "that", "it", "this"}  # fmt: skip
 _QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»"}
 _CLAUSE_ENDS = {",", ";", ":", "—", "–"}
 _PERIOD_LABELS = {"QUARTER", "HALF", "NINE_MONTHS", "FISCAL_YEAR", "YEAR", "MONTH", "FULL_YEAR",
@@ -114,6 +115,7 @@ class ContextReader:
             and left.lower_ == "to"
             and self._change_word_before(doc, left.i, index)
         ):
+            self._multiplied(doc, claim, left.i, index, sentence, claim_at)
             return  # "rose 12% to €84 million": the level reached
         direction = self._direction_near(doc, claim, index, sentence, left)
         if direction:
@@ -121,6 +123,30 @@ class ContextReader:
             claim._.direction = direction
             claim._.basis = self._basis(doc, claim, index, sentence, claim_at)
             self._end_points(doc, claim, sentence, claim_at)
+            if claim._.change_to < 0 and claim._.change_from < 0:
+                self._appositive_end_points(doc, claim, sentence, claim_at)
+
+    def _multiplied(
+        self, doc: Doc, level: Span, to: int, index: LexicalIndex, sentence: Span, claim_at: dict
+    ) -> None:
+        """'more than doubled to $50 million from $20 million': the factor and the baseline."""
+        for k in range(to - 1, max(sentence.start, to - 4) - 1, -1):
+            match = index.at(k, "MULTIPLY")
+            if match is not None:
+                break
+        else:
+            return
+        level._.multiplier = str(self.lexicon.multipliers[match[2]])
+        qualifier = index.before(k, "QUALIFIER")
+        if qualifier is not None:
+            level._.qualifier_of_change = qualifier[2]
+        baselines = [
+            claim_at[i + 1]
+            for i in range(k, sentence.end - 1)
+            if doc[i].lower_ == "from" and i + 1 in claim_at and claim_at[i + 1].start == i + 1
+        ]
+        if baselines and not any(doc[i].text == ";" for i in range(k, baselines[0].start)):
+            level._.change_from = baselines[0].start_char
 
     def _after_baseline_word(self, left: Token, index: LexicalIndex) -> bool:
         """'from €70 million', and in results tables 'profit 442,000 vs loss 2,986,000'."""
@@ -216,6 +242,24 @@ class ContextReader:
                 claim._.change_to = target.start_char
             elif word == "from" and claim._.change_from < 0:
                 claim._.change_from = target.start_char
+
+    def _appositive_end_points(self, doc: Doc, claim: Span, sentence: Span, claim_at: dict) -> None:
+        """'rose to 6.1% from 4.1%, an increase of 2%': the two levels just before the change."""
+        k = claim.start - 1
+        while k >= max(sentence.start, claim.start - 6) and k not in claim_at:
+            k -= 1
+        if k not in claim_at or k < sentence.start:
+            return
+        last = claim_at[k]
+        if last.start - 2 < sentence.start or last.start - 2 not in claim_at:
+            return
+        first = claim_at[last.start - 2]
+        if not _appositive(doc[last.end : claim.start]) or first.start <= sentence.start:
+            return
+        ends = {doc[first.start - 1].lower_: first, doc[last.start - 1].lower_: last}
+        if set(ends) == {"to", "from"}:
+            claim._.change_to = ends["to"].start_char
+            claim._.change_from = ends["from"].start_char
 
     # -- metric --------------------------------------------------------------------------------
 
@@ -600,6 +644,17 @@ def _narrowed(scope: str, chosen: Span, in_sentence: list[Span]) -> str:
         if span is not chosen and (period in _YEARLESS_PERIODS or period[:1] in ("Q", "H")):
             return f"{scope} {period}"
     return scope
+
+
+def _appositive(gap: Span) -> bool:
+    """', an increase of', ', up', '(a rise of': a change restating what came just before it."""
+    words = [t.lower_ for t in gap]
+    return (
+        bool(words)
+        and words[0] in (",", "(", "—", "–")
+        and len(words) <= 5
+        and all(w.isalpha() or w in ("(", ",", "—", "–") for w in words)
+    )
 
 
 def _text_of(words: list[Token]) -> str:

@@ -56,7 +56,8 @@ SPAN_EXTENSIONS: dict[str, object] = {
     "role": "",  # level, change, baseline, compared ("X vs Y" in a results table)
     "direction": "",  # up, down
     "basis": "",  # yoy, qoq, mom
-    "multiplier": "",
+    "multiplier": "",  # "doubled to X": the level is this many times its baseline (change_from)
+    "qualifier_of_change": "",  # "more than doubled": lower
     "change_from": -1,  # start offset of the claim a change starts from, or -1
     "change_to": -1,  # start offset of the claim a change ends at, or -1
     "equivalent_of": -1,  # start offset of the claim this one restates, or -1

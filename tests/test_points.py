@@ -1,0 +1,55 @@
+"""The points check: a change between two percentages in percent or in percentage points."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import findings, rule
+
+POINTS = [rule("percent-vs-points")]
+
+
+def points_messages(text: str) -> list[str]:
+    return [f.message for f in findings(text, rules=POINTS)]
+
+
+def test_a_difference_in_points_given_as_percent_is_explained() -> None:
+    (message,) = points_messages("Unemployment rose to 6.1% from 4.1%, an increase of 2%.")
+    assert "6.1 - 4.1 = +2.0 percentage points" in message
+    assert "6.1 / 4.1 = +48.8%" in message
+    assert "write '2 percentage points'" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unemployment rose to 6.1% from 4.1%, an increase of 2 percentage points.",
+        "Unemployment rose 2 percentage points to 6.1% from 4.1%.",
+        "Unemployment rose 49% to 6.1% from 4.1%.",
+        "Unemployment rose from 4.1% to 6.1%, up 2 points.",
+        "The margin narrowed 1.5 points to 10.5% from 12.0%.",
+        "Unemployment rose 2% to 612,000 from 600,000.",  # levels are not percentages
+    ],
+)
+def test_the_right_measure_passes(text: str) -> None:
+    assert points_messages(text) == []
+
+
+def test_a_relative_change_given_in_points_is_explained() -> None:
+    (message,) = points_messages("The margin widened 25 percentage points to 12.5% from 10.0%.")
+    assert "that is the relative change: write '25%'" in message
+
+
+def test_points_that_match_neither_reading_fire() -> None:
+    (message,) = points_messages("Unemployment rose from 4.1% to 6.1%, up 3 points.")
+    assert "does not match the two levels" in message
+
+
+def test_a_percent_change_matching_neither_reading_is_left_to_growth() -> None:
+    assert points_messages("Unemployment rose 20% to 6.1% from 4.1%.") == []
+
+
+def test_precision_of_the_levels_is_respected() -> None:
+    # 65% may be 64.5% to 65.5%: a fall of 3.5 points to 61.8% is possible.
+    assert points_messages("Turnout fell 4 percentage points to 61.8% from 65%.") == []
+    assert len(points_messages("Turnout fell 4 percentage points to 61.8% from 65.0%.")) == 1
