@@ -236,9 +236,10 @@ def shared_scale(claim: Claim, other: Claim) -> Claim:
     other_written = _NUMBER.search(other.text)
     if written is None or other_written is None or written.group() != claim.text.strip():
         return claim
-    scale = other.value / Decimal(other_written.group().replace(",", ""))
-    if scale <= 1:
-        return claim
+    other_number = Decimal(other_written.group().replace(",", ""))
+    scale = other.value / other_number
+    if scale <= 1 or not other_number / 100 < claim.value < other_number * 100:
+        return claim  # "to 1.2 million from 610,000": the bare level has its own scale
     return replace(claim, value=claim.value * scale, step=claim.step * scale)
 
 

@@ -1,7 +1,9 @@
 """Stated equivalences: an amount restated in parentheses or after ", or".
 
     ¥12 billion (approximately $1.7 billion)      a 120-kilometre (75-mile) road
-    ₹300 crore, or 40% of the total               (185 km/h; 115 mph)
+    ₹300 crore, or about $36 million              (185 km/h; 115 mph)
+
+A share ("₹300 crore, or 40% of the total") restates nothing: it relates a part to a whole.
 
 The restatement gets ``_.equivalent_of`` = the start offset of the claim it restates, and both are
 kept together in ``doc.spans["equivalences"]``.
@@ -46,6 +48,8 @@ _PER = ("a", "an", "per", "each")
 
 
 def _restates(doc: Doc, first: Span, second: Span) -> bool:
+    if (first._.kind == "percent") != (second._.kind == "percent"):
+        return False  # "₹300 crore, or 40% of the total": a share, not a restatement
     if _ends_a_list(doc, first):
         return False  # "28 by 19 inches (71 cm × 48 cm)", "6 or 8 metres (...)": pairs differ
     gap = [t for t in doc[first.end : second.start] if not t.is_space]

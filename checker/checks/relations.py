@@ -1,0 +1,221 @@
+"""Parts, wholes and shares: how figures in one sentence relate to each other.
+
+Read from the words between neighbouring claims of a sentence, so only a sentence with two or more
+figures costs anything. The forms:
+
+* share: "₹300 crore, or 40% of the ₹1,200 crore total"; "₹300 crore accounts for 40% of the
+  ₹1,200 crore"; "12 of the 40 seats, or 30%"; "40% of the ₹1,200 crore total, or ₹300 crore".
+* part of a whole: every share, and "12 of the 40 seats", "52 out of 41", "Of those 41 million
+  passengers, 52 million flew economy".
+* list: figures joined by commas and a final "and" ("$4m from ads and $5m from subscriptions").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from checker.claims import Claim
+from checker.document import Document
+
+_SKIPPED_KINDS = {"date", "duration"}
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_QUALIFIERS = (
+    r"(?:about|around|roughly|some|nearly|almost|approximately|just|over|under|more than|less than)"
+)
+# Between a part and its share: ", or", "(", ", representing", "accounts for".
+_PART_TO_SHARE = re.compile(
+    rf"^\s*(?:\(|(?:,|\(|—|–)?\s*(?:or|representing|which is|equal to|equivalent to|"
+    rf"accounting for|accounts for|accounted for|account for|making up|makes up|made up|"
+    rf"amounting to|amounts to))\s*(?:{_QUALIFIERS}\s*)*$",
+    re.IGNORECASE,
+)
+# Between a share and its whole: "of the", "of its", "of all".
+_SHARE_TO_WHOLE = re.compile(
+    r"^\s*of\s+(?:(?:the|its|their|his|her|this|that|these|those|all|a|an|total|overall|"
+    r"combined|entire)\s+)*$",
+    re.IGNORECASE,
+)
+# Between a part and its whole: "12 of the 40", "52 out of 41".
+_PART_OF_WHOLE = re.compile(
+    r"^\s*(?:out\s+)?of\s+(?:(?:the|its|their|those|these|all|a|total)\s+)*$", re.IGNORECASE
+)
+# After a whole, before the share: "seats, or", "seats (".
+_WHOLE_TO_SHARE = re.compile(
+    rf"^(?:\s*[a-z][\w-]*){{0,3}}\s*(?:,\s*or|\(|—|–|,\s*representing)\s*(?:{_QUALIFIERS}\s*)*$",
+    re.IGNORECASE,
+)
+# "40% of the ₹1,200 crore total, or ₹300 crore"
+_WHOLE_TO_PART = re.compile(r"^(?:\s*[a-z][\w-]*){0,2}\s*(?:,\s*or|\()\s*$", re.IGNORECASE)
+_OF_THOSE = re.compile(
+    r"(?:^|[.;:!?]\s+|^\s*)of\s+(?:(?:the|those|these|its|their|all|a|total)\s+)*$",
+    re.IGNORECASE,
+)
+_AFTER_OF_THOSE = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*\s*,\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    part: Claim
+    percent: Claim
+    whole: Claim
+
+
+@dataclass(frozen=True, slots=True)
+class PartOfWhole:
+    part: Claim
+    whole: Claim
+    wording: str  # the words that make it a part: "of the", "or 40% of"
+
+
+def sentences(document: Document) -> Iterator[list[Claim]]:
+    """The claims of each sentence that has two or more, in order, without restated equivalents."""
+    grouped: dict[int, list[Claim]] = defaultdict(list)
+    for claim in document.claims:
+        if claim.kind not in _SKIPPED_KINDS and claim.value is not None and claim.equivalent_of < 0:
+            grouped[claim.sentence_start].append(claim)
+    for claims in grouped.values():
+        if len(claims) > 1:
+            yield sorted(claims, key=lambda c: c.start)
+
+
+def gap(document: Document, left: Claim, right: Claim) -> str:
+    """The prose between two claims, without parentheses such as a restated '($36 million)'."""
+    return _PARENTHESES.sub(" ", document.source.prose[left.end : right.start])
+
+
+def same_measure(a: Claim, b: Claim) -> bool:
+    return a.kind == b.kind and a.unit == b.unit and a.kind not in ("percent", "percentage_points")
+
+
+def shares(document: Document) -> Iterator[Share]:
+    for claims in sentences(document):
+        for i in range(len(claims) - 2):
+            found = _share_at(document, *claims[i : i + 3])
+            if found is not None:
+                yield found
+
+
+# Where the share, part and whole stand among three neighbouring claims, and the words between them.
+_SHARE_FORMS = (
+    ((1, 0, 2), _PART_TO_SHARE, _SHARE_TO_WHOLE),  # "₹300 crore, or 40% of the ₹1,200 crore"
+    ((2, 0, 1), _PART_OF_WHOLE, _WHOLE_TO_SHARE),  # "12 of the 40 seats, or 30%"
+    ((0, 2, 1), _SHARE_TO_WHOLE, _WHOLE_TO_PART),  # "40% of the ₹1,200 crore total, or ₹300 crore"
+)
+
+
+def _share_at(document: Document, *claims: Claim) -> Share | None:
+    for (share, part, whole), first_gap, second_gap in _SHARE_FORMS:
+        percent = claims[share]
+        if percent.kind != "percent" or not _level(percent):
+            continue
+        if not same_measure(claims[part], claims[whole]):
+            continue
+        if first_gap.match(gap(document, claims[0], claims[1])) and second_gap.match(
+            gap(document, claims[1], claims[2])
+        ):
+            return Share(claims[part], percent, claims[whole])
+    return None
+
+
+def parts_of_wholes(document: Document) -> Iterator[PartOfWhole]:
+    seen: set[tuple[int, int]] = set()
+    for share in shares(document):
+        seen.add((share.part.start, share.whole.start))
+        yield PartOfWhole(share.part, share.whole, "share")
+    for claims in sentences(document):
+        for a, b in itertools.pairwise(claims):
+            if (a.start, b.start) in seen or (b.start, a.start) in seen or not same_measure(a, b):
+                continue
+            between = gap(document, a, b)
+            if _PART_OF_WHOLE.match(between):
+                yield PartOfWhole(a, b, between.strip())  # "12 of the 40 seats"
+            elif _of_those(document, a, b):
+                yield PartOfWhole(b, a, "of")  # "Of those 41 million passengers, 52 million"
+
+
+def _of_those(document: Document, whole: Claim, part: Claim) -> bool:
+    opening = document.source.prose[whole.sentence_start : whole.start]
+    return bool(_OF_THOSE.search(opening)) and bool(
+        _AFTER_OF_THOSE.match(gap(document, whole, part))
+    )
+
+
+def _level(claim: Claim) -> bool:
+    return claim.role in ("level", "")
+
+
+# -- lists ----------------------------------------------------------------------------------------
+
+# Between two items of a list: a short label and a separator ("from ads and", "in Asia,").
+_LIST_GAP = re.compile(
+    r"^(?:\s*[\w'’&-]+){0,6}?\s*(?:,|;|,?\s*and|,?\s*while|,?\s*with)\s*(?:[\w'’&-]+\s*){0,4}$"
+)
+# Words that end a list: what follows is a total, a comparison or another measure.
+_NOT_A_LIST = re.compile(
+    r"\b(?:total\w*|combined|altogether|sum|includ\w*|such as|of which|compared|versus|vs|"
+    r"against|than|per|a share|each)\b",
+    re.IGNORECASE,
+)
+_LABEL_WORD = re.compile(r"[\w'’&-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class FigureList:
+    """Figures of one measure joined as a list in one sentence: 'A, B and C'."""
+
+    items: tuple[Claim, ...]
+    gaps: tuple[str, ...]  # the prose between neighbouring items
+
+    @property
+    def closed(self) -> bool:
+        """Ends with 'and': the writer listed every item they meant to."""
+        return bool(re.search(r"\band\b", self.gaps[-1], re.IGNORECASE))
+
+
+def figure_lists(document: Document, measure: str | None = None) -> Iterator[FigureList]:
+    """Runs of two or more claims of one measure in a sentence, joined by list separators.
+
+    ``measure`` "percent" gives lists of percentages; None gives lists of amounts of one unit.
+    """
+    for claims in sentences(document):
+        run: list[Claim] = []
+        gaps: list[str] = []
+        for claim in claims:
+            between = gap(document, run[-1], claim) if run else ""
+            if run and _joins(run[-1], claim, measure) and _list_gap(between):
+                gaps.append(between)
+                run.append(claim)
+                continue
+            if len(run) > 1:
+                yield FigureList(tuple(run), tuple(gaps))
+            run, gaps = ([claim], []) if _item(claim, measure) else ([], [])
+        if len(run) > 1:
+            yield FigureList(tuple(run), tuple(gaps))
+
+
+def _list_gap(text: str) -> bool:
+    return bool(_LIST_GAP.match(text)) and not _NOT_A_LIST.search(text)
+
+
+def _item(claim: Claim, measure: str | None) -> bool:
+    if claim.role not in ("level", ""):
+        return False
+    if measure == "percent":
+        return claim.kind == "percent"
+    return claim.kind in ("money", "count", "quantity")
+
+
+def _joins(previous: Claim, claim: Claim, measure: str | None) -> bool:
+    if not _item(claim, measure):
+        return False
+    if measure == "percent":
+        return True
+    return same_measure(previous, claim)
+
+
+def label_words(text: str) -> list[str]:
+    return [w.lower() for w in _LABEL_WORD.findall(text)]

@@ -1,0 +1,78 @@
+"""Kind `share`: a percentage share that its part and whole do not give.
+
+"₹300 crore, or 40% of the ₹1,200 crore total": 300 / 1,200 is 25%. "12 of the 40 seats, or 45%":
+12 / 40 is 30%. The part, the share and the whole are read with their stated precision, so
+"$1.7 billion, or 42% of $4.1 billion" (41.5%) passes. A part larger than its whole is left to the
+`part_whole` kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from checker.amounts import money_text, number_text, plain
+from checker.checks import register
+from checker.checks.base import Check
+from checker.checks.growth import operands
+from checker.checks.relations import Share, shares
+from checker.document import Document
+from checker.findings import Finding
+
+_HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class ShareParameters:
+    tolerance: float = 0.5  # slack in percentage points on top of stated precision
+
+
+@register
+class ShareCheck(Check):
+    kind = "share"
+    Parameters = ShareParameters
+
+    @classmethod
+    def validate(cls, parameters: ShareParameters) -> None:
+        if parameters.tolerance < 0:
+            raise ValueError("'tolerance' cannot be negative")
+
+    def run(self, document: Document) -> Iterator[Finding]:
+        for share in shares(document):
+            if share.part.value > share.whole.value:
+                continue  # a part larger than its whole: the part_whole kind reports it
+            low, high = _share_range(share)
+            stated_low, stated_high = share.percent.interval()
+            slack = Decimal(str(self.params.tolerance))
+            if stated_high + slack >= low and stated_low - slack <= high:
+                continue
+            yield self._finding(document, share)
+
+    def _finding(self, document: Document, share: Share) -> Finding:
+        actual = share.part.value / share.whole.value * _HUNDRED
+        implied = share.whole.value * share.percent.value / _HUNDRED
+        fields = {
+            "part": share.part.text,
+            "whole": share.whole.text,
+            "stated": f"{plain(share.percent.value)}%",
+            "actual": f"{actual:.1f}%",
+            "arithmetic": f"{operands(share.part, share.whole)} = {actual:.1f}%",
+            "implied": _amount(implied, share),
+        }
+        related = [(share.part.start, share.part.end, "the part"),
+                   (share.whole.start, share.whole.end, "the whole")]  # fmt: skip
+        return self.finding(document, share.percent.start, share.percent.end, fields, related)
+
+
+def _share_range(share: Share) -> tuple[Decimal, Decimal]:
+    part_low, part_high = share.part.interval()
+    whole_low, whole_high = share.whole.interval()
+    whole_low = max(whole_low, share.whole.value / 1000)
+    return part_low / whole_high * _HUNDRED, part_high / whole_low * _HUNDRED
+
+
+def _amount(value: Decimal, share: Share) -> str:
+    if share.part.kind == "money":
+        return money_text(value, share.part.unit, share.part)
+    return number_text(value, share.part)

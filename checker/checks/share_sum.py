@@ -1,0 +1,92 @@
+"""Kind `share_sum`: percentages of one whole that cannot add up.
+
+"Smith won 52%, Jones 38% and Lee 15% of the vote" adds up to 105%. "46% backed the plan, 29%
+opposed it and the remaining 21% were undecided" says it covers the whole, so it must add up to
+100% (it gives 96%). Only a list of percentages in one sentence that names what they are shares of
+(`whole-words`: "of the vote", "respondents") is judged; a list whose items are set apart by other
+wholes ("52% in Leeds, 38% in York") is not. Each share is read with its stated precision, so
+"33%, 33% and 33%" may stand for a whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from checker.amounts import plain
+from checker.checks import register
+from checker.checks.base import Check
+from checker.checks.relations import FigureList, figure_lists
+from checker.document import Document
+from checker.findings import Finding
+
+_HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class ShareSumParameters:
+    # Words that say what the percentages are shares of; one must be in the sentence.
+    whole_words: tuple[str, ...] = ("vote", "votes", "ballots", "respondents", "market share")
+    # Words between items that make each a share of a different whole ("52% in Leeds").
+    separate_wholes: tuple[str, ...] = ("in", "at", "among", "for", "from", "during", "between")
+    # Words that say the list covers the whole ("the remaining 20%").
+    rest_words: tuple[str, ...] = ("remaining", "rest", "remainder", "balance")
+    tolerance: float = 0.0  # slack in percentage points on top of stated precision
+
+
+@register
+class ShareSumCheck(Check):
+    kind = "share_sum"
+    Parameters = ShareSumParameters
+
+    @classmethod
+    def validate(cls, parameters: ShareSumParameters) -> None:
+        if not parameters.whole_words:
+            raise ValueError("'whole-words' cannot be empty")
+        if parameters.tolerance < 0:
+            raise ValueError("'tolerance' cannot be negative")
+
+    def run(self, document: Document) -> Iterator[Finding]:
+        for figures in figure_lists(document, "percent"):
+            if not self._one_whole(document, figures):
+                continue
+            low = sum(c.interval()[0] for c in figures.items)
+            high = sum(c.interval()[1] for c in figures.items)
+            slack = Decimal(str(self.params.tolerance))
+            whole = self._covers_whole(figures)
+            if low <= _HUNDRED + slack and not (whole and high < _HUNDRED - slack):
+                continue
+            yield self._finding(document, figures, whole)
+
+    def _one_whole(self, document: Document, figures: FigureList) -> bool:
+        if len({c.metric for c in figures.items if c.metric}) > 1:
+            return False  # "Turnout was 64%, and Smith won 52% of the votes cast"
+        first = figures.items[0]
+        sentence_end = document.source.prose.find(".", figures.items[-1].end)
+        sentence = document.source.prose[first.sentence_start : sentence_end].lower()
+        if not any(_has_word(sentence, w) for w in self.params.whole_words):
+            return False
+        return not any(
+            _has_word(g.lower(), w) for g in figures.gaps for w in self.params.separate_wholes
+        )
+
+    def _covers_whole(self, figures: FigureList) -> bool:
+        return any(_has_word(g.lower(), w) for g in figures.gaps for w in self.params.rest_words)
+
+    def _finding(self, document: Document, figures: FigureList, whole: bool) -> Finding:
+        total = sum(c.value for c in figures.items)
+        fields = {
+            "shares": ", ".join(c.text for c in figures.items),
+            "sum": f"{plain(total)}%",
+            "arithmetic": " + ".join(plain(c.value) for c in figures.items) + f" = {plain(total)}%",
+            "expected": "100%" if whole else "at most 100%",
+        }
+        first, last = figures.items[0], figures.items[-1]
+        related = [(c.start, c.end, "a share") for c in figures.items[1:]]
+        return self.finding(document, first.start, last.end, fields, related)
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None

@@ -1,0 +1,133 @@
+"""Kind `sum`: parts listed with a stated total that they do not add up to.
+
+"Revenue of $10m: $4m from ads and $5m from subscriptions" (4 + 5 = 9); "$4m from ads and $5m from
+subscriptions, a total of $10m". A list said to be partial ("including", "such as", "of which") may
+add up to less than its total, never to more. Each figure is read with its stated precision, so
+rounded parts ("38.7 and 22.6, a total of 61.4") pass when their rounding allows the total.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from checker.amounts import money_text, number_text, plain
+from checker.checks import register
+from checker.checks.base import Check
+from checker.checks.relations import FigureList, figure_lists, gap, same_measure
+from checker.claims import Claim
+from checker.document import Document
+from checker.findings import Finding
+
+_QUALIFIERS = r"(?:about|around|roughly|some|nearly|almost|approximately|just|over|under)"
+_PARTIAL = r"including|includ\w+|such as|among them|among which|of which|notably|led by"
+_TOTAL_THEN_PARTS = re.compile(
+    rf"^\s*(?::|—|–|,?\s*(?:(?:is|was|are|were|will be)\s+)?(?:made up of|comprising|consisting of|split between|split into|"
+    rf"divided between|divided into|broken down into|(?P<partial>{_PARTIAL}))\s*:?)"
+    rf"\s*(?:{_QUALIFIERS}\s*)*$",
+    re.IGNORECASE,
+)
+_PARTS_THEN_TOTAL = re.compile(
+    r"^(?:\s*[\w'’-]+){0,4}?\s*(?:,|—|–)?\s*(?:for|making|giving|bringing(?:\s+the)?|to make|"
+    r"and)?\s*(?:a|the|its)?\s*(?:total|combined|grand total|overall total|sum|tally)"
+    r"\s*(?:of|to)?\s*$|^(?:\s*[\w'’-]+){0,4}?\s*,?\s*(?:totall?ing|totall?ed)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class SumParameters:
+    tolerance: float = 0.0  # relative slack on top of the stated precision of every figure
+
+
+@register
+class SumCheck(Check):
+    kind = "sum"
+    Parameters = SumParameters
+
+    @classmethod
+    def validate(cls, parameters: SumParameters) -> None:
+        if not 0 <= parameters.tolerance < 1:
+            raise ValueError("'tolerance' must be between 0 and 1")
+
+    def run(self, document: Document) -> Iterator[Finding]:
+        for figures in figure_lists(document):
+            found = _total_of(document, figures)
+            if found is None:
+                continue
+            total, partial = found
+            finding = self._judge(document, figures.items, total, partial)
+            if finding is not None:
+                yield finding
+
+    def _judge(
+        self, document: Document, parts: tuple[Claim, ...], total: Claim, partial: bool
+    ) -> Finding | None:
+        low = sum(p.interval()[0] for p in parts)
+        high = sum(p.interval()[1] for p in parts)
+        total_low, total_high = total.interval()
+        slack = Decimal(str(self.params.tolerance)) * total.value
+        over = low > total_high + slack
+        under = high < total_low - slack
+        if not over and not (under and not partial):
+            return None
+        added = sum(p.value for p in parts)
+        fields = {
+            "total": total.text,
+            "parts": ", ".join(p.text for p in parts),
+            "sum": _amount(added, total),
+            "arithmetic": f"{' + '.join(_number(p, total) for p in parts)} = "
+            f"{_number_of(added, total)}",
+            "comparison": "more than" if over else "less than",
+        }
+        related = [(p.start, p.end, "a part") for p in parts]
+        return self.finding(document, total.start, total.end, fields, related)
+
+
+def _total_of(document: Document, figures: FigureList) -> tuple[Claim, bool] | None:
+    """The stated total of a list, and whether the list says it is partial."""
+    claims = [c for c in document.claims if c.sentence_start == figures.items[0].sentence_start]
+    first, last = figures.items[0], figures.items[-1]
+    before = [c for c in claims if c.end <= first.start and c.equivalent_of < 0]
+    after = [c for c in claims if c.start >= last.end and c.equivalent_of < 0]
+    if before and _is_total(before[-1], first):
+        match = _TOTAL_THEN_PARTS.match(gap(document, before[-1], first))
+        if match and (figures.closed or match.group("partial")):
+            return before[-1], bool(match.group("partial"))
+    if (
+        after
+        and _is_total(after[0], last)
+        and figures.closed
+        and _PARTS_THEN_TOTAL.match(gap(document, last, after[0]))
+    ):
+        return after[0], False
+    return None
+
+
+def _is_total(total: Claim, part: Claim) -> bool:
+    return same_measure(total, part) and total.role in ("level", "") and total.value is not None
+
+
+def _number(claim: Claim, total: Claim) -> str:
+    return _number_of(claim.value, total)
+
+
+def _number_of(value: Decimal, total: Claim) -> str:
+    """Numbers in the total's scale: '4 + 5 = 9' for '$10 million'."""
+    scale = _scale(total)
+    return plain(value / scale)
+
+
+def _scale(total: Claim) -> Decimal:
+    written = re.search(r"\d[\d,]*(?:\.\d+)?", total.text)
+    if written is None:
+        return Decimal(1)
+    return total.value / Decimal(written.group().replace(",", ""))
+
+
+def _amount(value: Decimal, total: Claim) -> str:
+    if total.kind == "money":
+        return money_text(value, total.unit, total)
+    return number_text(value, total)

@@ -1,0 +1,140 @@
+"""Parts, wholes, shares and sums: the kinds share, part_whole, share_sum and sum."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import findings, rule
+
+
+def messages(rule_id: str, text: str) -> list[str]:
+    return [f.message for f in findings(text, rules=[rule(rule_id)])]
+
+
+# -- share-arithmetic ---------------------------------------------------------------------------
+
+
+def test_a_wrong_share_is_explained_with_the_fix() -> None:
+    (message,) = messages(
+        "share-arithmetic", "The unit earned ₹300 crore, or 40% of the ₹1,200 crore total."
+    )
+    assert "300 / 1,200 = 25.0%, not 40%" in message
+    assert "40% of ₹1,200 crore would be ₹480 crore" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Labour won 12 of the 40 seats, or 45%.",
+        "Exports of $1.7 billion accounted for 52% of the $4.1 billion total.",
+        "40% of the ₹1,200 crore total, or ₹300 crore, came from exports.",
+        "The unit earned ₹300 crore (40% of the ₹1,200 crore total).",
+    ],
+)
+def test_every_share_form_is_read(text: str) -> None:
+    assert len(messages("share-arithmetic", text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports of $1.7 billion accounted for 41% of the $4.1 billion total.",  # 41.5%, rounded
+        "Exports of about $1.7 billion, or roughly 40% of the $4.1 billion total.",
+        "Labour won 12 of the 40 seats, or 30%.",
+        "Turnout was 62%, and Smith won 5,100 votes, or 48% of the votes cast.",
+        "The unit earned ₹300 crore ($36 million), or 25% of the ₹1,200 crore total.",
+        "Revenue rose 40% to ₹300 crore from ₹1,200 crore.",  # a change, not a share
+    ],
+)
+def test_right_or_unrelated_shares_pass(text: str) -> None:
+    assert messages("share-arithmetic", text) == []
+
+
+# -- part-exceeds-whole -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of those 41 million passengers, 52 million flew economy.",
+        "Labour won 42 of the 40 seats.",
+        "Only 52 out of 41 members voted.",
+        "The unit earned ₹1,500 crore, or 25% of the ₹1,200 crore total.",
+    ],
+)
+def test_a_part_larger_than_its_whole_fires(text: str) -> None:
+    (message,) = messages("part-exceeds-whole", text)
+    assert "is more than the whole it is part of" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of those 41 million passengers, 32 million flew economy.",
+        "About 20,000 of the 28,000 workers were laid off.",
+        "Of those 41 million passengers, about 41 million flew.",  # equal within precision
+        "Revenue rose to 52 million from 41 million.",
+        "He was one of 40 candidates, and 52 of them withdrew.",  # not 'of the'
+    ],
+)
+def test_parts_within_their_whole_pass(text: str) -> None:
+    assert messages("part-exceeds-whole", text) == []
+
+
+# -- sum-of-parts -------------------------------------------------------------------------------
+
+
+def test_parts_that_do_not_add_up_are_explained() -> None:
+    (message,) = messages(
+        "sum-of-parts", "Revenue of $10m: $3m from ads and $5m from subscriptions."
+    )
+    assert "add up to $8 million, less than the total: 3 + 5 = 8" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("Revenue of $10m: $3m from ads and $5m from subscriptions.", True),
+        ("Revenue of $10m: $4m from ads and $5m from subscriptions.", False),  # 4.4 + 5.4 = 9.8
+        ("Revenue of $10.0m: $4.0m from ads and $5.0m from subscriptions.", True),
+        ("Revenue of $10m, including $3m from ads and $5m from subscriptions.", False),  # partial
+        ("Revenue of $10m, including $7m from ads and $5m from subscriptions.", True),
+        ("Sales were £38.7m in Britain and £22.6m abroad, a total of £61.4m.", False),
+        ("Sales were £38.7m in Britain and £22.6m abroad, a total of £61.6m.", True),
+        (
+            "The budget of €12 million is split between €8 million for roads and €6 million for "
+            "schools.",
+            True,
+        ),
+        ("Revenue of $10m: $3m from ads, $2m from events and $5m from subscriptions.", False),
+        # Not a list: a change and its levels.
+        ("Revenue rose to $10m from $3m, and costs to $5m.", False),
+    ],
+)
+def test_sums_follow_the_precision_of_every_figure(text: str, fires: bool) -> None:
+    assert len(messages("sum-of-parts", text)) == int(fires)
+
+
+# -- shares-sum ---------------------------------------------------------------------------------
+
+
+def test_shares_of_one_whole_over_100_are_explained() -> None:
+    (message,) = messages("shares-sum", "Smith won 52%, Jones 38% and Lee 15% of the vote.")
+    assert "52 + 38 + 15 = 105%" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("Smith won 52%, Jones 38% and Lee 15% of the vote.", True),
+        ("Smith won 52%, Jones 38% and Lee 10% of the vote.", False),
+        ("Smith won 33%, Jones 33% and Lee 33% of the vote.", False),
+        ("Smith won 52% of the vote in Leeds, 38% in York and 45% in Hull.", False),
+        ("Turnout was 64%, and Smith won 52% of the votes cast.", False),
+        ("The poll gave the Conservatives 41% of the vote, Labour 35% and the rest 24%.", False),
+        ("The poll gave the Conservatives 41% of the vote, Labour 35% and the rest 20%.", True),
+        ("Sales rose 52%, 38% and 15% in the three regions.", False),  # changes, no whole named
+    ],
+)
+def test_shares_are_judged_only_against_one_named_whole(text: str, fires: bool) -> None:
+    assert len(messages("shares-sum", text)) == int(fires)
