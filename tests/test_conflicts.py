@@ -70,3 +70,79 @@ def test_metric_usually_given_once_conflicts_without_a_subject() -> None:
 )
 def test_same_subject(a: str, b: str, same: bool) -> None:
     assert same_subject(a, b) is same
+
+
+# -- the same claim in other words, and near misses in the last digits ---------------------------
+
+WORDED = [rule("conflicting-figures"), rule("inconsistent-rounding")]
+
+
+def worded(text: str) -> list[str]:
+    return [f.rule for f in findings(text, rules=WORDED)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The league signed a seven-year extension worth £2.4 billion with Skyline. "
+        "The seven-year contract, valued at £2.9 billion, starts in 2025.",
+        "The firm will spend $4.2 billion over the next five years. "
+        "Analysts praised the $420 million five-year plan.",
+    ],
+)
+def test_the_same_claim_in_other_words_conflicts(text: str) -> None:
+    assert worded(text) == ["conflicting-figures"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Different entities.
+        "Skyline signed a seven-year deal worth £2.4 billion. "
+        "Rival Media signed a seven-year deal worth £2.9 billion last year.",
+        # Different periods.
+        "The league signed a seven-year extension worth £2.4 billion. "
+        "The previous four-year contract was valued at £1.2 billion.",
+        # Different segments.
+        "The firm will spend $4.2 billion over the next five years on plants. "
+        "It will spend $420 million over five years on research.",
+        # Different years.
+        "Net profit was 43.8 million euros in 2023. Net profit of 43.6 million euros in 2022 was "
+        "lower.",
+    ],
+)
+def test_different_entities_segments_and_periods_stay_apart(text: str) -> None:
+    assert worded(text) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("43.8", "43.6", ["inconsistent-rounding"]),
+        ("43.76", "43.8", []),  # 43.76 rounds to 43.8
+        ("43.8", "44", []),  # 44 allows 43.5 to 44.5
+        # Not a slip in the last digits, and net profit without a subject may be two figures.
+        ("43.8", "46.2", []),
+        ("2.34", "2.4", ["inconsistent-rounding"]),  # 2.34 rounds to 2.3
+    ],
+)
+def test_near_misses_are_rounding_and_far_ones_conflicts(
+    first: str, second: str, expected: list[str]
+) -> None:
+    text = (
+        f"Net profit was {first} million euros in 2023. "
+        f"Net profit of {second} million euros in 2023 beat forecasts."
+    )
+    assert worded(text) == expected
+
+
+def test_a_rounding_message_gives_both_ranges() -> None:
+    text = "Turnout was 64.2% in 2023, officials said. Officials put turnout at 64.4% in 2023."
+    (found,) = findings(text, rules=WORDED)
+    assert "64.2% means 64.15 to 64.25, 64.4% means 64.35 to 64.45" in found.message
+    assert str(found.severity) == "warning"
+
+
+def test_small_whole_numbers_are_not_rounding_slips() -> None:
+    text = "Turnout was 64% in 2023, officials said. Officials put turnout at 63% in 2023."
+    assert worded(text) == ["conflicting-figures"]

@@ -9,11 +9,13 @@ not differ. One finding per bucket, at the first figure, with the disagreeing on
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from checker.amounts import plain
 from checker.checks import register
 from checker.checks.base import Check
 from checker.claims import Claim
@@ -31,14 +33,27 @@ _COMPARED_KINDS = {
 }
 
 
+_SPAN = re.compile(r"^\d+ (?:year|month)s?$")
+
+
 @dataclass(frozen=True)
 class ConflictParameters:
     tolerance: float = 0.0  # relative slack on top of stated precision
     # Metrics an article usually gives one value for, so that two figures for them conflict even
-    # when neither names what it narrows to. Any other metric needs a subject ("in AIoT").
+    # when neither names what it narrows to. Any other metric needs a subject ("in AIoT"); "*"
+    # takes every metric (for near misses, which two different figures rarely are).
     unnamed_metrics: tuple[str, ...] = ("turnout", "unemployment", "inflation")
     # Metrics whose durations are compared ("a five-year contract" vs "a four-year deal").
     duration_metrics: tuple[str, ...] = ("deal",)
+    # Metrics whose figure over a stated span ("over the next five years", "a seven-year deal") is
+    # the headline one, compared without a subject: "a seven-year extension worth £2.4 billion"
+    # and "the seven-year contract, valued at £2.9 billion".
+    span_metrics: tuple[str, ...] = ()
+    # Pairs that differ by at most `rounding-steps` steps of the coarser figure (43.8 vs 43.6) are
+    # rounding slips: "include" them, "exclude" them (another rule reports them) or report "only"
+    # them.
+    rounding: str = "include"
+    rounding_steps: int = 2
 
 
 @register
@@ -50,6 +65,10 @@ class ConflictCheck(Check):
     def validate(cls, parameters: ConflictParameters) -> None:
         if not 0 <= parameters.tolerance < 1:
             raise ValueError("'tolerance' must be between 0 and 1")
+        if parameters.rounding not in ("include", "exclude", "only"):
+            raise ValueError("'rounding' must be include, exclude or only")
+        if parameters.rounding_steps < 1:
+            raise ValueError("'rounding-steps' must be at least 1")
 
     def run(self, document: Document) -> Iterator[Finding]:
         buckets: dict[tuple, list[Claim]] = defaultdict(list)
@@ -76,7 +95,9 @@ class ConflictCheck(Check):
     def _named_by_metric(self, claim: Claim) -> bool:
         if claim.kind == "duration":
             return claim.metric in self.params.duration_metrics
-        return claim.metric in self.params.unnamed_metrics
+        if claim.metric in self.params.span_metrics and _over_a_span(claim):
+            return True
+        return "*" in self.params.unnamed_metrics or claim.metric in self.params.unnamed_metrics
 
     def _bucket_finding(self, document: Document, claims: list[Claim]) -> Finding | None:
         claims = sorted(claims, key=lambda c: c.start)
@@ -100,7 +121,11 @@ class ConflictCheck(Check):
         a_low, a_high = a.interval()
         b_low, b_high = b.interval()
         a_low, a_high = _widen(a_low, a_high, slack)
-        return _disjoint((a_low, a_high), (b_low, b_high))
+        if not _disjoint((a_low, a_high), (b_low, b_high)):
+            return False
+        if self.params.rounding == "include":
+            return True
+        return _rounding_slip(a, b, self.params.rounding_steps) == (self.params.rounding == "only")
 
     def _report(self, document: Document, first: Claim, others: list[Claim]) -> Finding:
         lines = ", ".join(str(document.line_of(c)) for c in others)
@@ -112,6 +137,8 @@ class ConflictCheck(Check):
             "others": ", ".join(f"{c.text} (line {document.line_of(c)})" for c in others),
             "lines": lines,
             "measured": _measured(first),
+            "first_range": _range_text(first),
+            "other_range": _range_text(other),
         }
         related = [(c.start, c.end, f"{c.text} for the same {_measured(first)}") for c in others]
         return self.finding(document, first.start, first.end, fields, related)
@@ -140,6 +167,31 @@ def _disjoint(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
     if low != high:
         return low > high
     return a[0] < a[1] and b[0] < b[1]
+
+
+def _over_a_span(claim: Claim) -> bool:
+    return not claim.scope_inherited and _SPAN.match(claim.scope) is not None
+
+
+def _rounding_slip(a: Claim, b: Claim, steps: int) -> bool:
+    """43.8 and 43.6, or 2.34 and 2.4: the same figure, its last digits written differently."""
+    if a.value_high is not None or b.value_high is not None or a.qualifier or b.qualifier:
+        return False
+    coarser = max(a.step, b.step)
+    if not coarser or not a.step or not b.step:
+        return False
+    digits = sorted(len(str(int(abs(c.value) / c.step))) for c in (a, b))
+    if digits[0] < 2 or digits[1] < 3:
+        return False  # "17 cts" and "15 cts" are two figures, not one written twice
+    return abs(a.value - b.value) <= steps * coarser
+
+
+def _range_text(claim: Claim) -> str:
+    """'43.75 to 43.85': the values a figure's rounding allows."""
+    low, high = claim.interval()
+    if not (low.is_finite() and high.is_finite()):
+        return claim.text
+    return f"{plain(low)} to {plain(high)}"
 
 
 def _bucket_key(claim: Claim) -> tuple:

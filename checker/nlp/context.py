@@ -443,7 +443,11 @@ class ContextReader:
         claim_at: dict,
         scope_at: dict,
     ) -> list[Token]:
-        """'for the IoT and lifestyle products segment', 'in artificial intelligence (AIoT)'."""
+        """'for the IoT and lifestyle products segment', 'in artificial intelligence (AIoT)'.
+
+        A period right after the figure is passed over: 'spend $4.2 billion over the next five
+        years on new plants'."""
+        k = _past_period(doc, k, sentence, scope_at)
         if k >= sentence.end or doc[k].lower_ not in _PREPOSITIONS or k in scope_at:
             return []
         words: list[Token] = []
@@ -644,6 +648,20 @@ def _narrowed(scope: str, chosen: Span, in_sentence: list[Span]) -> str:
         if span is not chosen and (period in _YEARLESS_PERIODS or period[:1] in ("Q", "H")):
             return f"{scope} {period}"
     return scope
+
+
+def _past_period(doc: Doc, k: int, sentence: Span, scope_at: dict) -> int:
+    """The token after a period that starts at ``k`` ("over the next five years"), else ``k``."""
+    if k < sentence.end and k not in scope_at and doc[k].lower_ in _PERIOD_PREPOSITIONS:
+        k += 1
+        if k not in scope_at:
+            return k - 1
+    if k in scope_at:
+        return scope_at[k].end
+    return k
+
+
+_PERIOD_PREPOSITIONS = {"over", "during", "in", "for", "within", "by", "through"}
 
 
 def _appositive(gap: Span) -> bool:
