@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from checker.nlp.lexical import NUMERIC_SENTENCES
@@ -28,6 +28,8 @@ _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
             "4th": 4, "final": 4}  # fmt: skip
 _YEAR = re.compile(r"^(1[89]\d\d|2[01]\d\d)$")
 _SHORT_YEAR = re.compile(r"(\d{2}|\d{4})$")
+_UNDOTTED_NAMES = {"sun", "sat"}  # weekdays only when written "Sun." or "Sat."
+_JOINERS = {"-", "–", "—", "/"}
 
 
 @functools.cache
@@ -78,6 +80,7 @@ class TimeFinder:
     def _dates(self, sentence: Span) -> list[Span]:
         found = []
         for span in filter_spans(self.dates(sentence, as_spans=True)):
+            span = self._without_loose_weekday(span)
             date, weekday = self._date_value(span)
             if date:
                 span._.date = date
@@ -94,13 +97,39 @@ class TimeFinder:
                 found.append(span)
         return found
 
+    def _without_loose_weekday(self, span: Span) -> Span:
+        """'June 12, a Thursday' names the date's weekday; 'June 12, a Thursday-night vote' or
+        'a Thursday meeting' does not: a weekday after the date must end the phrase. 'The Sun,
+        June 12' is a newspaper: an undotted 'Sun' or 'Sat' is left out."""
+        first, last = span[0], span[-1]
+        if self._weekday_word(first) and not self._weekday(first):
+            start = next(t.i for t in span[1:] if not t.is_punct)
+            return span.doc[start : span.end - (last.text == ")")]
+        if not self._weekday(last) or self._weekday_word(first):
+            return span
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if after is None or (after.is_punct and after.text not in _JOINERS):
+            return span
+        cut = max(t.i for t in span if t.text in (",", "("))
+        return span.doc[span.start : cut]
+
+    def _weekday_word(self, token: Token) -> bool:
+        return token.is_title and token.lower_.rstrip(".") in self.lexicon.weekdays
+
+    def _weekday(self, token: Token) -> str:
+        """The weekday ``token`` names ("Thu." -> "Thursday"), or ""."""
+        word = token.lower_.rstrip(".")
+        if not self._weekday_word(token) or (word in _UNDOTTED_NAMES and not _dotted(token)):
+            return ""
+        return calendar.day_name[self.lexicon.weekdays[word]]
+
     def _date_value(self, span: Span) -> tuple[str, str]:
         year = month = day = 0
         weekday = ""
         for token in span:
             word = token.lower_.rstrip(".")
-            if token.is_title and word in self.lexicon.weekdays:
-                weekday = calendar.day_name[self.lexicon.weekdays[word]]
+            if self._weekday_word(token):
+                weekday = self._weekday(token)
             elif token.is_title and word in self.lexicon.months and not month:
                 month = self.lexicon.months[word]
             elif _YEAR.match(token.text) and not year:
@@ -158,6 +187,13 @@ class TimeFinder:
                 w for w in words if w not in ("as", "of", "at", "the", "end")
             )
         return " ".join(words)  # UNRESOLVED: "the quarter"
+
+
+def _dotted(token: Token) -> bool:
+    following = token.i + 1
+    return token.text.endswith(".") or (
+        following < len(token.doc) and token.doc[following].text == "."
+    )
 
 
 def _year_in(span: Span) -> str:
