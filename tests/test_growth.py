@@ -96,7 +96,8 @@ def test_a_baseline_stated_in_an_earlier_sentence_is_used() -> None:
         "Private construction spending was $99.1 billion. "
         "Government construction spending rose 4.3% to $88 billion.",
         # The change has its own basis: a year ago, not the figure before.
-        "Revenue was $10 million in the third quarter. Revenue rose 50% year on year to $12 million.",
+        "Revenue was $10 million in the third quarter. "
+        "Revenue rose 50% year on year to $12 million.",
     ],
 )
 def test_an_earlier_level_that_is_not_clearly_the_baseline_is_not_used(text: str) -> None:

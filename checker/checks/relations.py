@@ -28,7 +28,8 @@ _QUALIFIERS = (
 )
 # Between a part and its share: ", or", "(", ", representing", "accounts for".
 _PART_TO_SHARE = re.compile(
-    rf"^\s*(?:\(|(?:,|\(|—|–)?\s*(?:or|representing|which is|equal to|equivalent to|"
+    rf"^\s*(?:\(|(?:,|\(|—|–)?\s*(?:now\s+|still\s+|alone\s+|together\s+)?"
+    rf"(?:or|representing|which is|equal to|equivalent to|"
     rf"accounting for|accounts for|accounted for|account for|making up|makes up|made up|"
     rf"amounting to|amounts to))\s*(?:{_QUALIFIERS}\s*)*$",
     re.IGNORECASE,
@@ -36,7 +37,7 @@ _PART_TO_SHARE = re.compile(
 # Between a share and its whole: "of the", "of its", "of all".
 _SHARE_TO_WHOLE = re.compile(
     r"^\s*of\s+(?:(?:the|its|their|his|her|this|that|these|those|all|a|an|total|overall|"
-    r"combined|entire)\s+)*$",
+    r"combined|entire|[\w-]+['’]s)\s+)*$",
     re.IGNORECASE,
 )
 # Between a part and its whole: "12 of the 40", "52 out of 41".
@@ -185,8 +186,10 @@ def figure_lists(document: Document, measure: str | None = None) -> Iterator[Fig
         run: list[Claim] = []
         gaps: list[str] = []
         for claim in claims:
+            if run and _item(claim, measure) and not _joins(run[-1], claim, measure):
+                continue  # another measure inside an item: "£471 million from its 212 shops"
             between = gap(document, run[-1], claim) if run else ""
-            if run and _joins(run[-1], claim, measure) and _list_gap(between):
+            if run and _item(claim, measure) and _list_gap(between):
                 gaps.append(between)
                 run.append(claim)
                 continue

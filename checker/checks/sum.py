@@ -24,7 +24,8 @@ from checker.findings import Finding
 _QUALIFIERS = r"(?:about|around|roughly|some|nearly|almost|approximately|just|over|under)"
 _PARTIAL = r"including|includ\w+|such as|among them|among which|of which|notably|led by"
 _TOTAL_THEN_PARTS = re.compile(
-    rf"^\s*(?::|—|–|,?\s*(?:(?:is|was|are|were|will be)\s+)?(?:made up of|comprising|consisting of|split between|split into|"
+    rf"^\s*(?::|—|–|,?\s*(?:(?:is|was|are|were|will be)\s+)?"
+    rf"(?:made up of|comprising|consisting of|split between|split into|"
     rf"divided between|divided into|broken down into|(?P<partial>{_PARTIAL}))\s*:?)"
     rf"\s*(?:{_QUALIFIERS}\s*)*$",
     re.IGNORECASE,
@@ -92,6 +93,8 @@ def _total_of(document: Document, figures: FigureList) -> tuple[Claim, bool] | N
     first, last = figures.items[0], figures.items[-1]
     before = [c for c in claims if c.end <= first.start and c.equivalent_of < 0]
     after = [c for c in claims if c.start >= last.end and c.equivalent_of < 0]
+    if before and _is_total(before[-1], first) and _of_the_total(document, before[-1], first):
+        return before[-1], not figures.closed  # "Of the £842 million total, £471 million came ..."
     if before and _is_total(before[-1], first):
         match = _TOTAL_THEN_PARTS.match(gap(document, before[-1], first))
         if match and (figures.closed or match.group("partial")):
@@ -104,6 +107,15 @@ def _total_of(document: Document, figures: FigureList) -> tuple[Claim, bool] | N
     ):
         return after[0], False
     return None
+
+
+def _of_the_total(document: Document, total: Claim, first: Claim) -> bool:
+    opening = document.source.prose[total.sentence_start : total.start]
+    return bool(_OF_THE.match(opening)) and bool(_TOTAL_COMMA.match(gap(document, total, first)))
+
+
+_OF_THE = re.compile(r"^\s*of\s+(?:the|its|their|this|that)\s+$", re.IGNORECASE)
+_TOTAL_COMMA = re.compile(r"^\s*(?:[\w'’-]+\s*){0,3},\s*$")
 
 
 def _is_total(total: Claim, part: Claim) -> bool:
