@@ -155,6 +155,10 @@ def _level(claim: Claim) -> bool:
 _LIST_GAP = re.compile(
     r"^(?:\s*[\w'’&-]+){0,6}?\s*(?:,|;|,?\s*and|,?\s*while|,?\s*with)\s*(?:[\w'’&-]+\s*){0,4}$"
 )
+# Shares of one whole often carry longer labels: "46% backed a full closure, 29% preferred ...".
+_SHARE_LIST_GAP = re.compile(
+    r"^(?:\s*[\w'’&-]+){0,12}?\s*(?:,|;|,?\s*and|,?\s*while|,?\s*with)\s*(?:[\w'’&-]+\s*){0,8}$"
+)
 # Words that end a list: what follows is a total, a comparison or another measure.
 _NOT_A_LIST = re.compile(
     r"\b(?:total\w*|combined|altogether|sum|includ\w*|such as|of which|compared|versus|vs|"
@@ -186,10 +190,10 @@ def figure_lists(document: Document, measure: str | None = None) -> Iterator[Fig
         run: list[Claim] = []
         gaps: list[str] = []
         for claim in claims:
-            if run and _item(claim, measure) and not _joins(run[-1], claim, measure):
+            if run and _level(claim) and not _joins(run[-1], claim, measure):
                 continue  # another measure inside an item: "£471 million from its 212 shops"
             between = gap(document, run[-1], claim) if run else ""
-            if run and _item(claim, measure) and _list_gap(between):
+            if run and _item(claim, measure) and _list_gap(between, measure):
                 gaps.append(between)
                 run.append(claim)
                 continue
@@ -200,8 +204,9 @@ def figure_lists(document: Document, measure: str | None = None) -> Iterator[Fig
             yield FigureList(tuple(run), tuple(gaps))
 
 
-def _list_gap(text: str) -> bool:
-    return bool(_LIST_GAP.match(text)) and not _NOT_A_LIST.search(text)
+def _list_gap(text: str, measure: str | None) -> bool:
+    pattern = _SHARE_LIST_GAP if measure == "percent" else _LIST_GAP
+    return bool(pattern.match(text)) and not _NOT_A_LIST.search(text)
 
 
 def _item(claim: Claim, measure: str | None) -> bool:

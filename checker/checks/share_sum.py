@@ -68,6 +68,8 @@ class ShareSumCheck(Check):
         sentence = document.source.prose[first.sentence_start : sentence_end].lower()
         if not any(_has_word(sentence, w) for w in self.params.whole_words):
             return False
+        if self._covers_whole(figures):
+            return True  # "... and the remaining 21%": one whole, whatever the labels say
         return not any(
             _has_word(g.lower(), w) for g in figures.gaps for w in self.params.separate_wholes
         )

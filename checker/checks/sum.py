@@ -24,8 +24,8 @@ from checker.findings import Finding
 _QUALIFIERS = r"(?:about|around|roughly|some|nearly|almost|approximately|just|over|under)"
 _PARTIAL = r"including|includ\w+|such as|among them|among which|of which|notably|led by"
 _TOTAL_THEN_PARTS = re.compile(
-    rf"^\s*(?::|—|–|,?\s*(?:(?:is|was|are|were|will be)\s+)?"
-    rf"(?:made up of|comprising|consisting of|split between|split into|"
+    rf"^\s*(?:[a-z][\w'’-]*\s+){{0,2}}(?::|—|–|,?\s*(?:(?:is|was|are|were|will be)\s+)?"
+    rf"(?:made up of|comprising|consisting of|split between|split into|breaks? down into|"
     rf"divided between|divided into|broken down into|(?P<partial>{_PARTIAL}))\s*:?)"
     rf"\s*(?:{_QUALIFIERS}\s*)*$",
     re.IGNORECASE,

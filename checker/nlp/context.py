@@ -244,22 +244,29 @@ class ContextReader:
                 claim._.change_from = target.start_char
 
     def _appositive_end_points(self, doc: Doc, claim: Span, sentence: Span, claim_at: dict) -> None:
-        """'rose to 6.1% from 4.1%, an increase of 2%': the two levels just before the change."""
-        k = claim.start - 1
-        while k >= max(sentence.start, claim.start - 6) and k not in claim_at:
-            k -= 1
-        if k not in claim_at or k < sentence.start:
+        """'rose to 6.1% from 4.1%, an increase of 2%', also with periods after the levels ('to
+        61.4% in December from 68.9% a year earlier, a decline of 7.5%')."""
+        before = sorted(
+            {id(c): c for k, c in claim_at.items() if sentence.start <= k < claim.start}.values(),
+            key=lambda c: c.start,
+        )
+        if len(before) < 2:
             return
-        last = claim_at[k]
-        if last.start - 2 < sentence.start or last.start - 2 not in claim_at:
+        first, last = before[-2], before[-1]
+        if first.start <= sentence.start or not _appositive(
+            self._words(doc, last.end, claim.start)
+        ):
             return
-        first = claim_at[last.start - 2]
-        if not _appositive(doc[last.end : claim.start]) or first.start <= sentence.start:
+        if len(self._words(doc, first.end, last.start)) > 5:
             return
         ends = {doc[first.start - 1].lower_: first, doc[last.start - 1].lower_: last}
         if set(ends) == {"to", "from"}:
             claim._.change_to = ends["to"].start_char
             claim._.change_from = ends["from"].start_char
+
+    def _words(self, doc: Doc, start: int, end: int) -> list[Token]:
+        """The tokens of doc[start:end] that are not part of a period ('in December')."""
+        return [t for t in doc[start:end] if t.i not in self._scope_at and not _basis_word(t)]
 
     # -- metric --------------------------------------------------------------------------------
 
@@ -664,7 +671,11 @@ def _past_period(doc: Doc, k: int, sentence: Span, scope_at: dict) -> int:
 _PERIOD_PREPOSITIONS = {"over", "during", "in", "for", "within", "by", "through"}
 
 
-def _appositive(gap: Span) -> bool:
+def _basis_word(token: Token) -> bool:
+    return token.lower_ in ("a", "year", "earlier", "ago", "last", "previous", "the")
+
+
+def _appositive(gap: list[Token]) -> bool:
     """', an increase of', ', up', '(a rise of': a change restating what came just before it."""
     words = [t.lower_ for t in gap]
     return (
