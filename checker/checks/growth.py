@@ -199,15 +199,15 @@ def _same_measure(claim: Claim, end: Claim) -> bool:
 
 def _refers_back(document: Document, start: Claim, change: Claim, end: Claim) -> bool:
     text = document.source.text
-    if _PARAGRAPH_BREAK.search(text, start.end, change.start):
-        return False
+    opening = text[change.sentence_start : change.start]
+    if _PARAGRAPH_BREAK.search(text, start.end, change.start) and not _ANAPHORA.search(opening):
+        return False  # across paragraphs only with a word that points back: "cut that by 20%"
     if any(
         c.role == "change" and c.sentence_start == start.sentence_start for c in document.claims
     ):
         return False  # the earlier sentence has a change of its own
     if start.multiplier is not None:
         return False
-    opening = text[change.sentence_start : change.start]
     if start.subject != end.subject or start.entity.lower() != end.entity.lower():
         return False  # "private construction ... $99.1bn. Government construction rose 4.3%"
     same_metric = bool(start.metric) and start.metric == end.metric

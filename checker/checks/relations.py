@@ -46,11 +46,14 @@ _PART_OF_WHOLE = re.compile(
 )
 # After a whole, before the share: "seats, or", "seats (".
 _WHOLE_TO_SHARE = re.compile(
-    rf"^(?:\s*[a-z][\w-]*){{0,3}}\s*(?:,\s*or|\(|—|–|,\s*representing)\s*(?:{_QUALIFIERS}\s*)*$",
+    rf"^\s*(?:[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}})?\s*(?:,\s*or|\(|—|–|,\s*representing)"
+    rf"\s*(?:{_QUALIFIERS}\s*)*$",
     re.IGNORECASE,
 )
 # "40% of the ₹1,200 crore total, or ₹300 crore"
-_WHOLE_TO_PART = re.compile(r"^(?:\s*[a-z][\w-]*){0,2}\s*(?:,\s*or|\()\s*$", re.IGNORECASE)
+_WHOLE_TO_PART = re.compile(
+    r"^\s*(?:[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?\s*(?:,\s*or|\()\s*$", re.IGNORECASE
+)
 _OF_THOSE = re.compile(
     r"(?:^|[.;:!?]\s+|^\s*)of\s+(?:(?:the|those|these|its|their|all|a|total)\s+)*$",
     re.IGNORECASE,
@@ -94,10 +97,35 @@ def same_measure(a: Claim, b: Claim) -> bool:
 
 def shares(document: Document) -> Iterator[Share]:
     for claims in sentences(document):
-        for i in range(len(claims) - 2):
-            found = _share_at(document, *claims[i : i + 3])
-            if found is not None:
-                yield found
+        found = [_share_at(document, *claims[i : i + 3]) for i in range(len(claims) - 2)]
+        yield from (share for share in found if share is not None)
+        percents = {share.percent.start for share in found if share is not None}
+        yield from _shares_of_opening_whole(document, claims, percents)
+
+
+def _shares_of_opening_whole(
+    document: Document, claims: list[Claim], done: set[int]
+) -> Iterator[Share]:
+    """'Of the ₹4,600 crore budget, roads get ₹1,840 crore, or 40%, and water ₹920 crore, or 25%'.
+
+    The whole opens the sentence; each part is followed by its share.
+    """
+    whole = claims[0]
+    opening = document.source.prose[whole.sentence_start : whole.start]
+    if not _OF_THE_WHOLE.match(opening):
+        return
+    for part, percent in itertools.pairwise(claims[1:]):
+        if (
+            percent.start not in done
+            and percent.kind == "percent"
+            and _level(percent)
+            and same_measure(part, whole)
+            and _PART_TO_SHARE.match(gap(document, part, percent))
+        ):
+            yield Share(part, percent, whole)
+
+
+_OF_THE_WHOLE = re.compile(r"^\s*of\s+(?:the|its|their|this|that)\s+$", re.IGNORECASE)
 
 
 # Where the share, part and whole stand among three neighbouring claims, and the words between them.
@@ -136,6 +164,29 @@ def parts_of_wholes(document: Document) -> Iterator[PartOfWhole]:
                 yield PartOfWhole(a, b, between.strip())  # "12 of the 40 seats"
             elif _of_those(document, a, b):
                 yield PartOfWhole(b, a, "of")  # "Of those 41 million passengers, 52 million"
+    yield from _of_that(document)
+
+
+def _of_that(document: Document) -> Iterator[PartOfWhole]:
+    """'The farm will produce about 2.0 TWh a year. Of that, 2.3 TWh will be sold ...'."""
+    previous: Claim | None = None
+    for claim in document.claims:
+        if claim.value is None or claim.kind in _SKIPPED_KINDS or claim.equivalent_of >= 0:
+            continue
+        opening = document.source.prose[claim.sentence_start : claim.start]
+        if (
+            previous is not None
+            and previous.sentence_start != claim.sentence_start
+            and _OF_THAT.match(opening)
+            and same_measure(previous, claim)
+        ):
+            yield PartOfWhole(claim, previous, "of that")
+        previous = claim
+
+
+_OF_THAT = re.compile(
+    r"^\s*of\s+(?:that|this|these|those|it|them|the total)\s*,\s*$", re.IGNORECASE
+)
 
 
 def _of_those(document: Document, whole: Claim, part: Claim) -> bool:
@@ -151,14 +202,21 @@ def _level(claim: Claim) -> bool:
 
 # -- lists ----------------------------------------------------------------------------------------
 
+
 # Between two items of a list: a short label and a separator ("from ads and", "in Asia,").
-_LIST_GAP = re.compile(
-    r"^(?:\s*[\w'’&-]+){0,6}?\s*(?:,|;|,?\s*and|,?\s*while|,?\s*with)\s*(?:[\w'’&-]+\s*){0,4}$"
-)
+def _list_gap_pattern(before: int, after: int) -> re.Pattern[str]:
+    """Up to ``before`` label words, a separator, up to ``after`` words. Words are separated by
+    spaces, so the pattern matches in linear time."""
+    word = r"[\w'’&-]+"
+    return re.compile(
+        rf"^\s*(?:{word}(?:\s+{word}){{0,{before - 1}}})??\s*"
+        rf"(?:,|;|,?\s*and|,?\s*while|,?\s*with)\s*(?:{word}(?:\s+{word}){{0,{after - 1}}})?\s*$"
+    )
+
+
+_LIST_GAP = _list_gap_pattern(6, 4)
 # Shares of one whole often carry longer labels: "46% backed a full closure, 29% preferred ...".
-_SHARE_LIST_GAP = re.compile(
-    r"^(?:\s*[\w'’&-]+){0,12}?\s*(?:,|;|,?\s*and|,?\s*while|,?\s*with)\s*(?:[\w'’&-]+\s*){0,8}$"
-)
+_SHARE_LIST_GAP = _list_gap_pattern(12, 8)
 # Words that end a list: what follows is a total, a comparison or another measure.
 _NOT_A_LIST = re.compile(
     r"\b(?:total\w*|combined|altogether|sum|includ\w*|such as|of which|compared|versus|vs|"
@@ -205,6 +263,8 @@ def figure_lists(document: Document, measure: str | None = None) -> Iterator[Fig
 
 
 def _list_gap(text: str, measure: str | None) -> bool:
+    if len(text) > 160:
+        return False
     pattern = _SHARE_LIST_GAP if measure == "percent" else _LIST_GAP
     return bool(pattern.match(text)) and not _NOT_A_LIST.search(text)
 

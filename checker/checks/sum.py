@@ -30,10 +30,11 @@ _TOTAL_THEN_PARTS = re.compile(
     rf"\s*(?:{_QUALIFIERS}\s*)*$",
     re.IGNORECASE,
 )
+_LABEL = r"(?:[\w'’-]+(?:\s+[\w'’-]+){0,3})??"  # up to four words, in linear time
 _PARTS_THEN_TOTAL = re.compile(
-    r"^(?:\s*[\w'’-]+){0,4}?\s*(?:,|—|–)?\s*(?:for|making|giving|bringing(?:\s+the)?|to make|"
-    r"and)?\s*(?:a|the|its)?\s*(?:total|combined|grand total|overall total|sum|tally)"
-    r"\s*(?:of|to)?\s*$|^(?:\s*[\w'’-]+){0,4}?\s*,?\s*(?:totall?ing|totall?ed)\s*$",
+    rf"^\s*{_LABEL}\s*(?:,|—|–)?\s*(?:for|making|giving|bringing(?:\s+the)?|to make|and)?"
+    r"\s*(?:a|the|its)?\s*(?:total|combined|grand total|overall total|sum|tally)\s*(?:of|to)?\s*$"
+    rf"|^\s*{_LABEL}\s*,?\s*(?:totall?ing|totall?ed)\s*$",
     re.IGNORECASE,
 )
 
@@ -70,8 +71,9 @@ class SumCheck(Check):
         high = sum(p.interval()[1] for p in parts)
         total_low, total_high = total.interval()
         slack = Decimal(str(self.params.tolerance)) * total.value
-        over = low > total_high + slack
-        under = high < total_low - slack
+        # Rounding intervals are half-open: parts up to 3.15 and a total from 3.15 do not meet.
+        over = low >= total_high + slack
+        under = high <= total_low - slack
         if not over and not (under and not partial):
             return None
         added = sum(p.value for p in parts)
@@ -115,7 +117,7 @@ def _of_the_total(document: Document, total: Claim, first: Claim) -> bool:
 
 
 _OF_THE = re.compile(r"^\s*of\s+(?:the|its|their|this|that)\s+$", re.IGNORECASE)
-_TOTAL_COMMA = re.compile(r"^\s*(?:[\w'’-]+\s*){0,3},\s*$")
+_TOTAL_COMMA = re.compile(r"^\s*(?:[\w'’-]+(?:\s+[\w'’-]+){0,2})?\s*,\s*$")
 
 
 def _is_total(total: Claim, part: Claim) -> bool:

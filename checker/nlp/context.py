@@ -246,13 +246,16 @@ class ContextReader:
     def _appositive_end_points(self, doc: Doc, claim: Span, sentence: Span, claim_at: dict) -> None:
         """'rose to 6.1% from 4.1%, an increase of 2%', also with periods after the levels ('to
         61.4% in December from 68.9% a year earlier, a decline of 7.5%')."""
-        before = sorted(
-            {id(c): c for k, c in claim_at.items() if sentence.start <= k < claim.start}.values(),
-            key=lambda c: c.start,
-        )
+        before: list[Span] = []
+        k = claim.start - 1
+        while k >= sentence.start and len(before) < 2:
+            if k in claim_at:
+                before.insert(0, claim_at[k])
+                k = claim_at[k].start
+            k -= 1
         if len(before) < 2:
             return
-        first, last = before[-2], before[-1]
+        first, last = before
         if first.start <= sentence.start or not _appositive(
             self._words(doc, last.end, claim.start)
         ):
@@ -336,6 +339,10 @@ class ContextReader:
         if i <= sentence.start:
             return None
         match = index.before(i, "METRICVERB")
+        if match is None and doc[i - 1].lower_ == "at" and i - 1 > sentence.start:
+            match = index.before(i - 1, "METRICVERB")  # "budgeted at ₹4,200 crore"
+            if match is not None and match[2] != "spending":
+                match = None
         if match is None:
             return None
         return Anchor(match[0], i, match[2], after_claim=True)
@@ -383,6 +390,9 @@ class ContextReader:
             follow = anchor.end
         elif anchor.after_claim:
             follow = self._after_restatement(doc, claim, claim_at)
+            if anchor.start - 1 > sentence.start and doc[anchor.start - 1].text == ",":
+                # "The five-year flood-protection plan, budgeted at ₹4,200 crore"
+                words.extend(self._premodifiers(doc, anchor.start - 1, sentence, index, claim_at))
         else:
             words.extend(self._premodifiers(doc, anchor.start, sentence, index, claim_at))
             follow = anchor.end
@@ -426,6 +436,9 @@ class ContextReader:
             adjective = claim_at.get(k)
             if adjective is not None and adjective._.kind == "duration" and "-" in adjective.text:
                 k = adjective.start - 1  # "the average seven-day compound yield"
+                continue
+            if token.text == "-" and found and k > sentence.start and doc[k - 1].is_alpha:
+                k -= 1  # "flood-protection plan": one compound word
                 continue
             if (
                 not token.is_alpha
