@@ -41,6 +41,9 @@ _PERIOD_LABELS = {"QUARTER", "HALF", "NINE_MONTHS", "FISCAL_YEAR", "YEAR", "MONT
 # Scopes a later sentence without one of its own inherits (a five-year plan's span is not one).
 _INHERITED_LABELS = {"QUARTER", "HALF", "NINE_MONTHS", "FISCAL_YEAR", "YEAR", "MONTH", "FULL_YEAR"}
 _MAX_SUBJECT = 12
+# Words that open another clause: a period after one of them is not the figure's own.
+_CLAUSE_OPENERS = {"that", "because", "while", "but", "which", "when", "although", "though",
+                   "whereas", "unless", "until"}  # fmt: skip
 _YEAR_IN_SCOPE = re.compile(r"(1[89]|2[01])\d\d")
 
 
@@ -589,6 +592,9 @@ class ContextReader:
             between = [t.text for t in doc[claim.end : span.start]]
             if between != [","] and any(t in (",", ";") for t in between):
                 return None  # "the ¥4.2 trillion, five-year investment" keeps its span
+            if any(t.lower() in _CLAUSE_OPENERS for t in between):
+                return None  # "the 53.6% margin was the low point and that it would recover
+                # this year": the period belongs to the later clause
             return span
         return None
 
