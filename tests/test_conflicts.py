@@ -146,3 +146,22 @@ def test_a_rounding_message_gives_both_ranges() -> None:
 def test_small_whole_numbers_are_not_rounding_slips() -> None:
     text = "Turnout was 64% in 2023, officials said. Officials put turnout at 63% in 2023."
     assert worded(text) == ["conflicting-figures"]
+
+
+def test_results_table_periods_with_units_before_vs_are_not_compared() -> None:
+    text = (
+        "Shr profit 14 cts vs loss 31 cts\n"
+        "    Net profit 374,000 vs loss 707,000\n"
+        "    Year\n"
+        "    Shr profit 20 cts vs loss 69 cts\n"
+        "    Net profit 530,000 vs loss 1,376,000\n"
+    )
+    assert worded(text) == []
+
+
+def test_counts_of_head_and_shares_are_not_compared() -> None:
+    text = (
+        "Over 750,000 head of cattle are suffering from the drought. "
+        "Officials said 20,000 head of cattle are now in danger."
+    )
+    assert worded(text) == []

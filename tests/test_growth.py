@@ -90,8 +90,8 @@ def test_a_baseline_stated_in_an_earlier_sentence_is_used() -> None:
     [
         # Two candidate baselines: which one the change starts from is not clear.
         "The plant used 1.4 TWh in 2023 and 1.3 TWh in 2024. It will cut that by 20% to 1.2 TWh.",
-        # A blank line ends the paragraph.
-        "The plant used 1.4 TWh last year.\n\nIt will cut that by 20% to 1.2 TWh by 2030.",
+        # A blank line ends the paragraph, unless a word points back ("cut that").
+        "The plant used 1.4 TWh last year.\n\nUse will be cut by 20% to 1.2 TWh by 2030.",
         # A different subject: government, not private, construction.
         "Private construction spending was $99.1 billion. "
         "Government construction spending rose 4.3% to $88 billion.",
@@ -104,6 +104,51 @@ def test_an_earlier_level_that_is_not_clearly_the_baseline_is_not_used(text: str
     assert growth_messages(text) == []
 
 
+def test_a_baseline_in_the_previous_paragraph_is_used_when_pointed_back_to() -> None:
+    text = "The plant used 1.4 TWh last year.\n\nIt will cut that by 20% to 1.2 TWh by 2030."
+    assert len(growth_messages(text)) == 1
+
+
 def test_a_change_in_points_is_left_to_the_points_rule() -> None:
     assert growth_messages("Unemployment rose 2% to 6.1% from 4.1%.") == []
     assert len(growth_messages("Unemployment rose 20% to 6.1% from 4.1%.")) == 1
+
+
+def test_an_earlier_level_is_not_used_when_the_sentence_has_its_own_baseline() -> None:
+    text = (
+        "GM sold 31,811 cars in the period. "
+        "Ford said its car sales rose 5.9 pct to 50,407 compared with 47,592 a year ago."
+    )
+    assert growth_messages(text) == []
+
+
+def test_a_scale_word_on_the_next_line_of_wrapped_text_is_read() -> None:
+    text = "Miles rose 21.6 pct in February to 1.05\nbillion from 866.2 mln."
+    assert growth_messages(text) == []
+    assert (
+        len(growth_messages("Miles rose 31.6 pct in February to 1.05\nbillion from 866.2 mln."))
+        == 1
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The levels of another change come before: not this change's own.
+        "Kits will rise to 150,000 from 9,000, pushing exports up 45.3 pct to 260,000.",
+        # "compared to" gives a comparison, not where the change went.
+        "Output was 86,000 tons, down 7.5 pct from 93,000 tons a week earlier and compared to "
+        "59,000 tons in the year-ago week.",
+        # The sentence compares with a period of its own.
+        "Operating profit climbed two pct to 671 mln marks. "
+        "The balance sheet total rose 5.3 pct to 81.5 billion marks compared with end-1985.",
+    ],
+)
+def test_levels_that_belong_elsewhere_are_not_used(text: str) -> None:
+    assert growth_messages(text) == []
+
+
+def test_end_points_after_a_line_break_are_read() -> None:
+    text = "Miles increased 14.1 pct in February to\n538.9 mln from 472.3 mln and more later."
+    assert growth_messages(text) == []
+    assert len(growth_messages(text.replace("14.1", "24.1"))) == 1

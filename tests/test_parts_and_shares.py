@@ -138,3 +138,16 @@ def test_shares_of_one_whole_over_100_are_explained() -> None:
 )
 def test_shares_are_judged_only_against_one_named_whole(text: str, fires: bool) -> None:
     assert len(messages("shares-sum", text)) == int(fires)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company has 10,855 of the 5-7/8 pct preferred shares outstanding.",
+        "It has shipped about 300,000 of its 32-bit chips.",
+        "It reported net income of 23.1 mln dlrs of 1.51 dlr a share.",
+        "Dealers held 35,000 of the two models.",  # units of two kinds, not a part of two
+    ],
+)
+def test_numbers_that_are_not_wholes_are_not_compared(text: str) -> None:
+    assert messages("part-exceeds-whole", text) == []

@@ -52,6 +52,9 @@ class ConflictParameters:
     # Pairs that differ by at most `rounding-steps` steps of the coarser figure (43.8 vs 43.6) are
     # rounding slips: "include" them, "exclude" them (another rule reports them) or report "only"
     # them.
+    # Metrics whose figures are too often different things to compare ("shares" bought, offered
+    # and outstanding; "head" of cattle in one state and another).
+    ignored_metrics: tuple[str, ...] = ()
     rounding: str = "include"
     rounding_steps: int = 2
 
@@ -88,6 +91,7 @@ class ConflictCheck(Check):
             and claim.value is not None
             and claim.equivalent_of < 0
             and claim.role in ("level", "change")
+            and claim.metric not in self.params.ignored_metrics
             and (claim.kind != "duration" or claim.metric in self.params.duration_metrics)
             and (bool(claim.subject) or self._named_by_metric(claim))
         )

@@ -32,6 +32,8 @@ _OTHER_BASIS = (
 )  # fmt: skip
 _MULTIPLE_NAMES = {Decimal(2): "doubled", Decimal(3): "tripled", Decimal(4): "quadrupled",
                    Decimal("0.5"): "halved"}  # fmt: skip
+_OWN_BASELINE = ("compared with", "compared to", "against", "versus", " vs", "a year earlier",
+                 "a year ago", "from a year")  # fmt: skip
 _ANAPHORA = re.compile(r"\b(?:that|it|this|them|those)\b", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
@@ -172,9 +174,15 @@ def _earlier_baseline(
     without 'from' starts from, when the paragraph stated exactly one such level just before."""
     if end is None or look_back == 0 or change.basis or end.start < change.start:
         return None
+    sentence = document.source.text[change.sentence_start : end.end + 80].lower()
+    if any(word in sentence for word in _OWN_BASELINE):
+        return None  # "rose 5.3 pct to 81.5 billion compared with end-1985"
+    if any(
+        c.sentence_start == change.sentence_start and c is not end and c.unit == end.unit
+        for c in document.claims
+    ):
+        return None  # "rose 5.9 pct to 50,407 compared with 47,592": its own sentence has one
     same_unit = [c for c in document.claims if _same_measure(c, end)]
-    if any(c.sentence_start == change.sentence_start and c is not end for c in same_unit):
-        return None
     earlier = [c for c in same_unit if c.start < change.sentence_start]
     sentences = sorted({c.sentence_start for c in document.claims if c.end <= change.start})
     recent = set(sentences[-look_back - 1 :]) - {change.sentence_start}

@@ -160,7 +160,7 @@ def parts_of_wholes(document: Document) -> Iterator[PartOfWhole]:
             if (a.start, b.start) in seen or (b.start, a.start) in seen or not same_measure(a, b):
                 continue
             between = gap(document, a, b)
-            if _PART_OF_WHOLE.match(between):
+            if _PART_OF_WHOLE.match(between) and _plain_whole(document, b, a):
                 yield PartOfWhole(a, b, between.strip())  # "12 of the 40 seats"
             elif _of_those(document, a, b):
                 yield PartOfWhole(b, a, "of")  # "Of those 41 million passengers, 52 million"
@@ -176,6 +176,7 @@ def _of_that(document: Document) -> Iterator[PartOfWhole]:
         opening = document.source.prose[claim.sentence_start : claim.start]
         if (
             previous is not None
+            and previous.role == "level"
             and previous.sentence_start != claim.sentence_start
             and _OF_THAT.match(opening)
             and same_measure(previous, claim)
@@ -186,6 +187,22 @@ def _of_that(document: Document) -> Iterator[PartOfWhole]:
 
 _OF_THAT = re.compile(
     r"^\s*of\s+(?:that|this|these|those|it|them|the total)\s*,\s*$", re.IGNORECASE
+)
+
+
+def _plain_whole(document: Document, whole: Claim, part: Claim) -> bool:
+    """A whole that is a number of things, not part of a name or a rate: not '10,855 of the
+    5-7/8 pct preferred', '300,000 of its 32-bit chips', '23.1 mln dlrs of 1.51 dlr a share',
+    nor '35,000 of the two models' (units of two kinds: a part ten times its whole is another
+    thing)."""
+    after = document.source.prose[whole.end : whole.end + 12]
+    if _NOT_A_WHOLE_AFTER.match(after):
+        return False
+    return part.value < whole.value * 10
+
+
+_NOT_A_WHOLE_AFTER = re.compile(
+    r"^(?:[-/]|\s*(?:pct|percent|per\s*cent|%|a share|per share|each|a head))", re.IGNORECASE
 )
 
 

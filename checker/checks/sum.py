@@ -77,6 +77,8 @@ class SumCheck(Check):
         if not over and not (under and not partial):
             return None
         added = sum(p.value for p in parts)
+        if not total.value / 3 <= added <= total.value * 3:
+            return None  # "two mln units consisting of two shares and one warrant": not parts
         fields = {
             "total": total.text,
             "parts": ", ".join(p.text for p in parts),
@@ -121,6 +123,8 @@ _TOTAL_COMMA = re.compile(r"^\s*(?:[\w'’-]+(?:\s+[\w'’-]+){0,2})?\s*,\s*$")
 
 
 def _is_total(total: Claim, part: Claim) -> bool:
+    if total.counted and part.counted and total.counted != part.counted:
+        return False  # "two mln units consisting of two shares ... and one warrant"
     return same_measure(total, part) and total.role in ("level", "") and total.value is not None
 
 

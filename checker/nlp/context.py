@@ -106,11 +106,16 @@ class ContextReader:
         if left is not None and self._after_baseline_word(left, index):
             claim._.role = "baseline"
             return
-        if claim.end < sentence.end and doc[claim.end].lower_ in _VERSUS:
+        if self._before_versus(doc, claim, sentence):
             claim._.role = "compared"  # "Revs 291.8 mln vs 151.1 mln": one period of a table
             return
         joined = left is not None and left.lower_ in ("and", "or") and left.i - 1 in claim_at
-        if joined and claim_at[left.i - 1]._.role == "baseline":
+        previous = claim_at[left.i - 1] if joined else None
+        if (
+            previous is not None
+            and previous._.role == "baseline"
+            and previous._.kind == claim._.kind
+        ):
             claim._.role = "baseline"  # "against €1.19 billion and €1.98 billion"
             return
         if (
@@ -127,7 +132,7 @@ class ContextReader:
             claim._.basis = self._basis(doc, claim, index, sentence, claim_at)
             self._end_points(doc, claim, sentence, claim_at)
             if claim._.change_to < 0 and claim._.change_from < 0:
-                self._appositive_end_points(doc, claim, sentence, claim_at)
+                self._appositive_end_points(doc, claim, sentence, claim_at, index)
 
     def _multiplied(
         self, doc: Doc, level: Span, to: int, index: LexicalIndex, sentence: Span, claim_at: dict
@@ -151,6 +156,13 @@ class ContextReader:
         if baselines and not any(doc[i].text == ";" for i in range(k, baselines[0].start)):
             level._.change_from = baselines[0].start_char
 
+    def _before_versus(self, doc: Doc, claim: Span, sentence: Span) -> bool:
+        """'291.8 mln vs', and with a unit the claim did not take: 'Shr profit 14 cts vs'."""
+        k = claim.end
+        if k < sentence.end and doc[k].is_alpha and len(doc[k]) <= 5:
+            k += 1
+        return k < sentence.end and doc[k].lower_ in _VERSUS
+
     def _after_baseline_word(self, left: Token, index: LexicalIndex) -> bool:
         """'from €70 million', and in results tables 'profit 442,000 vs loss 2,986,000'."""
         if index.before(left.i + 1, "BASELINE") is not None:
@@ -169,6 +181,8 @@ class ContextReader:
         qualifier = index.before(i, "QUALIFIER")
         if qualifier is not None:
             i = qualifier[0]
+        if i > sentence.start and doc[i - 1].is_space:
+            i -= 1  # "to\n538.9 mln": a line break of wrapped text
         return doc[i - 1] if i > sentence.start else None
 
     def _change_word_before(self, doc: Doc, i: int, index: LexicalIndex) -> bool:
@@ -238,15 +252,20 @@ class ContextReader:
             word = doc[k].lower_
             if word in (";",) or (k in claim_at and claim_at[k]._.role == "change"):
                 break
-            target = claim_at.get(k + 1)
-            if target is None or target.start != k + 1:
+            after = k + 2 if k + 2 < sentence.end and doc[k + 1].is_space else k + 1
+            target = claim_at.get(after)
+            if target is None or target.start != after:
                 continue
+            if word == "to" and k > 0 and doc[k - 1].lower_ == "compared":
+                continue  # "compared to 59,000 tons in the year-ago week": not where it went
             if word == "to" and claim._.change_to < 0:
                 claim._.change_to = target.start_char
             elif word == "from" and claim._.change_from < 0:
                 claim._.change_from = target.start_char
 
-    def _appositive_end_points(self, doc: Doc, claim: Span, sentence: Span, claim_at: dict) -> None:
+    def _appositive_end_points(
+        self, doc: Doc, claim: Span, sentence: Span, claim_at: dict, index: LexicalIndex
+    ) -> None:
         """'rose to 6.1% from 4.1%, an increase of 2%', also with periods after the levels ('to
         61.4% in December from 68.9% a year earlier, a decline of 7.5%')."""
         before: list[Span] = []
@@ -259,9 +278,8 @@ class ContextReader:
         if len(before) < 2:
             return
         first, last = before
-        if first.start <= sentence.start or not _appositive(
-            self._words(doc, last.end, claim.start)
-        ):
+        gap = self._words(doc, last.end, claim.start)
+        if first.start <= sentence.start or not _appositive(gap, index):
             return
         if len(self._words(doc, first.end, last.start)) > 5:
             return
@@ -694,15 +712,18 @@ def _basis_word(token: Token) -> bool:
     return token.lower_ in ("a", "year", "earlier", "ago", "last", "previous", "the")
 
 
-def _appositive(gap: list[Token]) -> bool:
-    """', an increase of', ', up', '(a rise of': a change restating what came just before it."""
-    words = [t.lower_ for t in gap]
-    return (
-        bool(words)
-        and words[0] in (",", "(", "—", "–")
-        and len(words) <= 5
-        and all(w.isalpha() or w in ("(", ",", "—", "–") for w in words)
+def _appositive(gap: list[Token], index: LexicalIndex) -> bool:
+    """', an increase of', ', up', '(a rise of': only a change word and small words, restating
+    the change just before ('rose to 150,000 from 9,000, pushing exports up 45.3%' is another)."""
+    if not gap or gap[0].text not in (",", "(", "—", "–") or len(gap) > 5:
+        return False
+    return all(
+        t.text in ("(", ",", "—", "–") or t.lower_ in _APPOSITIVE_WORDS or index.has(t.i, "CHANGE")
+        for t in gap
     )
+
+
+_APPOSITIVE_WORDS = {"a", "an", "of", "or", "by", "which", "is", "was"}
 
 
 def _text_of(words: list[Token]) -> str:

@@ -86,19 +86,26 @@ def _read_digits(doc: Doc, i: int, index: LexicalIndex, lexicon: Lexicon) -> Num
     value = Decimal(text)
     step = Decimal(1).scaleb(-len(decimals))
     bare = "," not in doc[i].text and not decimals
-    end, factor = _scale(i + 1, index, lexicon)
+    end, factor = _scale(doc, i + 1, index, lexicon)
     return NumberRead(
         i, end, value * factor, step * factor, True, bare and factor == 1, scale=factor
     )
 
 
-def _scale(j: int, index: LexicalIndex, lexicon: Lexicon) -> tuple[int, Decimal]:
-    """Chained scale words from token ``j`` ("hundred thousand"): (end, factor)."""
+def _scale(doc: Doc, j: int, index: LexicalIndex, lexicon: Lexicon) -> tuple[int, Decimal]:
+    """Chained scale words from token ``j`` ("hundred thousand"): (end, factor). A line break of
+    wrapped text may come first ("to 1.15\nbillion"), never a blank line."""
     factor = Decimal(1)
-    while (match := index.at(j, "SCALE")) is not None:
+    while (match := index.at(_past_line_break(doc, j), "SCALE")) is not None:
         j, _, name = match
         factor *= lexicon.scale_factors[name]
     return j, factor
+
+
+def _past_line_break(doc: Doc, j: int) -> int:
+    if j < len(doc) and doc[j].is_space and doc[j].text.count("\n") == 1:
+        return j + 1
+    return j
 
 
 def _read_words(doc: Doc, i: int, index: LexicalIndex, lexicon: Lexicon) -> NumberRead | None:
@@ -109,7 +116,7 @@ def _read_words(doc: Doc, i: int, index: LexicalIndex, lexicon: Lexicon) -> Numb
     if lower in _FRACTION_LEADS:
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
         if nxt in lexicon.collective_words:
-            end, factor = _scale(i + 2, index, lexicon)
+            end, factor = _scale(doc, i + 2, index, lexicon)
             return NumberRead(
                 i, end, Decimal(lexicon.collective_words[nxt]) * factor, factor, False, False
             )
@@ -118,7 +125,7 @@ def _read_words(doc: Doc, i: int, index: LexicalIndex, lexicon: Lexicon) -> Numb
     value, end = _word_value(doc, i, lexicon)
     if end == i:
         return None
-    end, factor = _scale(end, index, lexicon)
+    end, factor = _scale(doc, end, index, lexicon)
     step = factor  # "two million" is rounded, and so is "two pct" for 2.3%
     return NumberRead(i, end, value * factor, step, False, False, scale=factor)
 
