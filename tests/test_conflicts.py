@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.checks.conflict import same_subject
-from tests.helpers import findings, rule
+from tests.helpers import document, findings, rule
 
 CONFLICT = [rule("conflicting-figures")]
 
@@ -164,4 +164,17 @@ def test_counts_of_head_and_shares_are_not_compared() -> None:
         "Over 750,000 head of cattle are suffering from the drought. "
         "Officials said 20,000 head of cattle are now in danger."
     )
+    assert worded(text) == []
+
+
+def test_rows_under_a_year_header_line_are_not_the_quarter_above() -> None:
+    text = (
+        "March 5 - Net profit 374,000 dlrs vs loss 707,000 dlrs\n"
+        "    Revs 19.1 mln vs 15.5 mln\n"
+        "    Year\n"
+        "    Net profit 530,000 dlrs vs loss 1,376,000 dlrs\n"
+        "    Revs 69.1 mln vs 64.3 mln\n"
+    )
+    claims = document(text).claims
+    assert {c.scope for c in claims if c.text.startswith("530,000")} == {"table block: full year"}
     assert worded(text) == []

@@ -21,6 +21,7 @@ from checker.checks.base import Check
 from checker.claims import Claim
 from checker.document import Document
 from checker.findings import Finding
+from checker.nlp.times import TABLE_BLOCK
 
 _COMPARED_KINDS = {
     "money",
@@ -121,6 +122,8 @@ class ConflictCheck(Check):
             return False
         if a.scope_inherited and b.scope_inherited and a.scope != b.scope:
             return False  # both carry over a period from earlier text, and not the same one
+        if _table_block(a) != _table_block(b):
+            return False  # rows under a "Year" header line and rows above it
         slack = Decimal(str(self.params.tolerance))
         a_low, a_high = a.interval()
         b_low, b_high = b.interval()
@@ -171,6 +174,10 @@ def _disjoint(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
     if low != high:
         return low > high
     return a[0] < a[1] and b[0] < b[1]
+
+
+def _table_block(claim: Claim) -> str:
+    return claim.scope if claim.scope.startswith(TABLE_BLOCK) else ""
 
 
 def _over_a_span(claim: Claim) -> bool:

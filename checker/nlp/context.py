@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from checker.nlp.claims import CLAIMS, COUNT, DATE, MONEY
 from checker.nlp.lexical import LexicalIndex
 from checker.nlp.lexicon import Lexicon, load_lexicon
-from checker.nlp.times import SCOPES
+from checker.nlp.times import SCOPES, TABLE_BLOCK
 
 _PREPOSITIONS = {"for", "from", "in", "at", "of", "on", "into", "across"}
 _SUBJECT_STOPS = {"to", "compared", "representing", "which", "that", "who", "was", "were", "is",
@@ -647,6 +647,9 @@ class _ScopeHistory:
             span = self.scopes[self.next]
             self.next += 1
             if span.label_ not in _INHERITED_LABELS:
+                continue
+            if span._.period.startswith(TABLE_BLOCK):
+                self.last = span  # the rows below a "Year" header line are the year's
                 continue
             if span._.period[:1] in ("Q", "H") and self.year:  # "the first quarter" in 2019
                 span._.period = f"{self.year}-{span._.period}"

@@ -24,6 +24,7 @@ from checker.nlp.lexicon import Lexicon, load_lexicon
 
 DATES = "dates"
 SCOPES = "scopes"
+TABLE_BLOCK = "table block: "  # the period of a header line over the rows of a results table
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
             "4th": 4, "final": 4}  # fmt: skip
 _YEAR = re.compile(r"^(1[89]\d\d|2[01]\d\d)$")
@@ -73,6 +74,10 @@ class TimeFinder:
         for sentence in doc.spans.get(NUMERIC_SENTENCES, []):
             dates.extend(self._dates(sentence))
             scopes.extend(self._scopes(sentence))
+        for header in _header_lines(doc):
+            for scope in self._scopes(header):  # "Year", "Nine mths" over a results table
+                scope._.period = f"{TABLE_BLOCK}{scope._.period}"
+                scopes.append(scope)
         doc.spans[DATES] = sorted(dates)
         doc.spans[SCOPES] = sorted(scopes)
         return doc
@@ -187,6 +192,17 @@ class TimeFinder:
                 w for w in words if w not in ("as", "of", "at", "the", "end")
             )
         return " ".join(words)  # UNRESOLVED: "the quarter"
+
+
+def _header_lines(doc: Doc) -> list[Span]:
+    """One- or two-word lines such as 'Year' or 'Nine mths', with the line breaks around them."""
+    found = []
+    for i, token in enumerate(doc):
+        if token.is_space and "\n" in token.text and token.i + 2 < len(doc):
+            end = next((k for k in range(i + 1, min(i + 4, len(doc))) if doc[k].is_space), None)
+            if end is not None and "\n" in doc[end].text:
+                found.append(doc[i : end + 1])
+    return found
 
 
 def _dotted(token: Token) -> bool:
