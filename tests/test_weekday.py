@@ -211,3 +211,8 @@ def test_a_wrong_year_is_suggested_when_the_document_date_fits() -> None:
     (message,) = messages(text, dt.date(1987, 4, 7))
     assert f"April 3, 1986 was a {name(dt.date(1986, 4, 3))}" in message
     assert message.endswith(f"; April 3, 1987 was a {name(april_3)}")
+
+
+def test_wed_is_read_as_wednesday_not_we_d() -> None:
+    (claim,) = [c for c in document("The vote is on Wed., June 12, 2024.").claims]
+    assert claim.weekday == "Wednesday"

@@ -49,6 +49,10 @@ _NUMBER_EMOTICONS = {
 }
 
 
+# spaCy reads "Wed" as "We" + "d" ("We'd"); in dates it is Wednesday.
+_WEEKDAYS_READ_AS_CONTRACTIONS = {"Wed", "wed"}
+
+
 def customize_tokenizer(nlp: Language, lexicon: Lexicon) -> None:
     """Add currency prefixes and number suffixes to ``nlp``'s tokenizer, in place."""
     iso = "|".join(sorted(lexicon.raw["iso_codes"], key=len, reverse=True))
@@ -67,4 +71,5 @@ def customize_tokenizer(nlp: Language, lexicon: Lexicon) -> None:
         for text, rule in nlp.tokenizer.rules.items()
         if not (len(text) == 2 and text[0].islower() and text[1] == ".")
         and text not in _NUMBER_EMOTICONS
+        and text not in _WEEKDAYS_READ_AS_CONTRACTIONS
     }
