@@ -130,7 +130,7 @@ class ContextReader:
             claim._.role = "change"
             claim._.direction = direction
             claim._.basis = self._basis(doc, claim, index, sentence, claim_at)
-            self._end_points(doc, claim, sentence, claim_at)
+            self._end_points(doc, claim, sentence, claim_at, index)
             if claim._.change_to < 0 and claim._.change_from < 0:
                 self._appositive_end_points(doc, claim, sentence, claim_at, index)
 
@@ -246,22 +246,43 @@ class ContextReader:
                 best = (distance, side, basis)
         return best[2] if best else ""
 
-    def _end_points(self, doc: Doc, claim: Span, sentence: Span, claim_at: dict) -> None:
-        """'rose 12% to €84 million from €70 million'."""
+    def _end_points(
+        self, doc: Doc, claim: Span, sentence: Span, claim_at: dict, index: LexicalIndex
+    ) -> None:
+        """'rose 12% to €84 million from €70 million', 'to 126.4 from December's 117.9'; never
+        past another change ('raise wages by five pct and cut the week to 35 hours')."""
         for k in range(claim.end, sentence.end - 1):
             word = doc[k].lower_
             if word in (";",) or (k in claim_at and claim_at[k]._.role == "change"):
                 break
-            after = k + 2 if k + 2 < sentence.end and doc[k + 1].is_space else k + 1
-            target = claim_at.get(after)
-            if target is None or target.start != after:
-                continue
-            if word == "to" and k > 0 and doc[k - 1].lower_ == "compared":
+            if k > claim.end and index.has(k, "CHANGE") and word not in ("up", "down"):
+                break
+            if word not in ("to", "from") or (word == "to" and doc[k - 1].lower_ == "compared"):
                 continue  # "compared to 59,000 tons in the year-ago week": not where it went
+            target = self._claim_after(doc, k, sentence, claim_at, 2 if word == "from" else 0)
+            if target is None:
+                continue
             if word == "to" and claim._.change_to < 0:
                 claim._.change_to = target.start_char
             elif word == "from" and claim._.change_from < 0:
                 claim._.change_from = target.start_char
+
+    def _claim_after(
+        self, doc: Doc, k: int, sentence: Span, claim_at: dict, words: int
+    ) -> Span | None:
+        """The claim right after token ``k``, past a line break and up to ``words`` words
+        ("from December's 117.9")."""
+        j = k + 1
+        while j < sentence.end and (doc[j].is_space or (words > 0 and doc[j].is_alpha)):
+            if doc[j].is_alpha:
+                words -= 1
+            if j in claim_at:
+                break
+            j += 1
+        if j < sentence.end and doc[j].text == "'s":
+            j += 1
+        target = claim_at.get(j)
+        return target if target is not None and target.start == j else None
 
     def _appositive_end_points(
         self, doc: Doc, claim: Span, sentence: Span, claim_at: dict, index: LexicalIndex
