@@ -162,20 +162,20 @@ def test_end_points_after_a_line_break_are_read() -> None:
             "The index rose 7.2 pct in January to 126.4 from December's 117.9 and from 124.6 in "
             "January 1986.",
             False,
-        ),  # fmt: skip
+        ),
         ("The index rose 9.2 pct in January to 126.4 from December's 117.9.", True),
         # The levels belong to the second change ("cut"), not to "raise ... by five pct".
         (
             "The union wants to raise wages by five pct and cut the working week to 35 hours "
             "from 38.5 hours.",
             False,
-        ),  # fmt: skip
+        ),
         # An earlier level of the same metric is not a baseline unless the text points back.
         (
             "Analysts had forecast profit of 255 mln stg. In 1986, pretax profit rose 48 pct to "
             "120 mln stg.",
             False,
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_end_points_follow_the_change_they_belong_to(text: str, fires: bool) -> None:
