@@ -170,6 +170,14 @@ def test_end_points_after_a_line_break_are_read() -> None:
             "from 38.5 hours.",
             False,
         ),
+        # "from January" is a period, not a level: the change has no stated baseline.
+        ("Bankruptcies fell 10.8 pct from January to 1,071 cases.", False),
+        # "reported that" does not point back at a level.
+        (
+            "Analysts had forecast profit of 255 mln stg. "
+            "In 1986, Rolls reported that pretax profit rose 48 pct to 120 mln stg.",
+            False,
+        ),
         # An earlier level of the same metric is not a baseline unless the text points back.
         (
             "Analysts had forecast profit of 255 mln stg. In 1986, pretax profit rose 48 pct to "

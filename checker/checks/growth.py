@@ -34,7 +34,8 @@ _MULTIPLE_NAMES = {Decimal(2): "doubled", Decimal(3): "tripled", Decimal(4): "qu
                    Decimal("0.5"): "halved"}  # fmt: skip
 _OWN_BASELINE = ("compared with", "compared to", "against", "versus", " vs", "a year earlier",
                  "a year ago", "from a year")  # fmt: skip
-_ANAPHORA = re.compile(r"\b(?:that|it|this|them|those)\b", re.IGNORECASE)
+# "cut that by 20%", "reduce it to": a word pointing back at a level, as the object of the change.
+_ANAPHORA = re.compile(r"\b(?:that|it|this|them|those)\s+(?:by|to|in half)\b", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 

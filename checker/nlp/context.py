@@ -259,7 +259,7 @@ class ContextReader:
                 break
             if word not in ("to", "from") or (word == "to" and doc[k - 1].lower_ == "compared"):
                 continue  # "compared to 59,000 tons in the year-ago week": not where it went
-            target = self._claim_after(doc, k, sentence, claim_at, 2 if word == "from" else 0)
+            target = self._claim_after(doc, k, sentence, claim_at, word == "from")
             if target is None:
                 continue
             if word == "to" and claim._.change_to < 0:
@@ -268,21 +268,24 @@ class ContextReader:
                 claim._.change_from = target.start_char
 
     def _claim_after(
-        self, doc: Doc, k: int, sentence: Span, claim_at: dict, words: int
+        self, doc: Doc, k: int, sentence: Span, claim_at: dict, possessive: bool
     ) -> Span | None:
-        """The claim right after token ``k``, past a line break and up to ``words`` words
-        ("from December's 117.9")."""
-        j = k + 1
-        while j < sentence.end and (doc[j].is_space or (words > 0 and doc[j].is_alpha)):
-            if doc[j].is_alpha:
-                words -= 1
-            if j in claim_at:
-                break
-            j += 1
-        if j < sentence.end and doc[j].text == "'s":
-            j += 1
+        """The claim right after token ``k``, past a line break, and with ``possessive`` past
+        a possessive ("from December's 117.9", "from last year's 5.2 mln")."""
+        j = self._past_spaces(doc, k + 1, sentence)
+        if possessive:
+            owner = next(
+                (i for i in range(j, min(j + 3, sentence.end)) if doc[i].text == "'s"), None
+            )
+            if owner is not None:
+                j = self._past_spaces(doc, owner + 1, sentence)
         target = claim_at.get(j)
         return target if target is not None and target.start == j else None
+
+    def _past_spaces(self, doc: Doc, j: int, sentence: Span) -> int:
+        while j < sentence.end and doc[j].is_space:
+            j += 1
+        return j
 
     def _appositive_end_points(
         self, doc: Doc, claim: Span, sentence: Span, claim_at: dict, index: LexicalIndex
