@@ -188,3 +188,10 @@ def test_end_points_after_a_line_break_are_read() -> None:
 )
 def test_end_points_follow_the_change_they_belong_to(text: str, fires: bool) -> None:
     assert len(growth_messages(text)) == int(fires)
+
+
+def test_a_finding_gives_the_likely_fix() -> None:
+    (message,) = growth_messages("Revenue rose 12% to €84 million from €70 million in 2023.")
+    assert message.endswith("if +12% is right, the start was €75 million")
+    (message,) = growth_messages("Sales doubled to $50 million from $20 million.")
+    assert message.endswith("doubled from $20 million is $40 million")

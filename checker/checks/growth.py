@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from checker.amounts import number_text, plain
+from checker.amounts import money_text, number_text, plain
 from checker.checks import register
 from checker.checks.base import Check
 from checker.claims import Claim
@@ -90,6 +90,7 @@ class GrowthCheck(Check):
             "end": end.text,
             "actual": f"{actual:+.1f}%",
             "arithmetic": f"{operands(end, start)} = {actual:+.1f}%",
+            "fix": _implied_start(change, end),
         }
         return self.finding(document, change.start, change.end, fields, _elsewhere(start, change))
 
@@ -110,6 +111,7 @@ class GrowthCheck(Check):
             "end": end.text,
             "actual": f"{ratio:.2f} times",
             "arithmetic": f"{operands(end, start)} = {ratio:.2f} times",
+            "fix": f"; {name} from {start.text} is {_like(start.value * end.multiplier, end)}",
         }
         return self.finding(document, end.start, end.end, fields)
 
@@ -220,6 +222,25 @@ def _refers_back(document: Document, start: Claim, change: Claim, end: Claim) ->
     if start.subject != end.subject or start.entity.lower() != end.entity.lower():
         return False  # "private construction ... $99.1bn. Government construction rose 4.3%"
     return bool(_ANAPHORA.search(opening))  # "It will cut that by 20%": it points back
+
+
+def _implied_start(change: Claim, end: Claim) -> str:
+    """'if +12% is right, it started from €75.0 million': the start the stated change implies."""
+    factor = 1 + change.signed_value / _HUNDRED
+    if factor <= 0:
+        return ""
+    return f"; if {signed(change)} is right, the start was {_like(end.value / factor, end)}"
+
+
+def _like(value: Decimal, model: Claim) -> str:
+    """``value`` written like ``model``: '€75.0 million', '10.9%', '1.5 TWh'."""
+    if model.kind == "money":
+        return money_text(value, model.unit, model)
+    if model.kind == "percent":
+        return f"{value:.1f}%"
+    number = number_text(value, model)
+    unit = model.unit_text if model.unit_text and model.text.endswith(model.unit_text) else ""
+    return f"{number} {unit}".strip()
 
 
 def _elsewhere(start: Claim, change: Claim) -> list[tuple[int, int, str]]:
