@@ -170,6 +170,8 @@ def test_end_points_after_a_line_break_are_read() -> None:
             "from 38.5 hours.",
             False,
         ),
+        # "from the 125,313 dlrs": an article before the baseline.
+        ("Profit will rise over 580 pct to 700,000 dlrs from the 125,313 dlrs of last year.", True),
         # "from January" is a period, not a level: the change has no stated baseline.
         ("Bankruptcies fell 10.8 pct from January to 1,071 cases.", False),
         # "reported that" does not point back at a level.

@@ -273,6 +273,8 @@ class ContextReader:
         """The claim right after token ``k``, past a line break, and with ``possessive`` past
         a possessive ("from December's 117.9", "from last year's 5.2 mln")."""
         j = self._past_spaces(doc, k + 1, sentence)
+        if possessive and j < sentence.end and doc[j].lower_ == "the" and j + 1 in claim_at:
+            j += 1  # "from the 125,313 dlrs reported last year"
         if possessive:
             owner = next(
                 (i for i in range(j, min(j + 3, sentence.end)) if doc[i].text == "'s"), None
