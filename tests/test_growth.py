@@ -172,6 +172,11 @@ def test_end_points_after_a_line_break_are_read() -> None:
         ),
         # "from the 125,313 dlrs": an article before the baseline.
         ("Profit will rise over 580 pct to 700,000 dlrs from the 125,313 dlrs of last year.", True),
+        (
+            "Shipments fell 6.8 pct to 137.7 mln dlrs from a revised 147.7 mln dlrs in January and "
+            "were off 32.1 pct from the 202.7 mln dlrs of a year earlier.",
+            False,
+        ),
         # "from January" is a period, not a level: the change has no stated baseline.
         ("Bankruptcies fell 10.8 pct from January to 1,071 cases.", False),
         # "reported that" does not point back at a level.

@@ -273,8 +273,12 @@ class ContextReader:
         """The claim right after token ``k``, past a line break, and with ``possessive`` past
         a possessive ("from December's 117.9", "from last year's 5.2 mln")."""
         j = self._past_spaces(doc, k + 1, sentence)
-        if possessive and j < sentence.end and doc[j].lower_ == "the" and j + 1 in claim_at:
-            j += 1  # "from the 125,313 dlrs reported last year"
+        if possessive:  # "from the 125,313 dlrs", "from a revised 147.7 mln dlrs"
+            k = j
+            while k < min(j + 3, sentence.end) and doc[k].lower_ in _BEFORE_BASELINE:
+                k += 1
+            if k > j and k in claim_at:
+                j = k
         if possessive:
             owner = next(
                 (i for i in range(j, min(j + 3, sentence.end)) if doc[i].text == "'s"), None
@@ -693,6 +697,8 @@ class _ScopeHistory:
 
 
 _VERSUS = {"vs", "vs.", "versus"}
+_BEFORE_BASELINE = {"the", "a", "an", "revised", "upwardly", "downwardly", "restated", "adjusted",
+                    "previous", "prior"}  # fmt: skip
 _RELATIVE_WORDS = {"which", "who", "whose", "where"}
 
 
