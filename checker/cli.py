@@ -70,6 +70,20 @@ def _parser() -> argparse.ArgumentParser:
     _common(claims)
     claims.set_defaults(command=_claims)
 
+    evaluate = commands.add_parser(
+        "evaluate", help="score numlint on annotated articles: precision and recall per rule"
+    )
+    evaluate.add_argument(
+        "folder", nargs="?", default="corpus/articles", metavar="DIR",
+        help="a folder of articles with NAME.expected.yaml annotations (default: corpus/articles)",
+    )  # fmt: skip
+    evaluate.add_argument("--format", choices=["text", "json"], default="text")
+    evaluate.add_argument("--rules", action="append", default=[], metavar="DIR")
+    evaluate.add_argument(
+        "-v", "--verbose", action="store_true", help="list every miss and false alarm"
+    )
+    evaluate.set_defaults(command=_evaluate)
+
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--rules", action="append", default=[], metavar="DIR")
     rules.set_defaults(command=_rules)
@@ -185,6 +199,65 @@ def _table(rows: list[dict], columns: list[str]) -> None:
 
 def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from checker import evaluation
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        _error(f"{folder}: not a folder of annotated articles")
+        return EXIT_ERROR
+    try:
+        results = evaluation.evaluate(folder, load_rules(args.rules))
+    except evaluation.AnnotationError as error:
+        _error(str(error))
+        return EXIT_ERROR
+    table = evaluation.scores(results)
+    if args.format == "json":
+        json.dump(_score_rows(table), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_CLEAN
+    if args.verbose:
+        _evaluation_details(results)
+    rows = _score_rows(table)
+    sys.stdout.write(f"{len(results)} articles in {folder}\n")
+    _table(rows, ["rule", "planted", "caught", "missed", "false_alarms", "precision", "recall"])
+    return EXIT_CLEAN
+
+
+def _score_rows(table: dict) -> list[dict]:
+    def ratio(value: float | None) -> str:
+        return "-" if value is None else f"{value:.2f}"
+
+    ordered = [*sorted(k for k in table if k), ""]
+    return [
+        {
+            "rule": key or "all rules",
+            "planted": table[key].planted,
+            "caught": table[key].caught,
+            "missed": table[key].missed,
+            "false_alarms": table[key].false_alarms,
+            "precision": ratio(table[key].precision),
+            "recall": ratio(table[key].recall),
+        }
+        for key in ordered
+    ]
+
+
+def _evaluation_details(results: list) -> None:
+    for result in results:
+        path = result.article.path
+        for annotation in result.missed:
+            reason = f" (known: {annotation.known_miss})" if annotation.known_miss else ""
+            sys.stdout.write(f"{path}:{annotation.line}: missed {annotation.rule}{reason}\n")
+        for finding in result.false_alarms:
+            where = finding.location
+            sys.stdout.write(
+                f"{path}:{where.line}: false alarm {finding.rule}: {finding.message}\n"
+            )
 
 
 def _rules(args: argparse.Namespace) -> int:

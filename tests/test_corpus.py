@@ -1,7 +1,8 @@
 """Golden tests over corpus/: each article's findings are exactly those its .expected.yaml lists.
 
 An expected finding marked `known_miss: <reason>` is one numlint does not catch yet: it is reported
-as an expected failure (strict, so the day it is caught the marker must go), never dropped.
+as an expected failure (strict, so the day it is caught the marker must go), never dropped. The
+annotations are read and matched by checker.evaluation, as `numlint evaluate` does.
 """
 
 from __future__ import annotations
@@ -10,60 +11,40 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-import yaml
 
-from checker.document import Options, analyze_source
-from checker.engine import Engine
+from checker.evaluation import Annotation, Article, articles, findings_of, judge
 from checker.rules import load_rules
-from checker.source import load_source
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "articles"
-EXPECTED = sorted(CORPUS.glob("*.expected.yaml"))
-
-
-def article_for(expected: Path) -> Path:
-    stem = expected.name.removesuffix(".expected.yaml")
-    [article] = [p for p in CORPUS.glob(stem + ".*") if not p.name.endswith(".yaml")]
-    return article
+ARTICLES = list(articles(CORPUS))
 
 
 @cache
-def findings_of(article: Path) -> tuple:
-    document = analyze_source(load_source(article), Options())
-    return tuple(Engine(load_rules()).check(document))
-
-
-def expectations(expected: Path) -> list[dict]:
-    return yaml.safe_load(expected.read_text("utf-8"))["findings"] or []
+def findings(article: Article) -> tuple:
+    return findings_of(article.path, load_rules())
 
 
 def test_corpus_is_not_empty() -> None:
-    assert len(EXPECTED) >= 10
+    assert len(ARTICLES) >= 10
 
 
-@pytest.mark.parametrize("expected", EXPECTED, ids=lambda p: p.name.split(".")[0])
-def test_no_unexpected_findings(expected: Path) -> None:
-    allowed = {(e["rule"], e["line"]) for e in expectations(expected)}
-    found = findings_of(article_for(expected))
-    unexpected = [f"{f.location.line}: {f.rule}: {f.message}" for f in found
-                  if (f.rule, f.location.line) not in allowed]  # fmt: skip
-    assert unexpected == []
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.path.stem)
+def test_no_unexpected_findings(article: Article) -> None:
+    result = judge(article, findings(article))
+    assert [f"{f.location.line}: {f.rule}: {f.message}" for f in result.false_alarms] == []
 
 
 def _expected_cases():
-    for expected in EXPECTED:
-        for entry in expectations(expected):
+    for article in ARTICLES:
+        for annotation in article.annotations:
             marks = []
-            if entry.get("known_miss"):
-                marks.append(pytest.mark.xfail(strict=True, reason=entry["known_miss"]))
-            case_id = f"{expected.name.split('.')[0]}:{entry['line']}:{entry['rule']}"
-            yield pytest.param(expected, entry, marks=marks, id=case_id)
+            if annotation.known_miss:
+                marks.append(pytest.mark.xfail(strict=True, reason=annotation.known_miss))
+            case_id = f"{article.path.stem}:{annotation.line}:{annotation.rule}"
+            yield pytest.param(article, annotation, marks=marks, id=case_id)
 
 
-@pytest.mark.parametrize(("expected", "entry"), list(_expected_cases()))
-def test_expected_finding_is_reported(expected: Path, entry: dict) -> None:
-    found = [f for f in findings_of(article_for(expected))
-             if (f.rule, f.location.line) == (entry["rule"], entry["line"])]  # fmt: skip
-    assert found, f"missing {entry['rule']} on line {entry['line']}: {entry.get('note', '')}"
-    if "related_line" in entry:
-        assert entry["related_line"] in {r.location.line for r in found[0].related}
+@pytest.mark.parametrize(("article", "annotation"), list(_expected_cases()))
+def test_expected_finding_is_reported(article: Article, annotation: Annotation) -> None:
+    found = [annotation.matches(f) for f in findings(article)]
+    assert any(found), f"missing {annotation.rule} on line {annotation.line}: {annotation.note}"
