@@ -2,7 +2,8 @@
 
     python3 benchmarks/findings.py [--limit N] [--corpus reuters21578|wsj_treebank_sample|...]
 
-Runs every built-in rule over the corpora in ../shared/corpora (skipped cleanly when absent) and
+Runs every built-in rule over the corpora in ../shared/corpora (Reuters 1987, WSJ 1989, Wikipedia
+articles, passages of annual reports; skipped cleanly when absent) and
 prints, per corpus and rule, the findings per 1,000 documents, and how many of them were reviewed
 in benchmarks/finding_verdicts.yaml as real errors in the source or as false alarms. A finding not
 yet reviewed is listed so that someone looks at it. The figures go in README.md.
@@ -33,8 +34,17 @@ VERDICTS = Path(__file__).with_name("finding_verdicts.yaml")
 WSJ_DATE = dt.date(1989, 11, 1)  # the sample's stories are from late 1989
 CORPORA = {
     "reuters21578": lambda limit: reuters(limit),
-    "wsj_treebank_sample": lambda limit: plain("wsj_treebank_sample", WSJ_DATE),
+    "wsj_treebank_sample": lambda limit: _first(plain("wsj_treebank_sample", WSJ_DATE), limit),
+    "wikitext2_test": lambda limit: _first(plain("wikitext2_test"), limit),
+    "tatqa_financial_reports": lambda limit: _first(plain("tatqa_financial_reports"), limit),
 }
+
+
+def _first(documents: Iterator[tuple[Path, dt.date | None]], limit: int | None) -> Iterator:
+    for count, document in enumerate(documents):
+        if limit is not None and count >= limit:
+            return
+        yield document
 
 
 def main() -> None:

@@ -178,3 +178,12 @@ def test_rows_under_a_year_header_line_are_not_the_quarter_above() -> None:
     claims = document(text).claims
     assert {c.scope for c in claims if c.text.startswith("530,000")} == {"table block: full year"}
     assert worded(text) == []
+
+
+def test_a_metric_with_many_values_describes_many_things() -> None:
+    text = (
+        "Typhoon Imbudo reached peak winds of 165 km/h. Typhoon Koni reached peak winds of "
+        "120 km/h. Typhoon Etau reached peak winds of 175 km/h. Typhoon Vamco reached peak "
+        "winds of 140 km/h."
+    )
+    assert worded(text) == []

@@ -300,3 +300,10 @@ def test_dates_after_the_bundled_rates_use_the_latest_for_a_while_then_are_not_j
     found, notes = Engine([CONVERSION]).review(doc)
     assert found == []
     assert "cover" in notes[0].message
+
+
+def test_an_undated_text_about_the_past_is_not_converted_at_todays_rates() -> None:
+    text = "In fiscal 2018, revenue was S$1.13 billion (A$1.14 billion)."
+    found, notes = Engine([rule("currency-conversion")]).review(document(text))
+    assert found == []
+    assert any("speaks of 2018" in n.message for n in notes)

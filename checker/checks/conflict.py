@@ -56,6 +56,9 @@ class ConflictParameters:
     # Metrics whose figures are too often different things to compare ("shares" bought, offered
     # and outstanding; "head" of cattle in one state and another).
     ignored_metrics: tuple[str, ...] = ()
+    # A fact restated is given once or twice; a bucket with more distinct values than this holds
+    # a metric of several things ("130 km/h ... 165 km/h ... 175 km/h": one storm after another).
+    max_values: int = 3
     rounding: str = "include"
     rounding_steps: int = 2
 
@@ -71,6 +74,8 @@ class ConflictCheck(Check):
             raise ValueError("'tolerance' must be between 0 and 1")
         if parameters.rounding not in ("include", "exclude", "only"):
             raise ValueError("'rounding' must be include, exclude or only")
+        if parameters.max_values < 2:
+            raise ValueError("'max-values' must be at least 2")
         if parameters.rounding_steps < 1:
             raise ValueError("'rounding-steps' must be at least 1")
 
@@ -106,6 +111,8 @@ class ConflictCheck(Check):
 
     def _bucket_finding(self, document: Document, claims: list[Claim]) -> Finding | None:
         claims = sorted(claims, key=lambda c: c.start)
+        if _distinct_values(claims) > self.params.max_values:
+            return None  # many values for one metric describe many things (typhoons' speeds)
         for index, first in enumerate(claims):
             others = [c for c in claims[index + 1 :] if self._conflict(first, c)]
             if others:
@@ -174,6 +181,16 @@ def _disjoint(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
     if low != high:
         return low > high
     return a[0] < a[1] and b[0] < b[1]
+
+
+def _distinct_values(claims: list[Claim]) -> int:
+    """How many values the claims give, figures whose precision allows one value counted once."""
+    groups: list[tuple] = []
+    for claim in claims:
+        interval = claim.interval()
+        if not any(not _disjoint(interval, group) for group in groups):
+            groups.append(interval)
+    return len(groups)
 
 
 def _table_block(claim: Claim) -> str:

@@ -30,7 +30,7 @@ from checker.checks.diagnosis import (
     power_of_ten,
 )
 from checker.claims import Claim
-from checker.document import Document
+from checker.document import TODAY, Document
 from checker.findings import Finding, Note
 from checker.nlp.lexicon import load_lexicon
 
@@ -85,6 +85,13 @@ class ConversionCheck(Check):
                 yield result
 
     def _judge(self, document: Document, source: Claim, stated: Claim) -> Finding | Note | None:
+        past = _undated_past(document)
+        if past and _amount_date(document, source, stated) is None:
+            return self.note(
+                document, stated.start, stated.end,
+                f"not checked: the text has no date and speaks of {past}, so today's rates would "
+                "not apply (give --date or front matter 'date:')",
+            )  # fmt: skip
         windows = self._windows(document, source, stated)
         readings = _readings(document, source, stated)
         judged = []
@@ -225,6 +232,21 @@ def _sentence_dates(document: Document, source: Claim) -> Iterator[str]:
         if claim.sentence_start == source.sentence_start and claim.kind == "date" and claim.date:
             yield claim.date
     yield source.scope.removeprefix("FY")[:7]
+
+
+def _undated_past(document: Document) -> str:
+    """The latest year an undated text speaks of, when that is before last year: a 2019 report
+    read today must not be converted at today's rates."""
+    if document.date.source != TODAY:
+        return ""
+    years = [int(m) for c in document.claims for m in _ANY_YEAR.findall(f"{c.date} {c.scope}")]
+    latest = max(years, default=None)
+    if latest is None or latest >= document.date.date.year - 1:
+        return ""
+    return str(latest)
+
+
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _why_not(source: Claim, stated: Claim, window: _Window) -> str:

@@ -123,6 +123,8 @@ _TOTAL_COMMA = re.compile(r"^\s*(?:[\w'’-]+(?:\s+[\w'’-]+){0,2})?\s*,\s*$")
 
 
 def _is_total(total: Claim, part: Claim) -> bool:
+    if total.kind == "count" and not total.counted:
+        return False  # bare numbers: "At 20: 00", "a 4 – 1 record"; too little to go on
     if total.counted and part.counted and total.counted != part.counted:
         return False  # "two mln units consisting of two shares ... and one warrant"
     return same_measure(total, part) and total.role in ("level", "") and total.value is not None
