@@ -307,3 +307,18 @@ def test_an_undated_text_about_the_past_is_not_converted_at_todays_rates() -> No
     found, notes = Engine([rule("currency-conversion")]).review(document(text))
     assert found == []
     assert any("speaks of 2018" in n.message for n in notes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warming must be held to 1.5°C (2.7°F) above pre-industrial levels.",
+        "Temperatures were between 8°C and 11°C (46°F and 52°F) all week.",
+    ],
+)
+def test_temperature_differences_and_paired_lists_pass(text: str) -> None:
+    assert findings(text) == []
+
+
+def test_a_temperature_level_converted_as_a_difference_fires() -> None:
+    assert len(findings("It was 1.5°C (2.7°F) in Oslo on Monday.")) == 1

@@ -10,6 +10,7 @@ as a difference (or a difference as a temperature).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -38,6 +39,17 @@ class UnitConversionParameters:
     error_above: float = 0.1  # relative deviation from which a mismatch is an error, not a warning
 
 
+_RELATIVE = re.compile(
+    r"\)?\s*(?:above|below|warmer|cooler|colder|hotter|higher|lower|more|less|over|under)\b",
+    re.IGNORECASE,
+)
+
+
+def _relative_to_a_level(document: Document, stated: Claim) -> bool:
+    """'1.5°C (2.7°F) above pre-industrial levels': a temperature difference."""
+    return bool(_RELATIVE.match(document.source.prose, stated.end))
+
+
 @register
 class UnitConversionCheck(Check):
     kind = "unit_conversion"
@@ -60,7 +72,11 @@ class UnitConversionCheck(Check):
                 yield finding
 
     def _judge(self, document: Document, source: Claim, stated: Claim) -> Finding | None:
-        difference = source.role == "change" or stated.role == "change"
+        difference = (
+            source.role == "change"
+            or stated.role == "change"
+            or _relative_to_a_level(document, stated)
+        )
         best: Decimal | None = None
         for unit in units.readings(source.unit):
             for target in units.readings(stated.unit):

@@ -34,10 +34,11 @@ class EquivalenceLinker:
     def __call__(self, doc: Doc) -> Doc:
         claims = [c for c in doc.spans.get(CLAIMS, []) if c._.kind != DATE]
         pairs: list[Span] = []
+        ends = {c.end for c in claims}
         for first, second in itertools.pairwise(claims):
             if first.sent.start != second.sent.start or second._.equivalent_of >= 0:
                 continue
-            if _restates(doc, first, second):
+            if _restates(doc, first, second, ends):
                 second._.equivalent_of = first.start_char
                 pairs.append(Span(doc, first.start, second.end, label="EQUIVALENCE"))
         doc.spans[EQUIVALENCES] = pairs
@@ -47,10 +48,10 @@ class EquivalenceLinker:
 _PER = ("a", "an", "per", "each")
 
 
-def _restates(doc: Doc, first: Span, second: Span) -> bool:
+def _restates(doc: Doc, first: Span, second: Span, claim_ends: set[int]) -> bool:
     if (first._.kind == "percent") != (second._.kind == "percent"):
         return False  # "₹300 crore, or 40% of the total": a share, not a restatement
-    if _ends_a_list(doc, first):
+    if _ends_a_list(doc, first, claim_ends):
         return False  # "28 by 19 inches (71 cm × 48 cm)", "6 or 8 metres (...)": pairs differ
     gap = [t for t in doc[first.end : second.start] if not t.is_space]
     if len(gap) > 2 and gap[0].lower_ in _PER and gap[1].lower_ in _PERIOD_WORDS:
@@ -73,7 +74,12 @@ def _closes_after(doc: Doc, second: Span) -> bool:
     return any(token.text in (")", "]", ";", ",") for token in doc[second.end : second.end + 6])
 
 
-def _ends_a_list(doc: Doc, claim: Span) -> bool:
-    """The last of 'A by B' or 'A x B' sizes, or of 'A or B', 'A and B' alternatives."""
+def _ends_a_list(doc: Doc, claim: Span, claim_ends: set[int]) -> bool:
+    """The last of 'A by B' or 'A x B' sizes, or of 'A or B', 'A and B' alternatives
+    ("between 8°C and 11°C (46°F and 52°F)")."""
     k = claim.start - 1
-    return k > 0 and doc[k].lower_ in ("by", "x", "×", "or", "and") and doc[k - 1].like_num
+    return (
+        k > 0
+        and doc[k].lower_ in ("by", "x", "×", "or", "and")
+        and (doc[k - 1].like_num or k in claim_ends)
+    )
