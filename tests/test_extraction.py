@@ -202,3 +202,12 @@ def test_offsets_survive_full_width_and_rtl_text() -> None:
     text = "مرحبا. Sales rose １２％ to ¥5 billion."
     for claim in claims(text):
         assert text[claim.start : claim.end] == claim.text
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("Sales were zł96 million.", "PLN"), ("It cost Kč250 million.", "CZK")],
+)
+def test_a_letter_currency_symbol_written_against_the_number_is_read(text: str, unit: str) -> None:
+    (claim,) = document(text).claims
+    assert (claim.kind, claim.unit) == ("money", unit)

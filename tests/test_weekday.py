@@ -112,11 +112,21 @@ def test_without_a_document_date_a_date_without_year_is_noted_not_judged() -> No
     assert ["no document date" in n.message for n in notes] == [True]
 
 
-def test_a_passage_about_an_earlier_year_is_not_judged_by_the_document_date() -> None:
+def test_an_undated_passage_about_an_earlier_year_is_not_judged() -> None:
     april_19 = dt.date(2025, 4, 19)
-    text = f"In 1969 there were 5 riots; on {name(april_19, 1)}, 19 April, police withdrew."
-    found, notes = review(text, dt.date(2025, 1, 6))
+    text = (
+        f"On 6 January 2025 the archive opened. In 1969 there were 5 riots; on "
+        f"{name(april_19, 1)}, 19 April, police withdrew."
+    )
+    found, notes = review(text)  # the date is inferred from the text, as in a history
     assert found == [] and len(notes) == 1
+
+
+def test_news_with_a_stated_date_means_the_nearest_such_day_whatever_years_come_before() -> None:
+    april_19 = dt.date(2025, 4, 19)
+    text = f"It was the worst since 2016; on {name(april_19, 1)}, 19 April, police withdrew."
+    found, _ = review(text, dt.date(2025, 4, 25))
+    assert len(found) == 1
 
 
 @pytest.mark.parametrize(

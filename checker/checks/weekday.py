@@ -7,7 +7,8 @@ story), else the nearest day with the stated weekday ("the nearest Thursday was 
 A date written without its year ("Tuesday, Dec. 30") takes the year that puts it nearest the
 document's date, so December copy in a January article is read as last December. It is judged only
 when the document's date is stated or inferred from a full date in the text, and not in a passage
-about the past (the last year written before it is more than a year earlier).
+about the past (the last year written before it is more than a year earlier), unless the document's
+date is stated: news copy dated by its front matter means the nearest such day.
 
 A weekday alone is judged only where the text ties it to the document's date: "today (Tuesday)",
 "yesterday, Monday," against a stated date. A range ("Monday to Friday, June 9 to 13") is never
@@ -114,8 +115,10 @@ def _read(document: Document, claim: Claim) -> _Reading | str | None:
         return "no year and no document date (give --date or front matter 'date:'): not judged"
     month, day = int(claim.date[2:4]), int(claim.date[5:7])
     nearest = _nearest(month, day, document.date.date)
-    earlier = _last_year_before(document.source.prose, claim.start)
-    if earlier is not None and earlier < nearest.year - 1:
+    earlier = (
+        None if document.date.stated else _last_year_before(document.source.prose, claim.start)
+    )
+    if earlier is not None and earlier < nearest.year - 1:  # an undated history, not news
         return f"the text before it is about {earlier}: its year is unclear, not judged"
     return _Reading(nearest, text, True)
 

@@ -53,10 +53,25 @@ _NUMBER_EMOTICONS = {
 _WEEKDAYS_READ_AS_CONTRACTIONS = {"Wed", "wed"}
 
 
+def _letter_symbols(lexicon: Lexicon) -> set[str]:
+    """Currency symbols made of letters ("zł", "Kč", "kr"): spaCy splits punctuation symbols
+    ("$", "€") off a number already, but not these."""
+    found = set()
+    for entry in lexicon.raw["currencies"].values():
+        for symbol in entry.get("symbols", []):
+            if len(symbol) >= 2 or not symbol.isascii():
+                found.add(symbol)
+    return found
+
+
 def customize_tokenizer(nlp: Language, lexicon: Lexicon) -> None:
     """Add currency prefixes and number suffixes to ``nlp``'s tokenizer, in place."""
     iso = "|".join(sorted(lexicon.raw["iso_codes"], key=len, reverse=True))
+    symbols = sorted(_letter_symbols(lexicon), key=len, reverse=True)
+    written = "|".join(re.escape(symbol) for symbol in symbols)
     prefixes = [_COUNTRY_DOLLAR, *_OTHER_PREFIXES, rf"(?:{iso})(?=[\d.])", r"-(?=\d)"]
+    if written:
+        prefixes.append(rf"(?:{written})(?=\d)")  # "zł96 million", "Kč250"
     nlp.tokenizer.prefix_search = compile_prefix_regex([*prefixes, *nlp.Defaults.prefixes]).search
     suffix = "|".join(re.escape(s) for s in sorted(_NUMBER_SUFFIXES, key=len, reverse=True))
     suffixes = [rf"(?<=[0-9])(?:{suffix})", *nlp.Defaults.suffixes]
