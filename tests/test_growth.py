@@ -202,3 +202,18 @@ def test_a_finding_gives_the_likely_fix() -> None:
     assert message.endswith("if +12% is right, the start was €75 million")
     (message,) = growth_messages("Sales doubled to $50 million from $20 million.")
     assert message.endswith("doubled from $20 million is $40 million")
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("The farm generated 4.6 TWh in 2024, up 18% from 3.6 TWh in 2023.", True),
+        ("The farm generated 4.6 TWh in 2024, up 28% from 3.6 TWh in 2023.", False),
+        ("Production was 86,000 tons, down 7.5 pct from 93,000 tons a week earlier.", False),
+        ("Production was 86,000 tons, down 17.5 pct from 93,000 tons a week earlier.", True),
+        # Two figures before the comma: which one changed is not clear.
+        ("It made 4.6 TWh and 2.1 TWh of heat, up 18% from 3.6 TWh.", False),
+    ],
+)
+def test_a_level_before_the_change_is_its_end(text: str, fires: bool) -> None:
+    assert len(growth_messages(text)) == int(fires)
