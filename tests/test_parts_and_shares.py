@@ -151,3 +151,28 @@ def test_shares_are_judged_only_against_one_named_whole(text: str, fires: bool) 
 )
 def test_numbers_that_are_not_wholes_are_not_compared(text: str) -> None:
     assert messages("part-exceeds-whole", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        (
+            "The €31.6 million would be spent as follows: €12.4 million on street cleaning in the "
+            "historic centre, €9.1 million on facades and €6.8 million on buses.",
+            True,
+        ),
+        (
+            "The €28.3 million would be spent as follows: €12.4 million on street cleaning in the "
+            "historic centre, €9.1 million on facades and €6.8 million on buses.",
+            False,
+        ),
+        (
+            "Revenue of 5.86 trillion won was split among the three divisions: petrochemicals "
+            "brought in 2.71 trillion won, batteries 1.94 trillion won and films 0.98 trillion "
+            "won.",
+            True,
+        ),
+    ],
+)
+def test_totals_announced_in_other_words(text: str, fires: bool) -> None:
+    assert len(messages("sum-of-parts", text)) == int(fires)

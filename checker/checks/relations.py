@@ -58,7 +58,7 @@ _OF_THOSE = re.compile(
     r"(?:^|[.;:!?]\s+|^\s*)of\s+(?:(?:the|those|these|its|their|all|a|total)\s+)*$",
     re.IGNORECASE,
 )
-_AFTER_OF_THOSE = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*\s*,\s*$", re.IGNORECASE)
+_AFTER_OF_THOSE = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,7}[a-z][\w-]*\s*,\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +231,7 @@ def _list_gap_pattern(before: int, after: int) -> re.Pattern[str]:
     )
 
 
-_LIST_GAP = _list_gap_pattern(6, 4)
+_LIST_GAP = _list_gap_pattern(10, 4)
 # Shares of one whole often carry longer labels: "46% backed a full closure, 29% preferred ...".
 _SHARE_LIST_GAP = _list_gap_pattern(12, 8)
 # Words that end a list: what follows is a total, a comparison or another measure.

@@ -26,7 +26,11 @@ _PARTIAL = r"including|includ\w+|such as|among them|among which|of which|notably
 _TOTAL_THEN_PARTS = re.compile(
     rf"^\s*(?:[a-z][\w'’-]*\s+){{0,2}}(?::|—|–|,?\s*(?:(?:is|was|are|were|will be)\s+)?"
     rf"(?:made up of|comprising|consisting of|split between|split into|breaks? down into|"
-    rf"divided between|divided into|broken down into|(?P<partial>{_PARTIAL}))\s*:?)"
+    rf"divided between|divided into|broken down into|(?P<partial>{_PARTIAL})|"
+    rf"(?:would be |will be |was |were |is |are )?(?:spent|used|allocated|divided|split|shared"
+    rf"|distributed)\s+(?:as follows|(?:among|between|across)(?:\s+[\w'’-]+){{1,4}})\s*:"
+    rf"(?:\s*[a-z][\w'’-]*){{0,3}})"
+    rf"\s*:?)"
     rf"\s*(?:{_QUALIFIERS}\s*)*$",
     re.IGNORECASE,
 )
@@ -95,7 +99,9 @@ def _total_of(document: Document, figures: FigureList) -> tuple[Claim, bool] | N
     """The stated total of a list, and whether the list says it is partial."""
     claims = [c for c in document.claims if c.sentence_start == figures.items[0].sentence_start]
     first, last = figures.items[0], figures.items[-1]
-    before = [c for c in claims if c.end <= first.start and c.equivalent_of < 0]
+    before = [
+        c for c in claims if c.end <= first.start and c.equivalent_of < 0 and _is_total(c, first)
+    ]
     after = [c for c in claims if c.start >= last.end and c.equivalent_of < 0]
     if before and _is_total(before[-1], first) and _of_the_total(document, before[-1], first):
         return before[-1], not figures.closed  # "Of the £842 million total, £471 million came ..."
