@@ -123,6 +123,8 @@ class Claim:
         assert self.value is not None
         low = self.signed_value if self.value_high is None else self.value
         high = self.signed_value if self.value_high is None else self.value_high
+        if self.value_high is not None and self.direction == "down":
+            low, high = -high, -low  # "down 16.7 to 22 pct"
         low, high = min(low, high), max(low, high)
         half = (self.round_step() if round_figures else self.step) / 2
         low, high = low - half, high + half

@@ -211,6 +211,18 @@ def test_a_finding_gives_the_likely_fix() -> None:
         ("The farm generated 4.6 TWh in 2024, up 28% from 3.6 TWh in 2023.", False),
         ("Production was 86,000 tons, down 7.5 pct from 93,000 tons a week earlier.", False),
         ("Production was 86,000 tons, down 17.5 pct from 93,000 tons a week earlier.", True),
+        # A range of changes between ranges of levels.
+        (
+            "Output was 3.2 to 3.5 mln tonnes, down 16.7 to 22 pct from the 4.1 to 4.2 mln tonnes "
+            "of last year.",
+            False,
+        ),
+        # A day of the month before the comma is not the level.
+        (
+            "Plants generated 47.68 billion kWh in the week ended April four, up 11.1 pct from "
+            "42.91 billion a year earlier.",
+            False,
+        ),
         # Two figures before the comma: which one changed is not clear.
         ("It made 4.6 TWh and 2.1 TWh of heat, up 18% from 3.6 TWh.", False),
     ],

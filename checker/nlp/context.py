@@ -313,6 +313,12 @@ class ContextReader:
             return  # no level, or more than one figure before the comma
         if any(not (t.i in claim_at or t.is_punct) for t in words if t.i > level.end - 1):
             return  # words other than a period between the level and the comma
+        baseline = next((c for c in claim_at.values() if c.start_char == claim._.change_from), None)
+        if baseline is None or (level._.kind, level._.unit) != (baseline._.kind, baseline._.unit):
+            return
+        ratio = float(level._.value or 0) / float(baseline._.value or 1)
+        if not 0.05 < ratio < 20:
+            return  # "in the week ended April four, up 11.1 pct from 42.91 billion": a day
         claim._.change_to = level.start_char
 
     def _appositive_end_points(
