@@ -187,3 +187,15 @@ def test_a_metric_with_many_values_describes_many_things() -> None:
         "winds of 140 km/h."
     )
     assert worded(text) == []
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("Net profit of 43.6 million euros beat forecasts.", ["inconsistent-rounding"]),
+        ("Net profit of 43.6 million euros in 2022 was lower.", []),
+    ],
+)
+def test_a_near_miss_without_a_period_is_the_same_figure(second: str, expected: list) -> None:
+    text = f"Net profit was 43.8 million euros in 2023. {second}"
+    assert worded(text) == expected

@@ -59,6 +59,9 @@ class ConflictParameters:
     # A fact restated is given once or twice; a bucket with more distinct values than this holds
     # a metric of several things ("130 km/h ... 165 km/h ... 175 km/h": one storm after another).
     max_values: int = 3
+    # Compare a figure that states no period with one that does (a near miss in the last digits
+    # is rarely two figures for two periods).
+    unscoped_matches_any: bool = False
     rounding: str = "include"
     rounding_steps: int = 2
 
@@ -83,7 +86,7 @@ class ConflictCheck(Check):
         buckets: dict[tuple, list[Claim]] = defaultdict(list)
         for claim in document.claims:
             if self._comparable(claim):
-                buckets[_bucket_key(claim)].append(claim)
+                buckets[_bucket_key(claim, self.params.unscoped_matches_any)].append(claim)
         for claims in buckets.values():
             if len(claims) > 1:
                 finding = self._bucket_finding(document, claims)
@@ -129,6 +132,8 @@ class ConflictCheck(Check):
             return False
         if a.scope_inherited and b.scope_inherited and a.scope != b.scope:
             return False  # both carry over a period from earlier text, and not the same one
+        if self.params.unscoped_matches_any and not _scopes_agree(a, b):
+            return False
         if _table_block(a) != _table_block(b):
             return False  # rows under a "Year" header line and rows above it
         slack = Decimal(str(self.params.tolerance))
@@ -183,6 +188,14 @@ def _disjoint(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
     return a[0] < a[1] and b[0] < b[1]
 
 
+def _scopes_agree(a: Claim, b: Claim) -> bool:
+    """The same stated period, or one figure states none and may be the other restated."""
+    stated = [c.scope for c in (a, b) if c.scope and not c.scope_inherited]
+    return len(set(stated)) <= 1 and not (
+        a.scope_inherited and b.scope_inherited and a.scope != b.scope
+    )
+
+
 def _named(document: Document, claim: Claim) -> bool:
     """Whether a claim's entity can be trusted: a name the text uses more than once, not a word
     that opens one sentence ("Chief financial officer ...", "Analysts at ...")."""
@@ -230,13 +243,14 @@ def _range_text(claim: Claim) -> str:
     return f"{plain(low)} to {plain(high)}"
 
 
-def _bucket_key(claim: Claim) -> tuple:
+def _bucket_key(claim: Claim, unscoped_matches_any: bool = False) -> tuple:
+    pairwise = claim.kind == "duration" or claim.scope_inherited or unscoped_matches_any
     return (
         claim.kind,
         claim.unit,
         claim.metric,
         # The stated period; one carried over from earlier text is compared pairwise instead.
-        "" if claim.kind == "duration" or claim.scope_inherited else claim.scope,
+        "" if pairwise else claim.scope,
         claim.role,
         claim.basis if claim.role == "change" else "",
     )
