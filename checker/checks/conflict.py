@@ -117,13 +117,13 @@ class ConflictCheck(Check):
         if _distinct_values(claims) > self.params.max_values:
             return None  # many values for one metric describe many things (typhoons' speeds)
         for index, first in enumerate(claims):
-            others = [c for c in claims[index + 1 :] if self._conflict(document, first, c)]
+            others = [c for c in claims[index + 1 :] if self._conflict(first, c)]
             if others:
                 return self._report(document, first, others)
         return None
 
-    def _conflict(self, document: Document, a: Claim, b: Claim) -> bool:
-        if _named(document, a) and _named(document, b) and a.entity.lower() != b.entity.lower():
+    def _conflict(self, a: Claim, b: Claim) -> bool:
+        if a.entity and b.entity and a.entity.lower() != b.entity.lower():
             return False
         if a.sentence_start == b.sentence_start:
             # One sentence compares figures ("37 votes, 1,204 to 1,167"), it never restates one.
@@ -194,14 +194,6 @@ def _scopes_agree(a: Claim, b: Claim) -> bool:
     return len(set(stated)) <= 1 and not (
         a.scope_inherited and b.scope_inherited and a.scope != b.scope
     )
-
-
-def _named(document: Document, claim: Claim) -> bool:
-    """Whether a claim's entity can be trusted: a name the text uses more than once, not a word
-    that opens one sentence ("Chief financial officer ...", "Analysts at ...")."""
-    if not claim.entity:
-        return False
-    return document.source.text.count(claim.entity) > 1
 
 
 def _distinct_values(claims: list[Claim]) -> int:
