@@ -124,6 +124,7 @@ def test_different_entities_segments_and_periods_stay_apart(text: str) -> None:
         # Not a slip in the last digits, and net profit without a subject may be two figures.
         ("43.8", "46.2", []),
         ("2.34", "2.4", ["inconsistent-rounding"]),  # 2.34 rounds to 2.3
+        ("16.67", "18", []),  # 7% apart: two figures, not one written twice
     ],
 )
 def test_near_misses_are_rounding_and_far_ones_conflicts(

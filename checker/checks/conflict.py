@@ -214,6 +214,9 @@ def _over_a_span(claim: Claim) -> bool:
     return not claim.scope_inherited and _SPAN.match(claim.scope) is not None
 
 
+_SLIP_SHARE = Decimal("0.03")
+
+
 def _rounding_slip(a: Claim, b: Claim, steps: int) -> bool:
     """43.8 and 43.6, or 2.34 and 2.4: the same figure, its last digits written differently."""
     if a.value_high is not None or b.value_high is not None or a.qualifier or b.qualifier:
@@ -224,7 +227,9 @@ def _rounding_slip(a: Claim, b: Claim, steps: int) -> bool:
     digits = sorted(len(str(int(abs(c.value) / c.step))) for c in (a, b))
     if digits[0] < 2 or digits[1] < 3:
         return False  # "17 cts" and "15 cts" are two figures, not one written twice
-    return abs(a.value - b.value) <= steps * coarser
+    difference = abs(a.value - b.value)
+    # A slip in the last digits is small next to the figure: 16.67 and 18 are two prices.
+    return difference <= steps * coarser and difference <= _SLIP_SHARE * max(a.value, b.value)
 
 
 def _range_text(claim: Claim) -> str:
