@@ -53,3 +53,27 @@ def test_precision_of_the_levels_is_respected() -> None:
     # 65% may be 64.5% to 65.5%: a fall of 3.5 points to 61.8% is possible.
     assert points_messages("Turnout fell 4 percentage points to 61.8% from 65%.") == []
     assert len(points_messages("Turnout fell 4 percentage points to 61.8% from 65.0%.")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        (
+            "In March, 38.2% of patients waited over 18 weeks, down from 42.6% a year earlier, "
+            "a fall of 4.4%.",
+            True,
+        ),
+        (
+            "In March, 38.2% of patients waited over 18 weeks, down from 42.6% a year earlier, "
+            "a fall of 4.4 percentage points.",
+            False,
+        ),
+        (
+            "The city will take 41% of revenue spending, down from 46% last year, a reduction of "
+            "5%.",
+            True,
+        ),
+    ],
+)
+def test_a_level_then_down_from_its_baseline_then_the_change(text: str, fires: bool) -> None:
+    assert len(points_messages(text)) == int(fires)

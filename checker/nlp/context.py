@@ -339,12 +339,25 @@ class ContextReader:
         gap = self._words(doc, last.end, claim.start)
         if first.start <= sentence.start or not _appositive(gap, index):
             return
-        if len(self._words(doc, first.end, last.start)) > 5:
-            return
+        between = self._words(doc, first.end, last.start)
         ends = {doc[first.start - 1].lower_: first, doc[last.start - 1].lower_: last}
-        if set(ends) == {"to", "from"}:
+        if set(ends) == {"to", "from"} and len(between) <= 5:
             claim._.change_to = ends["to"].start_char
             claim._.change_from = ends["from"].start_char
+        elif _down_or_up_from(self._words(doc, last.start - 3, last.start)):
+            # "38.2% of patients were waiting 18 weeks, down from 42.6%, a fall of 4.4%"
+            level = self._level_of_kind(sentence, last, claim_at)
+            if level is not None:
+                claim._.change_to = level.start_char
+                claim._.change_from = last.start_char
+
+    def _level_of_kind(self, sentence: Span, baseline: Span, claim_at: dict) -> Span | None:
+        """The nearest level before ``baseline`` in its sentence measured like it."""
+        earlier = {id(c): c for k, c in claim_at.items() if sentence.start <= k < baseline.start}
+        for claim in sorted(earlier.values(), key=lambda c: -c.start):
+            if claim._.kind == baseline._.kind and claim._.unit == baseline._.unit:
+                return claim if claim._.role == "level" else None
+        return None
 
     def _words(self, doc: Doc, start: int, end: int) -> list[Token]:
         """The tokens of doc[start:end] that are not part of a period ('in December')."""
@@ -769,6 +782,12 @@ def _past_period(doc: Doc, k: int, sentence: Span, scope_at: dict) -> int:
 
 
 _PERIOD_PREPOSITIONS = {"over", "during", "in", "for", "within", "by", "through"}
+
+
+def _down_or_up_from(between: list[Token]) -> bool:
+    """', down from' (or ', up from') ending the words between a level and its baseline."""
+    words = [t.lower_ for t in between]
+    return len(words) >= 3 and words[-3:] in ([",", "down", "from"], [",", "up", "from"])
 
 
 def _basis_word(token: Token) -> bool:
