@@ -255,3 +255,24 @@ def test_sentences_in_markdown_are_read_too() -> None:
 def test_a_colon_line_without_a_list_is_read_as_a_sentence() -> None:
     assert len(markdown_messages("Four reasons:\ncost, speed and scale.\n")) == 1
     assert markdown_messages("Four reasons:\n\n    code, in a block\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        (
+            "The club drew up a shortlist of three other midfielders: Rafael Quintana, "
+            "Marco Ellis, "
+            "Tom Bride, Ivo Rask and Leo Marr.",
+            True,
+        ),
+        (
+            "The club drew up a shortlist of three other midfielders: Rafael Quintana, Marco Ellis "
+            "and Tom Bride.",
+            False,
+        ),
+        ("Labour won three of the five seats: Leeds, York, Bath, Hull and Ely.", False),
+    ],
+)
+def test_a_count_after_a_list_noun_and_of_announces_a_list(text: str, fires: bool) -> None:
+    assert len(findings(text, rules=[rule("enumeration-count")])) == int(fires)

@@ -108,7 +108,8 @@ _ANNOUNCEMENT = re.compile(
     r"[ \t]*(?P<delimiter>:(?=\s|$)|—|\s–(?=\s)|\s--?(?=\s)|,\s+namely\b)"
 )
 _BEFORE = re.compile(
-    r"(?:\b(?:of|among|than|least|most|over|nearly|almost|about|around|some|up to|roughly"
+    r"(?:\b(?:(?<!list )(?<!shortlist )(?<!series )(?<!set )of|among|than|least|most|over"
+    r"|nearly|almost|about|around|some|up to|roughly"
     r"|approximately|No\.?|Nos\.?)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?|[-/#])$",
     re.IGNORECASE,
 )
