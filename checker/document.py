@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -75,9 +76,32 @@ def analyze_source(source: Source, options: Options) -> Document:
     )
     lines = LineIndex(source.text)
     date = document_date(source, options, claims, lines)
+    if date.source != TODAY:
+        claims = tuple(_with_absolute_year(c, date.date.year) for c in claims)
     return Document(
         source, lines, claims, date, tuple(resolver.notes), frozenset(resolver.defaulted)
     )
+
+
+_RELATIVE_YEAR = re.compile(r"^(last|previous|this|current|next|coming) year\b")
+_YEAR_OFFSET = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
+
+
+def _with_absolute_year(claim: Claim, year: int) -> Claim:
+    """'next year' in a 2022 article is 2023, the same period as 'for 2023' further on; and any
+    period after the article's year is a forecast, whether or not the sentence says 'expects'."""
+    scope = claim.scope
+    match = _RELATIVE_YEAR.match(scope)
+    if match is not None:
+        scope = str(year + _YEAR_OFFSET[match.group(1)]) + scope[match.end() :]
+    leading = _LEADING_YEAR.match(scope)
+    if leading is not None and int(leading.group()) > year and not scope.endswith(_FORECAST):
+        scope += _FORECAST
+    return claim if scope == claim.scope else dataclasses.replace(claim, scope=scope)
+
+
+_LEADING_YEAR = re.compile(r"^(?:19|20)\d\d(?!\d)")
+_FORECAST = " (forecast)"
 
 
 # -- the document's date ------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from checker.checks.conflict import same_subject
@@ -200,3 +202,13 @@ def test_a_metric_with_many_values_describes_many_things() -> None:
 def test_a_near_miss_without_a_period_is_the_same_figure(second: str, expected: list) -> None:
     text = f"Net profit was 43.8 million euros in 2023. {second}"
     assert worded(text) == expected
+
+
+def test_next_year_in_a_dated_article_is_that_year() -> None:
+    text = (
+        "Turnout will reach 64% next year, officials said. "
+        "Officials put turnout at 46% for 2023."
+    )
+    found = findings(text, dt.date(2022, 12, 6), rules=WORDED)
+    assert [f.rule for f in found] == ["conflicting-figures"]
+    assert [f.rule for f in findings(text, dt.date(2023, 12, 6), rules=WORDED)] == []
