@@ -206,8 +206,7 @@ def test_a_near_miss_without_a_period_is_the_same_figure(second: str, expected: 
 
 def test_next_year_in_a_dated_article_is_that_year() -> None:
     text = (
-        "Turnout will reach 64% next year, officials said. "
-        "Officials put turnout at 46% for 2023."
+        "Turnout will reach 64% next year, officials said. Officials put turnout at 46% for 2023."
     )
     found = findings(text, dt.date(2022, 12, 6), rules=WORDED)
     assert [f.rule for f in found] == ["conflicting-figures"]

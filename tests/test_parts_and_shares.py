@@ -176,3 +176,28 @@ def test_numbers_that_are_not_wholes_are_not_compared(text: str) -> None:
 )
 def test_totals_announced_in_other_words(text: str, fires: bool) -> None:
     assert len(messages("sum-of-parts", text)) == int(fires)
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        (
+            "Of the zł1.84 billion in revenue, zł1.02 billion came from Germany, zł0.47 billion "
+            "from the rest of the EU and zł0.21 billion from Poland.",
+            True,
+        ),
+        (
+            "Of the zł1.70 billion in revenue, zł1.02 billion came from Germany, zł0.47 billion "
+            "from the rest of the EU and zł0.21 billion from Poland.",
+            False,
+        ),
+        # Not parts: a subset and a range of another subset.
+        (
+            "Of the 650 buses, 400 will be air-conditioned, and officials said between 120 and 150 "
+            "of them could be on the road by the end of the year.",
+            False,
+        ),
+    ],
+)
+def test_a_total_that_opens_the_list(text: str, fires: bool) -> None:
+    assert len(messages("sum-of-parts", text)) == int(fires)

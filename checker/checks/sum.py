@@ -63,8 +63,8 @@ class SumCheck(Check):
             found = _total_of(document, figures)
             if found is None:
                 continue
-            total, partial = found
-            finding = self._judge(document, figures.items, total, partial)
+            total, parts, partial = found
+            finding = self._judge(document, parts, total, partial)
             if finding is not None:
                 yield finding
 
@@ -95,8 +95,23 @@ class SumCheck(Check):
         return self.finding(document, total.start, total.end, fields, related)
 
 
-def _total_of(document: Document, figures: FigureList) -> tuple[Claim, bool] | None:
-    """The stated total of a list, and whether the list says it is partial."""
+def _total_of(
+    document: Document, figures: FigureList
+) -> tuple[Claim, tuple[Claim, ...], bool] | None:
+    """The stated total of a list, its parts, and whether the list says it is partial."""
+    items = figures.items
+    if (
+        len(items) > 2
+        and _of_the_total(document, items[0], items[1])
+        and all(c.value_high is None and not c.qualifier for c in items[1:])
+    ):
+        return items[0], items[1:], not figures.closed  # "Of the zł1.84 billion in revenue, ..."
+    found = _total_around(document, figures)
+    return None if found is None else (found[0], items, found[1])
+
+
+def _total_around(document: Document, figures: FigureList) -> tuple[Claim, bool] | None:
+    """A total stated before or after the list."""
     claims = [c for c in document.claims if c.sentence_start == figures.items[0].sentence_start]
     first, last = figures.items[0], figures.items[-1]
     before = [
