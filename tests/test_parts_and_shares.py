@@ -201,3 +201,12 @@ def test_totals_announced_in_other_words(text: str, fires: bool) -> None:
 )
 def test_a_total_that_opens_the_list(text: str, fires: bool) -> None:
     assert len(messages("sum-of-parts", text)) == int(fires)
+
+
+def test_parts_may_leave_out_the_currency_their_total_names() -> None:
+    text = (
+        "Schools and health account for 927 million francs of spending: 412 million for schools, "
+        "298 million for welfare and 187 million for hospitals."
+    )
+    (message,) = messages("sum-of-parts", text)
+    assert "412 + 298 + 187 = 897" in message

@@ -260,23 +260,39 @@ def figure_lists(document: Document, measure: str | None = None) -> Iterator[Fig
     """Runs of two or more claims of one measure in a sentence, joined by list separators.
 
     ``measure`` "percent" gives lists of percentages; None gives lists of amounts of one unit.
+    Figures of another measure inside an item ("£471 million from its 212 shops") are passed
+    over; a change or a baseline ends the list.
     """
     for claims in sentences(document):
-        run: list[Claim] = []
-        gaps: list[str] = []
+        stops = [c.start for c in claims if not _level(c)]
+        groups: dict[tuple, list[Claim]] = defaultdict(list)
         for claim in claims:
-            if run and _level(claim) and not _joins(run[-1], claim, measure):
-                continue  # another measure inside an item: "£471 million from its 212 shops"
-            between = gap(document, run[-1], claim) if run else ""
-            if run and _item(claim, measure) and _list_gap(between, measure):
-                gaps.append(between)
-                run.append(claim)
-                continue
-            if len(run) > 1:
-                yield FigureList(tuple(run), tuple(gaps))
-            run, gaps = ([claim], []) if _item(claim, measure) else ([], [])
+            if _item(claim, measure):
+                groups[_measure_key(claim, measure)].append(claim)
+        for members in groups.values():
+            yield from _runs(document, members, stops, measure)
+
+
+def _runs(
+    document: Document, members: list[Claim], stops: list[int], measure: str | None
+) -> Iterator[FigureList]:
+    run, gaps = [members[0]], []
+    for claim in members[1:]:
+        between = gap(document, run[-1], claim)
+        stopped = any(run[-1].end <= stop < claim.start for stop in stops)
+        if not stopped and _list_gap(between, measure):
+            gaps.append(between)
+            run.append(claim)
+            continue
         if len(run) > 1:
             yield FigureList(tuple(run), tuple(gaps))
+        run, gaps = [claim], []
+    if len(run) > 1:
+        yield FigureList(tuple(run), tuple(gaps))
+
+
+def _measure_key(claim: Claim, measure: str | None) -> tuple:
+    return ("percent",) if measure == "percent" else (claim.kind, claim.unit)
 
 
 def _list_gap(text: str, measure: str | None) -> bool:
@@ -292,14 +308,6 @@ def _item(claim: Claim, measure: str | None) -> bool:
     if measure == "percent":
         return claim.kind == "percent"
     return claim.kind in ("money", "count", "quantity")
-
-
-def _joins(previous: Claim, claim: Claim, measure: str | None) -> bool:
-    if not _item(claim, measure):
-        return False
-    if measure == "percent":
-        return True
-    return same_measure(previous, claim)
 
 
 def label_words(text: str) -> list[str]:

@@ -24,7 +24,8 @@ from checker.findings import Finding
 _QUALIFIERS = r"(?:about|around|roughly|some|nearly|almost|approximately|just|over|under)"
 _PARTIAL = r"including|includ\w+|such as|among them|among which|of which|notably|led by"
 _TOTAL_THEN_PARTS = re.compile(
-    rf"^\s*(?:[a-z][\w'’-]*\s+){{0,2}}(?::|—|–|,?\s*(?:(?:is|was|are|were|will be)\s+)?"
+    rf"^\s*(?:[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?\s*)?"
+    rf"(?::|—|–|,?\s*(?:(?:is|was|are|were|will be)\s+)?"
     rf"(?:made up of|comprising|consisting of|split between|split into|breaks? down into|"
     rf"divided between|divided into|broken down into|(?P<partial>{_PARTIAL})|"
     rf"(?:would be |will be |was |were |is |are )?(?:spent|used|allocated|divided|split|shared"
@@ -148,7 +149,15 @@ def _is_total(total: Claim, part: Claim) -> bool:
         return False  # bare numbers: "At 20: 00", "a 4 – 1 record"; too little to go on
     if total.counted and part.counted and total.counted != part.counted:
         return False  # "two mln units consisting of two shares ... and one warrant"
-    return same_measure(total, part) and total.role in ("level", "") and total.value is not None
+    if total.role not in ("level", "") or total.value is None:
+        return False
+    return same_measure(total, part) or _money_written_once(total, part)
+
+
+def _money_written_once(total: Claim, part: Claim) -> bool:
+    """'927 million francs of spending: 412 million for schools, ...': the parts leave out the
+    currency the total names."""
+    return total.kind == "money" and part.kind == "count" and not part.counted and part.step >= 1000
 
 
 def _number(claim: Claim, total: Claim) -> str:
