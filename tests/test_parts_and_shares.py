@@ -210,3 +210,36 @@ def test_parts_may_leave_out_the_currency_their_total_names() -> None:
     )
     (message,) = messages("sum-of-parts", text)
     assert "412 + 298 + 187 = 897" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        (
+            "Capital spending would rise to ₹7,450 crore. Roads get ₹2,230 crore, or 18% of "
+            "capital spending, and drains ₹960 crore.",
+            True,
+        ),
+        (
+            "Capital spending would rise to ₹7,450 crore. Roads get ₹2,230 crore, or 30% of "
+            "capital spending, and drains ₹960 crore.",
+            False,
+        ),
+        # "the total" names nothing in particular.
+        (
+            "Capital spending would rise to ₹7,450 crore. Roads get ₹2,230 crore, or 18% of the "
+            "total.",
+            False,
+        ),
+    ],
+)
+def test_a_share_of_a_whole_named_in_an_earlier_sentence(text: str, fires: bool) -> None:
+    assert len(messages("share-arithmetic", text)) == int(fires)
+
+
+def test_counts_of_different_things_are_not_one_list() -> None:
+    text = (
+        "The typhoon damaged 32,745 houses, including 3,837 that were destroyed, forcing 65,648 "
+        "people to evacuate."
+    )
+    assert messages("sum-of-parts", text) == []

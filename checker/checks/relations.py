@@ -101,6 +101,60 @@ def shares(document: Document) -> Iterator[Share]:
         yield from (share for share in found if share is not None)
         percents = {share.percent.start for share in found if share is not None}
         yield from _shares_of_opening_whole(document, claims, percents)
+        yield from _shares_of_named_whole(document, claims, percents)
+
+
+def _shares_of_named_whole(
+    document: Document, claims: list[Claim], done: set[int]
+) -> Iterator[Share]:
+    """'Roads get ₹2,230 crore, or 18% of capital spending': the whole is the figure an earlier
+    sentence gives for 'capital spending' ('capital spending would rise to ₹7,450 crore')."""
+    prose = document.source.prose
+    for part, percent in itertools.pairwise(claims):
+        if percent.start in done or percent.kind != "percent" or not _level(percent):
+            continue
+        if part.kind not in ("money", "count", "quantity") or not _PART_TO_SHARE.match(
+            gap(document, part, percent)
+        ):
+            continue
+        named = _NAMED_WHOLE.match(prose, percent.end)
+        if named is None or named.group("name").lower() in _TOO_GENERIC:
+            continue
+        whole = _figure_named(document, named.group("name"), part)
+        if whole is not None:
+            yield Share(part, percent, whole)
+
+
+def _figure_named(document: Document, name: str, part: Claim) -> Claim | None:
+    """The nearest figure before ``part``, in the six sentences before it, that the text
+    introduces with ``name`` ("The quarter's revenue of 5.86 trillion won")."""
+    prose = document.source.prose
+    window_start = _sentences_back(document, part, 6)
+    pattern = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
+    for match in reversed(list(pattern.finditer(prose, window_start, part.sentence_start))):
+        following = next((c for c in document.claims if c.start >= match.end()), None)
+        if following is None or following.start - match.end() > 40:
+            continue
+        between = prose[match.end() : following.start]
+        if re.search(r"[\d.;]", between) or not same_measure(following, part):
+            continue
+        if following.value is not None and following.value > part.value:
+            return following
+    return None
+
+
+def _sentences_back(document: Document, claim: Claim, count: int) -> int:
+    starts = sorted({c.sentence_start for c in document.claims if c.start < claim.start})
+    return starts[-count] if len(starts) >= count else 0
+
+
+# "or 18% of capital spending": the whole named in words, to the end of the clause.
+_NAMED_WHOLE = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<name>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})"
+    r"\s*(?=[,.;)]|$)",
+    re.IGNORECASE,
+)
+_TOO_GENERIC = {"total", "the total", "all", "it", "them", "that", "this", "those"}
 
 
 def _shares_of_opening_whole(
@@ -292,7 +346,9 @@ def _runs(
 
 
 def _measure_key(claim: Claim, measure: str | None) -> tuple:
-    return ("percent",) if measure == "percent" else (claim.kind, claim.unit)
+    if measure == "percent":
+        return ("percent",)
+    return (claim.kind, claim.unit, claim.counted)  # "3,837 (houses)" and "65,648 people" differ
 
 
 def _list_gap(text: str, measure: str | None) -> bool:

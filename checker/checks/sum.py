@@ -101,6 +101,8 @@ def _total_of(
 ) -> tuple[Claim, tuple[Claim, ...], bool] | None:
     """The stated total of a list, its parts, and whether the list says it is partial."""
     items = figures.items
+    if any(c.value_high is not None for c in items):
+        return None  # "between 120 and 150 of them": a range is not a part
     if (
         len(items) > 2
         and _of_the_total(document, items[0], items[1])
