@@ -211,3 +211,8 @@ def test_offsets_survive_full_width_and_rtl_text() -> None:
 def test_a_letter_currency_symbol_written_against_the_number_is_read(text: str, unit: str) -> None:
     claim = only(text, "money")
     assert (claim.text, claim.unit) == (text.split()[-2] + " million", unit)
+
+
+def test_money_for_a_physical_thing_is_spending() -> None:
+    claim = only("The council approved a £28 million relief road.", "money")
+    assert claim.metric == "spending"

@@ -86,7 +86,7 @@ class ContextReader:
             self._change(doc, claim, index, sentence, claim_at)
             anchor = self._anchor(doc, claim, index, sentence)
             if anchor is not None:
-                claim._.metric = anchor.metric
+                claim._.metric = _metric_for(claim, anchor.metric)
                 words = self._subject_words(doc, claim, anchor, index, claim_at, scope_at)
                 claim._.subject_text = _text_of(words)
                 claim._.subject = self._normalise_subject(words)
@@ -782,6 +782,16 @@ def _past_period(doc: Doc, k: int, sentence: Span, scope_at: dict) -> int:
 
 
 _PERIOD_PREPOSITIONS = {"over", "during", "in", "for", "within", "by", "through"}
+
+
+# Metrics of physical things: money spent on one ("a £28 million relief road") is spending.
+_PHYSICAL_METRICS = {"distance", "area", "speed", "capacity", "weight", "height", "volume"}
+
+
+def _metric_for(claim: Span, metric: str) -> str:
+    if claim._.kind == MONEY and metric in _PHYSICAL_METRICS:
+        return "spending"
+    return metric
 
 
 def _down_or_up_from(between: list[Token]) -> bool:
