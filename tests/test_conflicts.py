@@ -211,3 +211,14 @@ def test_next_year_in_a_dated_article_is_that_year() -> None:
     found = findings(text, dt.date(2022, 12, 6), rules=WORDED)
     assert [f.rule for f in found] == ["conflicting-figures"]
     assert [f.rule for f in findings(text, dt.date(2023, 12, 6), rules=WORDED)] == []
+
+
+def test_a_record_beaten_is_another_figure() -> None:
+    text = (
+        "Kershaw and the Dodgers agreed on a seven-year, $215 million contract extension. The "
+        "deal was the richest for a pitcher, eclipsing the seven-year, $180 million contract "
+        "signed by Justin Verlander."
+    )
+    assert worded(text) == []
+    claims = document(text).claims
+    assert [c.role for c in claims if c.text == "$180 million"] == ["compared"]

@@ -109,6 +109,11 @@ class ContextReader:
         if self._before_versus(doc, claim, sentence):
             claim._.role = "compared"  # "Revs 291.8 mln vs 151.1 mln": one period of a table
             return
+        if self._after_outdoing(doc, claim, sentence):
+            claim._.role = (
+                "compared"  # "eclipsing the seven-year, $180 million, contract": another's
+            )
+            return
         joined = left is not None and left.lower_ in ("and", "or") and left.i - 1 in claim_at
         previous = claim_at[left.i - 1] if joined else None
         if (
@@ -157,6 +162,11 @@ class ContextReader:
         ]
         if baselines and not any(doc[i].text == ";" for i in range(k, baselines[0].start)):
             level._.change_from = baselines[0].start_char
+
+    def _after_outdoing(self, doc: Doc, claim: Span, sentence: Span) -> bool:
+        """A figure a few words after 'eclipsing', 'beating', 'surpassing': the record beaten."""
+        start = max(sentence.start, claim.start - 8)
+        return any(doc[k].lower_ in _OUTDOING for k in range(start, claim.start))
 
     def _before_versus(self, doc: Doc, claim: Span, sentence: Span) -> bool:
         """'291.8 mln vs', and with a unit the claim did not take: 'Shr profit 14 cts vs'."""
@@ -738,6 +748,9 @@ class _ScopeHistory:
 
 
 _VERSUS = {"vs", "vs.", "versus"}
+_OUTDOING = {"eclipsing", "eclipsed", "eclipses", "beating", "surpassing", "surpassed",
+             "surpasses", "topping", "outstripping", "outstripped", "overtaking", "overtook",
+             "breaking"}  # fmt: skip
 _BEFORE_BASELINE = {"the", "a", "an", "revised", "upwardly", "downwardly", "restated", "adjusted",
                     "previous", "prior"}  # fmt: skip
 _RELATIVE_WORDS = {"which", "who", "whose", "where"}
