@@ -189,10 +189,7 @@ class ContextReader:
         self, doc: Doc, claim: Span, sentence: Span, index: LexicalIndex
     ) -> Token | None:
         """The nearest word before the claim that is not a qualifier."""
-        i = claim.start
-        qualifier = index.before(i, "QUALIFIER")
-        if qualifier is not None:
-            i = qualifier[0]
+        i = _start_with_qualifier(claim, index)
         if i > sentence.start and doc[i - 1].is_space:
             i -= 1  # "to\n538.9 mln": a line break of wrapped text
         return doc[i - 1] if i > sentence.start else None
@@ -434,10 +431,7 @@ class ContextReader:
         self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span
     ) -> Anchor | None:
         """'invest ¥100 billion', 'will be investing ¥10 billion', 'spent about $5 million'."""
-        i = claim.start
-        qualifier = index.before(i, "QUALIFIER")
-        if qualifier is not None:
-            i = qualifier[0]
+        i = _start_with_qualifier(claim, index)
         if i <= sentence.start:
             return None
         match = index.before(i, "METRICVERB")
@@ -799,6 +793,12 @@ _PERIOD_PREPOSITIONS = {"over", "during", "in", "for", "within", "by", "through"
 
 # Metrics of physical things: money spent on one ("a £28 million relief road") is spending.
 _PHYSICAL_METRICS = {"distance", "area", "speed", "capacity", "weight", "height", "volume"}
+
+
+def _start_with_qualifier(claim: Span, index: LexicalIndex) -> int:
+    """Where the claim starts with a qualifier before it ("about $5 million")."""
+    qualifier = index.before(claim.start, "QUALIFIER")
+    return claim.start if qualifier is None else qualifier[0]
 
 
 def _metric_for(claim: Span, metric: str) -> str:
