@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from checker.claims import Claim
@@ -43,6 +44,35 @@ def money_text(value: Decimal, code: str, like: Claim | None = None) -> str:
         gap = "" if like.text[len(like.unit_text) : len(like.unit_text) + 1].isdigit() else " "
         return f"{like.unit_text}{gap}{number}"
     return f"{number} {like.unit_text}"
+
+
+def amount_like(value: Decimal, like: Claim) -> str:
+    """``value`` as ``like`` writes amounts: '₹480 crore' for money, '18' for a count."""
+    if like.kind == "money":
+        return money_text(value, like.unit, like)
+    return number_text(value, like)
+
+
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def written_number(claim: Claim) -> str:
+    """The digits as the claim writes them: '84' in '€84 million', '' for number words."""
+    found = _WRITTEN_NUMBER.search(claim.text)
+    return "" if found is None else found.group()
+
+
+def written_scale(claim: Claim) -> Decimal:
+    """What the written digits are multiplied by: a million for '€84 million', 1 for '1,500'."""
+    written = written_number(claim)
+    if not written or claim.value is None:
+        return Decimal(1)
+    return claim.value / Decimal(written.replace(",", ""))
+
+
+def without_number(claim: Claim) -> str:
+    """The claim's text without its digits: '€ million' for '€84 million'."""
+    return _WRITTEN_NUMBER.sub("", claim.text)
 
 
 def _uses_indian(claim: Claim) -> bool:

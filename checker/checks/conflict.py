@@ -41,8 +41,7 @@ _SPAN = re.compile(r"^\d+ (?:year|month)s?$")
 class ConflictParameters:
     tolerance: float = 0.0  # relative slack on top of stated precision
     # Metrics an article usually gives one value for, so that two figures for them conflict even
-    # when neither names what it narrows to. Any other metric needs a subject ("in AIoT"); "*"
-    # takes every metric (for near misses, which two different figures rarely are).
+    # when neither names what it narrows to. Any other metric needs a subject ("in AIoT").
     unnamed_metrics: tuple[str, ...] = ("turnout", "unemployment", "inflation")
     # Metrics whose durations are compared ("a five-year contract" vs "a four-year deal").
     duration_metrics: tuple[str, ...] = ("deal",)
@@ -110,7 +109,7 @@ class ConflictCheck(Check):
             return claim.metric in self.params.duration_metrics
         if claim.metric in self.params.span_metrics and _over_a_span(claim):
             return True
-        return "*" in self.params.unnamed_metrics or claim.metric in self.params.unnamed_metrics
+        return claim.metric in self.params.unnamed_metrics
 
     def _bucket_finding(self, document: Document, claims: list[Claim]) -> Finding | None:
         claims = sorted(claims, key=lambda c: c.start)
@@ -190,10 +189,8 @@ def _disjoint(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
 
 def _scopes_agree(a: Claim, b: Claim) -> bool:
     """The same stated period, or one figure states none and may be the other restated."""
-    stated = [c.scope for c in (a, b) if c.scope and not c.scope_inherited]
-    return len(set(stated)) <= 1 and not (
-        a.scope_inherited and b.scope_inherited and a.scope != b.scope
-    )
+    stated = {c.scope for c in (a, b) if c.scope and not c.scope_inherited}
+    return len(stated) <= 1
 
 
 def _distinct_values(claims: list[Claim]) -> int:

@@ -17,7 +17,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from checker.amounts import money_text, number_text, plain
+from checker.amounts import (
+    amount_like,
+    number_text,
+    plain,
+    without_number,
+    written_number,
+    written_scale,
+)
 from checker.checks import register
 from checker.checks.base import Check
 from checker.claims import Claim
@@ -36,7 +43,6 @@ _OWN_BASELINE = ("compared with", "compared to", "against", "versus", " vs", "a 
                  "a year ago", "from a year")  # fmt: skip
 # "cut that by 20%", "reduce it to": a word pointing back at a level, as the object of the change.
 _ANAPHORA = re.compile(r"\b(?:that|it|this|them|those)\s+(?:by|to|in half)\b", re.IGNORECASE)
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -209,10 +215,7 @@ def _same_measure(claim: Claim, end: Claim) -> bool:
 
 
 def _refers_back(document: Document, start: Claim, change: Claim, end: Claim) -> bool:
-    text = document.source.text
-    opening = text[change.sentence_start : change.start]
-    if _PARAGRAPH_BREAK.search(text, start.end, change.start) and not _ANAPHORA.search(opening):
-        return False  # across paragraphs only with a word that points back: "cut that by 20%"
+    opening = document.source.text[change.sentence_start : change.start]
     if any(
         c.role == "change" and c.sentence_start == start.sentence_start for c in document.claims
     ):
@@ -221,7 +224,8 @@ def _refers_back(document: Document, start: Claim, change: Claim, end: Claim) ->
         return False
     if start.subject != end.subject or start.entity.lower() != end.entity.lower():
         return False  # "private construction ... $99.1bn. Government construction rose 4.3%"
-    return bool(_ANAPHORA.search(opening))  # "It will cut that by 20%": it points back
+    # "It will cut that by 20%": it points back, in its paragraph or across a break.
+    return bool(_ANAPHORA.search(opening))
 
 
 def _implied_start(change: Claim, end: Claim) -> str:
@@ -234,13 +238,12 @@ def _implied_start(change: Claim, end: Claim) -> str:
 
 def _like(value: Decimal, model: Claim) -> str:
     """``value`` written like ``model``: '€75.0 million', '10.9%', '1.5 TWh'."""
-    if model.kind == "money":
-        return money_text(value, model.unit, model)
     if model.kind == "percent":
         return f"{value:.1f}%"
-    number = number_text(value, model)
-    unit = model.unit_text if model.unit_text and model.text.endswith(model.unit_text) else ""
-    return f"{number} {unit}".strip()
+    written = amount_like(value, model)
+    if model.kind != "money" and model.unit_text and model.text.endswith(model.unit_text):
+        return f"{written} {model.unit_text}"  # "1.5 TWh"
+    return written
 
 
 def _elsewhere(start: Claim, change: Claim) -> list[tuple[int, int, str]]:
@@ -261,12 +264,11 @@ def fits(change: Claim, allowed: tuple[Decimal, Decimal], slack: Decimal) -> boo
 
 def shared_scale(claim: Claim, other: Claim) -> Claim:
     """'to 923.2 from 743.8 mln': a bare level takes the scale the other one states."""
-    written = _NUMBER.search(claim.text)
-    other_written = _NUMBER.search(other.text)
-    if written is None or other_written is None or written.group() != claim.text.strip():
+    written, other_written = written_number(claim), written_number(other)
+    if not written or not other_written or written != claim.text.strip():
         return claim
-    other_number = Decimal(other_written.group().replace(",", ""))
-    scale = other.value / other_number
+    other_number = Decimal(other_written.replace(",", ""))
+    scale = written_scale(other)
     if scale <= 1 or not other_number / 100 < claim.value < other_number * 100:
         return claim  # "to 1.2 million from 610,000": the bare level has its own scale
     return replace(claim, value=claim.value * scale, step=claim.step * scale)
@@ -299,13 +301,11 @@ def signed(change: Claim, unit: str = "%") -> str:
 
 
 _CLAUSE_BREAK = re.compile(r";|,(?!\d)")
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def operands(end: Claim, start: Claim) -> str:
     """'84 / 70' for '€84 million' and '€70 million'; full values when the scales differ."""
-    scales = [_NUMBER.sub("", c.text) for c in (end, start)]
-    numbers = [_NUMBER.search(c.text) for c in (end, start)]
-    if scales[0] == scales[1] and all(numbers):
-        return f"{numbers[0].group()} / {numbers[1].group()}"
+    numbers = [written_number(c) for c in (end, start)]
+    if without_number(end) == without_number(start) and all(numbers):
+        return f"{numbers[0]} / {numbers[1]}"
     return f"{number_text(end.value)} / {number_text(start.value)}"

@@ -72,7 +72,6 @@ class Share:
 class PartOfWhole:
     part: Claim
     whole: Claim
-    wording: str  # the words that make it a part: "of the", "or 40% of"
 
 
 def sentences(document: Document) -> Iterator[list[Claim]]:
@@ -165,8 +164,7 @@ def _shares_of_opening_whole(
     The whole opens the sentence; each part is followed by its share.
     """
     whole = claims[0]
-    opening = document.source.prose[whole.sentence_start : whole.start]
-    if not _OF_THE_WHOLE.match(opening):
+    if not opens_with_of_the(document, whole):
         return
     for part, percent in itertools.pairwise(claims[1:]):
         if (
@@ -177,6 +175,12 @@ def _shares_of_opening_whole(
             and _PART_TO_SHARE.match(gap(document, part, percent))
         ):
             yield Share(part, percent, whole)
+
+
+def opens_with_of_the(document: Document, claim: Claim) -> bool:
+    """'Of the ₹4,600 crore budget, ...': the claim is a whole named at the sentence's start."""
+    opening = document.source.prose[claim.sentence_start : claim.start]
+    return bool(_OF_THE_WHOLE.match(opening))
 
 
 _OF_THE_WHOLE = re.compile(r"^\s*of\s+(?:the|its|their|this|that)\s+$", re.IGNORECASE)
@@ -208,16 +212,16 @@ def parts_of_wholes(document: Document) -> Iterator[PartOfWhole]:
     seen: set[tuple[int, int]] = set()
     for share in shares(document):
         seen.add((share.part.start, share.whole.start))
-        yield PartOfWhole(share.part, share.whole, "share")
+        yield PartOfWhole(share.part, share.whole)
     for claims in sentences(document):
         for a, b in itertools.pairwise(claims):
             if (a.start, b.start) in seen or (b.start, a.start) in seen or not same_measure(a, b):
                 continue
             between = gap(document, a, b)
             if _PART_OF_WHOLE.match(between) and _plain_whole(document, b, a):
-                yield PartOfWhole(a, b, between.strip())  # "12 of the 40 seats"
+                yield PartOfWhole(a, b)  # "12 of the 40 seats"
             elif _of_those(document, a, b):
-                yield PartOfWhole(b, a, "of")  # "Of those 41 million passengers, 52 million"
+                yield PartOfWhole(b, a)  # "Of those 41 million passengers, 52 million"
     yield from _of_that(document)
 
 
@@ -235,7 +239,7 @@ def _of_that(document: Document) -> Iterator[PartOfWhole]:
             and _OF_THAT.match(opening)
             and same_measure(previous, claim)
         ):
-            yield PartOfWhole(claim, previous, "of that")
+            yield PartOfWhole(claim, previous)
         previous = claim
 
 
@@ -294,7 +298,6 @@ _NOT_A_LIST = re.compile(
     r"against|than|per|a share|each)\b",
     re.IGNORECASE,
 )
-_LABEL_WORD = re.compile(r"[\w'’&-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,12 +362,8 @@ def _list_gap(text: str, measure: str | None) -> bool:
 
 
 def _item(claim: Claim, measure: str | None) -> bool:
-    if claim.role not in ("level", ""):
+    if not _level(claim):
         return False
     if measure == "percent":
         return claim.kind == "percent"
     return claim.kind in ("money", "count", "quantity")
-
-
-def label_words(text: str) -> list[str]:
-    return [w.lower() for w in _LABEL_WORD.findall(text)]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from checker.amounts import money_text, number_text, plain
+from checker.amounts import amount_like, plain
 from checker.checks import register
 from checker.checks.base import Check
 from checker.checks.growth import operands
@@ -58,7 +58,7 @@ class ShareCheck(Check):
             "stated": f"{plain(share.percent.value)}%",
             "actual": f"{actual:.1f}%",
             "arithmetic": f"{operands(share.part, share.whole)} = {actual:.1f}%",
-            "implied": _amount(implied, share),
+            "implied": amount_like(implied, share.part),
         }
         related = [(share.part.start, share.part.end, "the part"),
                    (share.whole.start, share.whole.end, "the whole")]  # fmt: skip
@@ -70,9 +70,3 @@ def _share_range(share: Share) -> tuple[Decimal, Decimal]:
     whole_low, whole_high = share.whole.interval()
     whole_low = max(whole_low, share.whole.value / 1000)
     return part_low / whole_high * _HUNDRED, part_high / whole_low * _HUNDRED
-
-
-def _amount(value: Decimal, share: Share) -> str:
-    if share.part.kind == "money":
-        return money_text(value, share.part.unit, share.part)
-    return number_text(value, share.part)

@@ -13,10 +13,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from checker.amounts import money_text, number_text, plain
+from checker.amounts import amount_like, plain, written_scale
 from checker.checks import register
 from checker.checks.base import Check
-from checker.checks.relations import FigureList, figure_lists, gap, same_measure
+from checker.checks.relations import (
+    FigureList,
+    figure_lists,
+    gap,
+    opens_with_of_the,
+    same_measure,
+)
 from checker.claims import Claim
 from checker.document import Document
 from checker.findings import Finding
@@ -87,7 +93,7 @@ class SumCheck(Check):
         fields = {
             "total": total.text,
             "parts": ", ".join(p.text for p in parts),
-            "sum": _amount(added, total),
+            "sum": amount_like(added, total),
             "arithmetic": f"{' + '.join(_number(p, total) for p in parts)} = "
             f"{_number_of(added, total)}",
             "comparison": "more than" if over else "less than",
@@ -106,7 +112,7 @@ def _total_of(
     if (
         len(items) > 2
         and _of_the_total(document, items[0], items[1])
-        and all(c.value_high is None and not c.qualifier for c in items[1:])
+        and not any(c.qualifier for c in items[1:])
     ):
         return items[0], items[1:], not figures.closed  # "Of the zł1.84 billion in revenue, ..."
     found = _total_around(document, figures)
@@ -121,9 +127,9 @@ def _total_around(document: Document, figures: FigureList) -> tuple[Claim, bool]
         c for c in claims if c.end <= first.start and c.equivalent_of < 0 and _is_total(c, first)
     ]
     after = [c for c in claims if c.start >= last.end and c.equivalent_of < 0]
-    if before and _is_total(before[-1], first) and _of_the_total(document, before[-1], first):
+    if before and _of_the_total(document, before[-1], first):
         return before[-1], not figures.closed  # "Of the £842 million total, £471 million came ..."
-    if before and _is_total(before[-1], first):
+    if before:
         match = _TOTAL_THEN_PARTS.match(gap(document, before[-1], first))
         if match and (figures.closed or match.group("partial")):
             return before[-1], bool(match.group("partial"))
@@ -138,11 +144,12 @@ def _total_around(document: Document, figures: FigureList) -> tuple[Claim, bool]
 
 
 def _of_the_total(document: Document, total: Claim, first: Claim) -> bool:
-    opening = document.source.prose[total.sentence_start : total.start]
-    return bool(_OF_THE.match(opening)) and bool(_TOTAL_COMMA.match(gap(document, total, first)))
+    """'Of the £842 million total, £471 million ...'."""
+    return opens_with_of_the(document, total) and bool(
+        _TOTAL_COMMA.match(gap(document, total, first))
+    )
 
 
-_OF_THE = re.compile(r"^\s*of\s+(?:the|its|their|this|that)\s+$", re.IGNORECASE)
 _TOTAL_COMMA = re.compile(r"^\s*(?:[\w'’-]+(?:\s+[\w'’-]+){0,2})?\s*,\s*$")
 
 
@@ -168,18 +175,4 @@ def _number(claim: Claim, total: Claim) -> str:
 
 def _number_of(value: Decimal, total: Claim) -> str:
     """Numbers in the total's scale: '4 + 5 = 9' for '$10 million'."""
-    scale = _scale(total)
-    return plain(value / scale)
-
-
-def _scale(total: Claim) -> Decimal:
-    written = re.search(r"\d[\d,]*(?:\.\d+)?", total.text)
-    if written is None:
-        return Decimal(1)
-    return total.value / Decimal(written.group().replace(",", ""))
-
-
-def _amount(value: Decimal, total: Claim) -> str:
-    if total.kind == "money":
-        return money_text(value, total.unit, total)
-    return number_text(value, total)
+    return plain(value / written_scale(total))
