@@ -76,23 +76,27 @@ class ConversionCheck(Check):
             raise ValueError("'error-above' must be above 0")
 
     def run(self, document: Document) -> Iterator[Finding | Note]:
+        past: str | None = None  # read once, at the first conversion
         for stated in document.claims:
             source = document.claim_at(stated.equivalent_of) if stated.equivalent_of >= 0 else None
             if source is None or not _is_money_pair(source, stated):
                 continue
-            result = self._judge(document, source, stated)
+            past = _undated_past(document) if past is None else past
+            result = self._judge(document, source, stated, past)
             if result is not None:
                 yield result
 
-    def _judge(self, document: Document, source: Claim, stated: Claim) -> Finding | Note | None:
-        past = _undated_past(document)
-        if past and _amount_date(document, source, stated) is None:
+    def _judge(
+        self, document: Document, source: Claim, stated: Claim, past: str
+    ) -> Finding | Note | None:
+        own = _amount_date(document, source, stated)
+        if past and own is None:
             return self.note(
                 document, stated.start, stated.end,
                 f"not checked: the text has no date and speaks of {past}, so today's rates would "
                 "not apply (give --date or front matter 'date:')",
             )  # fmt: skip
-        windows = self._windows(document, source, stated)
+        windows = self._windows(document, stated, own)
         readings = _readings(document, source, stated)
         judged = []
         for window in windows:
@@ -110,10 +114,9 @@ class ConversionCheck(Check):
             return self.note(document, stated.start, stated.end, note)
         return self._report(document, source, stated, *judged[0])
 
-    def _windows(self, document: Document, source: Claim, stated: Claim) -> list[_Window]:
+    def _windows(self, document: Document, stated: Claim, own: _Window | None) -> list[_Window]:
         """The amount's own date if the text gives one; else the document's date and, when that
         was only inferred, the latest full date stated earlier in the paragraph."""
-        own = _amount_date(document, source, stated)
         if own is not None:
             return [own]
         date = document.date.date

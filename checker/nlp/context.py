@@ -66,6 +66,7 @@ class ContextReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._scope_at: dict[int, Span] = {}
+        self._claim_by_offset: dict[int, Span] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         index = LexicalIndex(doc)
@@ -76,6 +77,7 @@ class ContextReader:
         self._scope_at = scope_at
         history = _ScopeHistory(scopes)
         by_offset = {c.start_char: c for c in claims}
+        self._claim_by_offset = by_offset
         for claim in claims:
             sentence = claim.sent
             history.advance_to(claim.start)
@@ -320,7 +322,7 @@ class ContextReader:
             return  # no level, or more than one figure before the comma
         if any(not (t.i in claim_at or t.is_punct) for t in words if t.i > level.end - 1):
             return  # words other than a period between the level and the comma
-        baseline = next((c for c in claim_at.values() if c.start_char == claim._.change_from), None)
+        baseline = self._claim_by_offset.get(claim._.change_from)
         if baseline is None or (level._.kind, level._.unit) != (baseline._.kind, baseline._.unit):
             return
         ratio = float(level._.value or 0) / float(baseline._.value or 1)
@@ -360,10 +362,15 @@ class ContextReader:
 
     def _level_of_kind(self, sentence: Span, baseline: Span, claim_at: dict) -> Span | None:
         """The nearest level before ``baseline`` in its sentence measured like it."""
-        earlier = {id(c): c for k, c in claim_at.items() if sentence.start <= k < baseline.start}
-        for claim in sorted(earlier.values(), key=lambda c: -c.start):
+        k = baseline.start - 1
+        while k >= sentence.start:
+            claim = claim_at.get(k)
+            if claim is None:
+                k -= 1
+                continue
             if claim._.kind == baseline._.kind and claim._.unit == baseline._.unit:
                 return claim if claim._.role == "level" else None
+            k = claim.start - 1
         return None
 
     def _words(self, doc: Doc, start: int, end: int) -> list[Token]:
