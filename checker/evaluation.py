@@ -102,8 +102,8 @@ def load_annotations(expected: Path) -> list[Annotation]:
         data = yaml.safe_load(expected.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as error:
         raise AnnotationError(f"{expected}: {error}") from None
-    entries = data.get("findings") or [] if isinstance(data, dict) else None
-    if entries is None or not isinstance(entries, list):
+    entries = (data.get("findings") or []) if isinstance(data, dict) else None
+    if not isinstance(entries, list):
         raise AnnotationError(f"{expected}: 'findings' must be a list")
     return [_annotation(expected, entry) for entry in entries]
 
