@@ -222,3 +222,51 @@ def test_a_record_beaten_is_another_figure() -> None:
     assert worded(text) == []
     claims = document(text).claims
     assert [c.role for c in claims if c.text == "$180 million"] == ["compared"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the N ..." says the figure was given before, even without the period or every word.
+        "The district's three departments recorded 48,200 attendances in the quarter. The chair "
+        "said the 42,800 attendances at the district's departments were too many.",
+        "The farm's 84 turbines generated 4.6 TWh. Crews made six visits to each of the farm's "
+        "48 turbines in 2024.",
+        "Health officials have recorded 1,240 confirmed cases of measles since January. Officials "
+        "said the 1,420 confirmed cases recorded so far this year were a record.",
+        "Tallis will pay for a relief road, at a cost of £38 million, and £6.5 million for a "
+        "school. The county must approve the £28 million relief road first.",
+    ],
+)
+def test_a_definite_restatement_is_compared_with_the_figure_it_restates(text: str) -> None:
+    assert worded(text) == ["conflicting-figures"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Another time's figure, a whole parts are taken from, a model, a range, a small count.
+        "The deficit widened to 1.94 billion dlrs. It compared with 1985's 584 mln dlr deficit.",
+        "Orders rose to 4,000 tonnes. Half the 3,000 tonnes came from Japan.",
+        "The 747-400 weighs 870,000 pounds. It is heavier than the 300 series jet of 780,000 "
+        "pounds.",
+        "The bank has 3.8 billion dlrs of debt. Security Pacific's 1.7 billion dlrs of debt was "
+        "downgraded.",
+        "The firm expects earnings of 6.50 dlrs a share. Analysts expect the 1.15-1.20 dlr range.",
+        "Five firms bid for the contract. Officials said the three firms were told on Monday.",
+        "The bank holds a 20 pct stake in the group. It later raised the 25 pct stake it holds.",
+        # Two earlier figures: which one is restated is not clear.
+        "Brazil suspended payments on its 68 billion dlr debt and on 15 billion dlrs of credit "
+        "lines. Bankers said Brazil's 109 billion dlr debt needs a political solution.",
+    ],
+)
+def test_other_definite_figures_are_not_restatements(text: str) -> None:
+    assert worded(text) == []
+
+
+def test_a_restatement_that_only_rounds_differently_is_a_rounding_slip() -> None:
+    text = (
+        "The service ended the quarter with 2.34 million paying subscribers. Analysts said the "
+        "2.4 million paying subscribers gave it room to grow."
+    )
+    assert worded(text) == ["inconsistent-rounding"]

@@ -107,6 +107,22 @@ def test_no_reading_of_inner_ands_gives_the_count() -> None:
     assert "3 items: research and development, sales, support" in message
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No serial comma: the last "and" ends the list unless its sides are short bare words.
+        "It gave three reasons: weak demand, a fall in orders, a strong currency and low "
+        "inflation.",
+        "It gave two reasons: a shortage of engineers, delays in getting permits and higher costs.",
+        "It named three players: Jonas Lindqvist of Skarviken, Kenji Arai of Sapporo, Rafael "
+        "Quintana and Marco Ellis of Dunmore.",
+    ],
+)
+def test_a_final_and_between_phrases_ends_the_list(text: str) -> None:
+    (message,) = messages(text)
+    assert "items" in message
+
+
 def test_too_many_items_fire() -> None:
     (message,) = messages("It gave two reasons: cost, speed, scale and reach.")
     assert message == "'two reasons' but the list has 4 items: cost, speed, scale, reach"

@@ -216,3 +216,44 @@ def test_a_letter_currency_symbol_written_against_the_number_is_read(text: str, 
 def test_money_for_a_physical_thing_is_spending() -> None:
     claim = only("The council approved a £28 million relief road.", "money")
     assert claim.metric == "spending"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts welcomed the operating margin of 16.6%, the highest in a decade.",
+        "Chief financial officer Jeroen Baas said the €183 million net profit was a record.",
+        "Health board chair Trevor Linacre said the 42,800 attendances were too many.",
+    ],
+)
+def test_a_speaker_who_opens_the_sentence_does_not_own_the_figure(text: str) -> None:
+    claim = next(c for c in claims(text) if c.metric)
+    assert claim.entity == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Samsung reported revenue of $60 billion.", "Samsung"),
+        (
+            "Neighbouring Brinsford District Council is raising council tax by 2.99%.",
+            "Brinsford District Council",
+        ),
+    ],
+)
+def test_a_name_that_opens_the_sentence_owns_the_figure(text: str, entity: str) -> None:
+    claim = next(c for c in claims(text) if c.metric)
+    assert claim.entity == entity
+
+
+def test_a_time_within_a_year_is_not_a_figure_s_period() -> None:
+    text = (
+        "Production starts in the spring of 2027. In the first half, revenue rose to ¥512 billion."
+    )
+    claim = only(text, "money")
+    assert claim.scope == "H1"
+
+
+def test_period_words_do_not_narrow_the_measured_thing() -> None:
+    claim = only("Analysts welcomed the first-half operating margin of 16.6%.", "percent")
+    assert (claim.metric, claim.subject) == ("margin", "")

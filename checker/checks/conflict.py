@@ -21,6 +21,7 @@ from checker.checks.base import Check
 from checker.claims import Claim
 from checker.document import Document
 from checker.findings import Finding
+from checker.nlp.context import singular
 from checker.nlp.times import TABLE_BLOCK
 
 _COMPARED_KINDS = {
@@ -63,6 +64,10 @@ class ConflictParameters:
     unscoped_matches_any: bool = False
     rounding: str = "include"
     rounding_steps: int = 2
+    # Compare a figure restated with a definite article or a possessive ("the 42,800 attendances",
+    # "the farm's 48 turbines") with the earlier figures for its metric, even when the wording
+    # narrows it less or names no period: "the" says the figure was given before.
+    definite_restatements: bool = False
 
 
 @register
@@ -86,11 +91,58 @@ class ConflictCheck(Check):
         for claim in document.claims:
             if self._comparable(claim):
                 buckets[_bucket_key(claim, self.params.unscoped_matches_any)].append(claim)
+        reported: set[int] = set()
         for claims in buckets.values():
             if len(claims) > 1:
                 finding = self._bucket_finding(document, claims)
                 if finding is not None:
+                    reported.update(c.start for c in claims)
                     yield finding
+        if self.params.definite_restatements:
+            yield from self._restatements(document, reported)
+
+    def _restatements(self, document: Document, reported: set[int]) -> Iterator[Finding]:
+        """'the 42,800 attendances' refers back to a figure given before: it conflicts when no
+        earlier figure for its metric allows its value and the nearest earlier one does not."""
+        earlier: dict[tuple, list[Claim]] = defaultdict(list)
+        for claim in document.claims:
+            if claim.value is None or not claim.metric or claim.kind not in _COMPARED_KINDS:
+                continue
+            key = (claim.kind, claim.unit, claim.metric)
+            if (
+                claim.start not in reported
+                and claim.role == "level"
+                and _specific(claim)
+                and claim.equivalent_of < 0
+                and claim.metric not in self.params.ignored_metrics
+                and _restates(document.source.prose, claim)
+            ):
+                antecedents = [
+                    a for a in earlier[key] if _may_restate(document.source.prose, a, claim)
+                ]
+                finding = self._restatement_finding(document, claim, antecedents)
+                if finding is not None:
+                    reported.add(claim.start)
+                    yield finding
+            if claim.role in ("level", "baseline"):
+                earlier[key].append(claim)
+
+    def _restatement_finding(
+        self, document: Document, claim: Claim, antecedents: list[Claim]
+    ) -> Finding | None:
+        prose = document.source.prose
+        antecedents = [a for a in antecedents if _alike_in_size(a, claim)]
+        antecedents = _closest_in_wording(claim, antecedents)
+        levels = _nearest_to_words(prose, claim, [a for a in antecedents if a.role == "level"])
+        if not levels or _distinct_values(levels) > 1:
+            return None  # "its 68 billion dlr debt", "15 billion dlrs of credit lines", then
+            # "Brazil's 109 billion dlr debt": which one is restated, if any, is not clear
+        if any(not _disjoint(claim.interval(), a.interval()) for a in antecedents):
+            return None  # it restates one of them
+        nearest = levels[-1]
+        if not self._values_conflict(nearest, claim):
+            return None
+        return self._report(document, nearest, [claim])
 
     def _comparable(self, claim: Claim) -> bool:
         return (
@@ -135,6 +187,9 @@ class ConflictCheck(Check):
             return False
         if _table_block(a) != _table_block(b):
             return False  # rows under a "Year" header line and rows above it
+        return self._values_conflict(a, b)
+
+    def _values_conflict(self, a: Claim, b: Claim) -> bool:
         slack = Decimal(str(self.params.tolerance))
         a_low, a_high = a.interval()
         b_low, b_high = b.interval()
@@ -176,6 +231,169 @@ def same_subject(a: str, b: str) -> bool:
     if words_a <= words_b or words_b <= words_a:
         return False
     return len(words_a & words_b) / len(words_a | words_b) >= 0.5
+
+
+_DEFINITE = re.compile(r"(?:\bthe|\w['’]s)\s+$", re.IGNORECASE)
+# "more than the ₹17,010 crore", "from the 12 in 2019": a figure compared with, not restated;
+# "half the 30 ministers": the whole a part is taken from;
+# "1985's 584 mln dlr deficit", "December's 6.48 billion": the figure of another time.
+_COMPARED = re.compile(
+    r"(?:\b(?:than|from|against|versus|vs\.?|over|of|half|all|most|some|each|both)\s+the"
+    r"|\b(?:(?:19|20)\d\d|year|quarter|month|week|season|period|yesterday|today|tomorrow|january|february|march|april|may|june|july"
+    r"|august|september|october|november|december)['’]s)\s+$",
+    re.IGNORECASE,
+)
+# "the cloud unit's ¥6.4 billion": a part's figure, never the group's restated.
+_PART_OWNER = re.compile(
+    r"\b(?:unit|division|business|arm|segment|subsidiary|branch)['’]s\s+$", re.IGNORECASE
+)
+# "the ¥161 billion average of estimates", "the 165 riders who started": defined by what follows.
+_DEFINED_AFTER = re.compile(
+    r"^[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*)?\s+(?:who|which|that|average|mean|median)\b",
+    re.IGNORECASE,
+)
+
+# "the 2.0% recorded on the mainland": a participle straight after the figure defines it.
+_PARTICIPLE_AFTER = re.compile(r"^[a-z]+ed\s+(?:on|in|at|by|for|to|from|across|over)\b")
+
+
+def _restates(prose: str, claim: Claim) -> bool:
+    """'the 42,800 attendances', 'the farm's 48 turbines', 'Carrow's 3.6% inflation rate': a
+    figure given as already known."""
+    before = prose[max(0, claim.start - 40) : claim.start]
+    if _DEFINITE.search(before) is None or _COMPARED.search(before) or _PART_OWNER.search(before):
+        return False
+    after = prose[claim.end : claim.end + 60].strip()
+    return (
+        not after[:1].isupper()  # "the 5636 System Unit", "the 400 Series": a name
+        and after.split(" ", 1)[0].strip(",.;:").lower() not in _MODEL_WORDS
+        and _DEFINED_AFTER.match(after) is None
+        and _PARTICIPLE_AFTER.match(after) is None
+        and not after.lower().startswith(("average", "mean", "median"))
+    )
+
+
+def _specific(claim: Claim) -> bool:
+    """A figure precise enough to be recognised when restated: an amount or a count of 20 or
+    more that is not a year. 'The three firms' and 'the 25 pct stake' are often other firms
+    and another stake; rates and shares change from one sentence to the next."""
+    if claim.kind not in ("money", "count", "quantity") or claim.value is None:
+        return False
+    if claim.value_high is not None or claim.qualifier:
+        return False  # "the 1.15-1.20 dlr-a-share range", "the roughly 3,000 staff"
+    small = claim.value < 20 or _YEAR_LIKE.fullmatch(claim.text)
+    return claim.kind != "count" or not small
+
+
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+
+
+_MODEL_WORDS = {"series", "model", "class", "version", "edition", "generation"}
+_POSSESSOR = re.compile(r"([^\W\d_]+)['’]s\s+$")
+
+
+def _owner(prose: str, claim: Claim) -> str:
+    """'farm' in 'the farm's 48 turbines', 'brazil' in 'Brazil's 109 billion dlr debt'."""
+    match = _POSSESSOR.search(prose[max(0, claim.start - 40) : claim.start])
+    return match.group(1).lower() if match else ""
+
+
+def _alike_in_size(a: Claim, b: Claim) -> bool:
+    """Within a factor of ten: '¥212' a share is not '¥161 billion' restated, nor '$9.5
+    million' a '$1.62 billion plan'."""
+    assert a.value is not None and b.value is not None
+    low, high = sorted((abs(a.value), abs(b.value)))
+    return low > 0 and high <= 10 * low
+
+
+def _may_restate(prose: str, antecedent: Claim, claim: Claim) -> bool:
+    """The later figure may be the earlier one restated: another sentence, no other entity or
+    stated period, every word that narrows it found in the earlier figure's sentence, and the
+    earlier figure's words in its own or a subset of them ('the 1,420 confirmed cases' after
+    '1,240 confirmed cases of measles', not after '87 new cases')."""
+    if antecedent.sentence_start == claim.sentence_start:
+        return False
+    if antecedent.entity and claim.entity and antecedent.entity.lower() != claim.entity.lower():
+        return False
+    stated = {c.scope for c in (antecedent, claim) if c.scope and not c.scope_inherited}
+    if len(stated) > 1 and not _year_so_far(stated):
+        return False
+    if _table_block(antecedent) or _table_block(claim):
+        return False
+    owner = _owner(prose, claim)
+    if not _found_in(f"{claim.subject} {owner}", _sentence_text(prose, antecedent)):
+        return False  # "Security Pacific's 1.7 billion dlrs" after "The bank has 3.8 billion"
+    words = set(claim.subject.split())
+    narrower = bool(words) and words < set(antecedent.subject.split())
+    return (
+        narrower
+        or _named(antecedent.subject_text)
+        or _found_in(antecedent.subject, _sentence_text(prose, claim))
+    )
+
+
+def _named(words: str) -> bool:
+    """'Calloway River': a name, which says whose figure it is rather than narrowing it."""
+    names = words.split()
+    return len(names) > 1 and all(w[:1].isupper() for w in names)
+
+
+def _closest_in_wording(claim: Claim, antecedents: list[Claim]) -> list[Claim]:
+    """The earlier figures that share most of the words narrowing ``claim`` ('confirmed' cases),
+    when any shares one."""
+    words = set(claim.subject.split())
+    shared = [len(words & set(a.subject.split())) for a in antecedents]
+    best = max(shared, default=0)
+    return [a for a, n in zip(antecedents, shared, strict=True) if n == best]
+
+
+def _nearest_to_words(prose: str, claim: Claim, levels: list[Claim]) -> list[Claim]:
+    """Of several earlier figures, the one written nearest the words that narrow ``claim``:
+    'the £28 million relief road' restates 'a ... relief road ..., at a cost of £38 million',
+    not the '£6.5 million towards a primary school' later in that sentence."""
+    words = claim.subject.split()
+    if len(levels) < 2 or not words:
+        return levels
+    distances = [_distance_to_words(prose, level, words) for level in levels]
+    best = min(distances)
+    return [level for level, d in zip(levels, distances, strict=True) if d == best]
+
+
+def _distance_to_words(prose: str, claim: Claim, words: list[str]) -> int:
+    start = claim.sentence_start
+    sentence = _sentence_text(prose, claim).lower()
+    found = [
+        abs(start + m.start() - claim.start)
+        for m in _WORDS.finditer(sentence)
+        if singular(m.group()) in words
+    ]
+    return min(found, default=len(prose))
+
+
+def _year_so_far(scopes: set[str]) -> bool:
+    """'since January' (2023) and 'so far this year': one period in a 2023 article."""
+    other = scopes - {"year to date"}
+    if len(scopes) != 2 or len(other) != 1:
+        return False
+    (period,) = other
+    return period == "this year" or period.isdigit()
+
+
+def _found_in(subject: str, sentence: str) -> bool:
+    """Every word of ``subject`` (singular, lower case) in ``sentence``, singular or plural."""
+    words = {singular(w) for w in _WORDS.findall(sentence.lower())}
+    return all(word in words for word in subject.split())
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _sentence_text(prose: str, claim: Claim) -> str:
+    end = _SENTENCE_END.search(prose, claim.end)
+    return prose[claim.sentence_start : end.start() if end else len(prose)]
 
 
 def _disjoint(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:

@@ -333,7 +333,7 @@ def _reading(parts: list[_Part]) -> Items | None:
     texts = [_LEADING.sub("", p.text, count=1) for p in listed]
     if not _LEADING.match(parts[last].text):
         texts[-1:] = _split_last(texts[-1])
-    low = 1 if _described(listed) else len(listed)
+    low = 1 if _described(listed) else len(listed) + _final_pair(listed)
     high = len(parts) + sum(inner)
     return Items(tuple(texts), low, high, parts[0].start, parts[last].end)
 
@@ -348,6 +348,22 @@ def _described(parts: list[_Part]) -> bool:
         and not _NAME.match(part.text)
         for previous, part in pairwise(parts)
     )
+
+
+def _final_pair(listed: list[_Part]) -> int:
+    """1 when the last part of a comma list is certainly two items: 'A, B, C and D' lists four
+    unless 'C and D' is a pair of short bare words that may name one thing ('research and
+    development'); 'a strong currency and inflation running below target' is two."""
+    last = listed[-1].text
+    if len(listed) < 2 or _LEADING.match(last) or not _INNER.search(last):
+        return 0
+    left, right = _split_last(last)
+    short = all(len(side.split()) <= 2 for side in (left, right))
+    bare = not any(_DETERMINER.match(side) for side in (left, right))
+    return 0 if short and bare else 1
+
+
+_DETERMINER = re.compile(r"(?:a|an|the|its|their|his|her|our)\s", re.IGNORECASE)
 
 
 def _split_last(text: str) -> list[str]:

@@ -605,10 +605,28 @@ class ContextReader:
                 not token.is_alpha
                 or lower in STOP_WORDS
                 or lower in self.lexicon.generic_subject_words
+                or self._in_period(token)  # "the first-half margin" is the margin
             ):
                 continue
-            kept.add(_singular(lower))
+            kept.add(singular(lower))
         return " ".join(sorted(kept))
+
+    def _speaker_title(self, tokens: list[Token]) -> bool:
+        """'Chief financial officer Jeroen Baas said', 'Health board chair Trevor Linacre told':
+        a title in lower case after the capital that opens the sentence, a name, and a speech
+        verb; the capital is the title's, not an owner's."""
+        k = 1
+        while k < len(tokens) and tokens[k].is_lower and tokens[k].is_alpha:
+            k += 1
+        if k == 1 or k >= len(tokens) or not _is_proper(tokens[k], self.lexicon):
+            return False
+        while k < len(tokens) and _is_proper(tokens[k], self.lexicon):
+            k += 1
+        return k < len(tokens) and tokens[k].lower_ in self.lexicon.speech_verbs
+
+    def _in_period(self, token: Token) -> bool:
+        scope = self._scope_at.get(token.i)
+        return scope is not None and scope.label_ in _INHERITED_LABELS
 
     # -- entity --------------------------------------------------------------------------------
 
@@ -641,8 +659,13 @@ class ContextReader:
             names.append(token)  # "Dreyfus World-Wide Dollar", "Procter & Gamble"
         if not names or len(names) == len(tokens):
             return ""
-        first, following = names[0].lower_, tokens[len(names)].lower_
+        if len(names) > 1 and names[0].lower_.endswith(("ing", "ly")):
+            names = names[1:]  # "Neighbouring Brinsford District Council"
+        first, following = names[0].lower_, tokens[tokens.index(names[-1]) + 1].lower_
         lexicon = self.lexicon
+        speaker = first in lexicon.speaker_nouns or following in lexicon.speaker_nouns
+        if len(names) == 1 and (speaker or self._speaker_title(tokens)):
+            return ""  # "Analysts welcomed", "Health officials", "Chief financial officer X said"
         if (
             first.endswith(("ing", "ly"))
             or first in lexicon.metric_words
@@ -922,7 +945,7 @@ def _short_quotes(doc: Doc, sentence: Span) -> set[int]:
     return inside
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):

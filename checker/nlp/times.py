@@ -96,7 +96,7 @@ class TimeFinder:
     def _scopes(self, sentence: Span) -> list[Span]:
         found = []
         for span in filter_spans(self.scopes(sentence, as_spans=True)):
-            scope = self._scope_value(span)
+            scope = "" if _point_in_year(span) else self._scope_value(span)
             if scope:
                 span._.period = scope
                 found.append(span)
@@ -250,3 +250,27 @@ def _span_scope(span: Span, words: list[str]) -> str:
     unit = words[-1].rstrip("s")
     past = any(w in ("past", "last", "previous") for w in words)
     return f"{'past ' if past else ''}{amount} {unit}s"
+
+
+_POINTS_IN_A_YEAR = {
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "end",
+    "start",
+    "beginning",
+    "middle",
+    "turn",
+    "close",
+    "course",
+}
+
+
+def _point_in_year(span: Span) -> bool:
+    """'the spring of 2027', 'the end of 2026': a time within the year, not a period a figure
+    covers (nor one that later figures carry over)."""
+    if span.label_ != "YEAR" or span[0].lower_ != "of" or span.start == 0:
+        return False
+    return span.doc[span.start - 1].lower_ in _POINTS_IN_A_YEAR
