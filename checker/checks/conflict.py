@@ -133,6 +133,8 @@ class ConflictCheck(Check):
         prose = document.source.prose
         antecedents = [a for a in antecedents if _alike_in_size(a, claim)]
         antecedents = _closest_in_wording(claim, antecedents)
+        if _of_a_part(prose, claim) and not _share_words(claim, antecedents):
+            return None  # "the cloud unit's ¥6.4 billion" is not the group's revenue restated
         levels = _nearest_to_words(prose, claim, [a for a in antecedents if a.role == "level"])
         if not levels or _distinct_values(levels) > 1:
             return None  # "its 68 billion dlr debt", "15 billion dlrs of credit lines", then
@@ -243,7 +245,7 @@ _COMPARED = re.compile(
     r"|august|september|october|november|december)['’]s)\s+$",
     re.IGNORECASE,
 )
-# "the cloud unit's ¥6.4 billion": a part's figure, never the group's restated.
+# "the cloud unit's ¥6.4 billion": a part's figure, which restates only another of the part's.
 _PART_OWNER = re.compile(
     r"\b(?:unit|division|business|arm|segment|subsidiary|branch)['’]s\s+$", re.IGNORECASE
 )
@@ -257,11 +259,20 @@ _DEFINED_AFTER = re.compile(
 _PARTICIPLE_AFTER = re.compile(r"^[a-z]+ed\s+(?:on|in|at|by|for|to|from|across|over)\b")
 
 
+def _of_a_part(prose: str, claim: Claim) -> bool:
+    return _PART_OWNER.search(prose[max(0, claim.start - 40) : claim.start]) is not None
+
+
+def _share_words(claim: Claim, antecedents: list[Claim]) -> bool:
+    words = set(claim.subject.split())
+    return any(words & set(a.subject.split()) for a in antecedents)
+
+
 def _restates(prose: str, claim: Claim) -> bool:
     """'the 42,800 attendances', 'the farm's 48 turbines', 'Carrow's 3.6% inflation rate': a
     figure given as already known."""
     before = prose[max(0, claim.start - 40) : claim.start]
-    if _DEFINITE.search(before) is None or _COMPARED.search(before) or _PART_OWNER.search(before):
+    if _DEFINITE.search(before) is None or _COMPARED.search(before):
         return False
     after = prose[claim.end : claim.end + 60].strip()
     return (
@@ -295,7 +306,13 @@ _POSSESSOR = re.compile(r"([^\W\d_]+)['’]s\s+$")
 def _owner(prose: str, claim: Claim) -> str:
     """'farm' in 'the farm's 48 turbines', 'brazil' in 'Brazil's 109 billion dlr debt'."""
     match = _POSSESSOR.search(prose[max(0, claim.start - 40) : claim.start])
-    return match.group(1).lower() if match else ""
+    owner = match.group(1).lower() if match else ""
+    return "" if owner in _GENERIC_OWNERS else owner
+
+
+# "the unit's", "the company's": whose figure it is, but in words any sentence may use.
+_GENERIC_OWNERS = {"unit", "division", "business", "arm", "segment", "subsidiary", "branch",
+                   "company", "group", "firm"}  # fmt: skip
 
 
 def _alike_in_size(a: Claim, b: Claim) -> bool:
@@ -308,9 +325,8 @@ def _alike_in_size(a: Claim, b: Claim) -> bool:
 
 def _may_restate(prose: str, antecedent: Claim, claim: Claim) -> bool:
     """The later figure may be the earlier one restated: another sentence, no other entity or
-    stated period, every word that narrows it found in the earlier figure's sentence, and the
-    earlier figure's words in its own or a subset of them ('the 1,420 confirmed cases' after
-    '1,240 confirmed cases of measles', not after '87 new cases')."""
+    stated period, and every word that narrows it found with the earlier figure ('the 1,420
+    confirmed cases' after '1,240 confirmed cases of measles')."""
     if antecedent.sentence_start == claim.sentence_start:
         return False
     if antecedent.entity and claim.entity and antecedent.entity.lower() != claim.entity.lower():
@@ -321,12 +337,14 @@ def _may_restate(prose: str, antecedent: Claim, claim: Claim) -> bool:
     if _table_block(antecedent) or _table_block(claim):
         return False
     owner = _owner(prose, claim)
-    if not _found_in(f"{claim.subject} {owner}", _sentence_text(prose, antecedent)):
+    context = f"{_sentence_text(prose, antecedent)} {antecedent.subject}"
+    if not _found_in(f"{claim.subject} {owner}", context):
         return False  # "Security Pacific's 1.7 billion dlrs" after "The bank has 3.8 billion"
-    words = set(claim.subject.split())
-    narrower = bool(words) and words < set(antecedent.subject.split())
+    # Words of its own, all found with the earlier figure ('the 2.4 million backup subscribers'
+    # after 'Orrin's cloud backup service ... 2.34 million paying subscribers'); with none, the
+    # later figure names the whole, so the earlier one must not name a part ('core' inflation).
     return (
-        narrower
+        bool(claim.subject)
         or _named(antecedent.subject_text)
         or _found_in(antecedent.subject, _sentence_text(prose, claim))
     )

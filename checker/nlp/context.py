@@ -405,8 +405,8 @@ class ContextReader:
                         return Anchor(j, match[0], match[2])
                     if j in self._scope_at:
                         continue  # "in second-quarter sales"
-                    if not doc[j].is_alpha:
-                        break
+                    if not doc[j].is_alpha or doc[j].lower_ in _CONJUNCTIONS:
+                        break  # "revenue of €1.84 billion in 2025 and operating profit of ..."
                 return None
             skip = index.at(k, "CHANGE") or index.at(k, "BASIS")
             if skip is None and doc[k].text != "-":
@@ -500,8 +500,9 @@ class ContextReader:
             words.extend(self._premodifiers(doc, anchor.start, sentence, index, claim_at))
             follow = anchor.end
         words.extend(self._phrase_after(doc, follow, sentence, index, claim_at, scope_at))
-        start = min(anchor.start, claim.start)
-        words.extend(self._segment_words(doc, start, sentence, index, claim_at))
+        # The segment named nearest before the figure: "Its revenue climbed to ¥7.4 billion, while
+        # the logistics unit grew to ¥2.3 billion" gives the second figure to the logistics unit.
+        words.extend(self._segment_words(doc, claim.start, sentence, index, claim_at))
         return words
 
     def _segment_words(
@@ -512,7 +513,7 @@ class ContextReader:
             if doc[k].text == ";":
                 return []
             if doc[k].lower_ in self.lexicon.segment_nouns:
-                return self._premodifiers(doc, k, sentence, index, claim_at)
+                return self._premodifiers(doc, k, sentence, index, claim_at, segment=True)
             if doc[k].lower_ in ("its", "their") and sentence.start > 0:
                 # "The cloud division remained the main engine. Its revenue climbed ..."
                 previous = doc[sentence.start - 1].sent
@@ -529,8 +530,17 @@ class ContextReader:
         return k
 
     def _premodifiers(
-        self, doc: Doc, start: int, sentence: Span, index: LexicalIndex, claim_at: dict
+        self,
+        doc: Doc,
+        start: int,
+        sentence: Span,
+        index: LexicalIndex,
+        claim_at: dict,
+        segment: bool = False,
     ) -> list[Token]:
+        """The words before ``start`` that narrow it: 'residential construction' spending; for a
+        segment, nouns in -ing count too ('the cloud computing division')."""
+        ing_nouns = self.lexicon.ing_nouns if segment else frozenset()
         found: list[Token] = []
         k = start - 1
         while k >= sentence.start and len(found) < 3:
@@ -547,7 +557,7 @@ class ContextReader:
                 not token.is_alpha
                 or lower in STOP_WORDS
                 or k in claim_at
-                or lower.endswith(("ed", "ing"))
+                or (lower.endswith(("ed", "ing")) and lower not in ing_nouns)
                 or index.has(k, "CHANGE")
                 or index.has(k, "METRICVERB")
                 or lower in self.lexicon.speech_verbs
@@ -772,6 +782,7 @@ class _ScopeHistory:
 
 
 _VERSUS = {"vs", "vs.", "versus"}
+_CONJUNCTIONS = {"and", "or", "but", "while", "whereas"}
 _OUTDOING = {"eclipsing", "eclipsed", "eclipses", "beating", "surpassing", "surpassed",
              "surpasses", "topping", "outstripping", "outstripped", "overtaking", "overtook",
              "breaking"}  # fmt: skip

@@ -128,6 +128,10 @@ class Lexicon:
         return frozenset(self.raw["owner_verbs"])
 
     @functools.cached_property
+    def ing_nouns(self) -> frozenset[str]:
+        return frozenset(self.raw["ing_nouns"])
+
+    @functools.cached_property
     def speaker_nouns(self) -> frozenset[str]:
         return frozenset(self.raw["speaker_nouns"])
 
