@@ -270,3 +270,28 @@ def test_a_restatement_that_only_rounds_differently_is_a_rounding_slip() -> None
         "2.4 million paying subscribers gave it room to grow."
     )
     assert worded(text) == ["inconsistent-rounding"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A planned cut restates a cut; a named rate with decimals restates the rate.
+        "The lender would cut about 2,300 jobs by 2026. Analysts said the 3,200 positions the "
+        "bank intends to eliminate by 2026 were a sign of weakness.",
+        "Gross margin improved to 27.4% from 25.9%. Wrona said the 27.9% gross margin was unlikely "
+        "to last.",
+        # A power is a capacity even where no word says so.
+        "The first phase includes a 3-gigawatt electrolyser factory. Construction of the 5 GW "
+        "Gujarat electrolyser plant is due to begin in 2024.",
+    ],
+)
+def test_restatements_of_cuts_rates_and_capacities(text: str) -> None:
+    assert worded(text) == ["conflicting-figures"]
+
+
+def test_part_of_a_figure_is_not_its_restatement() -> None:
+    text = (
+        "A rights issue would raise 61 mln marks. Part of the 274.5 mln marks from the issue "
+        "would pay for the acquisition."
+    )
+    assert worded(text) == []

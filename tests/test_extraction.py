@@ -257,3 +257,28 @@ def test_a_time_within_a_year_is_not_a_figure_s_period() -> None:
 def test_period_words_do_not_narrow_the_measured_thing() -> None:
     claim = only("Analysts welcomed the first-half operating margin of 16.6%.", "percent")
     assert (claim.metric, claim.subject) == ("margin", "")
+
+
+def test_a_count_a_plan_will_cut_is_a_change() -> None:
+    claim = only("Analysts said the 3,200 positions the bank intends to eliminate were many.")
+    assert (claim.role, claim.direction, claim.metric) == ("change", "down", "employees")
+
+
+def test_take_up_is_a_metric() -> None:
+    claim = only("Take-up, the share of homes that buy a service, rose to 31.4%.", "percent")
+    assert claim.metric == "take-up"
+
+
+def test_a_segment_named_in_the_previous_sentence_narrows_its_figure() -> None:
+    text = (
+        "The cloud computing division remained the main engine. Its revenue climbed to ¥7.4 "
+        "billion, while the logistics software unit grew to ¥2.3 billion."
+    )
+    first, second = (c for c in claims(text) if c.kind == "money")
+    assert (first.subject, second.subject) == ("cloud computing", "logistic software")
+
+
+def test_a_metric_after_the_figure_stops_at_and() -> None:
+    text = "Brightwater reported revenue of €1.84 billion in 2025 and operating profit of €196m."
+    first, second = (c for c in claims(text) if c.kind == "money")
+    assert (first.metric, second.metric) == ("revenue", "profit")

@@ -108,11 +108,12 @@ class ConflictCheck(Check):
         for claim in document.claims:
             if claim.value is None or not claim.metric or claim.kind not in _COMPARED_KINDS:
                 continue
-            key = (claim.kind, claim.unit, claim.metric)
+            # Levels restate levels (or a baseline); a planned cut restates a cut.
+            key = (claim.kind, claim.unit, claim.metric, claim.role == "change", claim.direction)
             if (
                 claim.start not in reported
-                and claim.role == "level"
-                and _specific(claim)
+                and claim.role in ("level", "change")
+                and _specific(document.source.prose, claim)
                 and claim.equivalent_of < 0
                 and claim.metric not in self.params.ignored_metrics
                 and _restates(document.source.prose, claim)
@@ -124,7 +125,7 @@ class ConflictCheck(Check):
                 if finding is not None:
                     reported.add(claim.start)
                     yield finding
-            if claim.role in ("level", "baseline"):
+            if claim.role in ("level", "baseline", "change"):
                 earlier[key].append(claim)
 
     def _restatement_finding(
@@ -135,7 +136,8 @@ class ConflictCheck(Check):
         antecedents = _closest_in_wording(claim, antecedents)
         if _of_a_part(prose, claim) and not _share_words(claim, antecedents):
             return None  # "the cloud unit's ¥6.4 billion" is not the group's revenue restated
-        levels = _nearest_to_words(prose, claim, [a for a in antecedents if a.role == "level"])
+        levels = [a for a in antecedents if a.role == claim.role]
+        levels = _nearest_to_words(prose, claim, levels)
         if not levels or _distinct_values(levels) > 1:
             return None  # "its 68 billion dlr debt", "15 billion dlrs of credit lines", then
             # "Brazil's 109 billion dlr debt": which one is restated, if any, is not clear
@@ -237,10 +239,12 @@ def same_subject(a: str, b: str) -> bool:
 
 _DEFINITE = re.compile(r"(?:\bthe|\w['’]s)\s+$", re.IGNORECASE)
 # "more than the ₹17,010 crore", "from the 12 in 2019": a figure compared with, not restated;
-# "half the 30 ministers": the whole a part is taken from;
+# "half the 30 ministers", "61 of the 165 riders": the whole a part is taken from;
 # "1985's 584 mln dlr deficit", "December's 6.48 billion": the figure of another time.
 _COMPARED = re.compile(
-    r"(?:\b(?:than|from|against|versus|vs\.?|over|of|half|all|most|some|each|both)\s+the"
+    r"(?:\b(?:than|from|against|versus|vs\.?|over)\s+the"
+    r"|(?:\b(?:half|all|most|some|each|both|many|none|few|much|part|share|portion|rest"
+    r"|remainder|majority|one|two|three|four|five|six|seven|eight|nine|ten)|\d)(?:\s+of)?\s+the"
     r"|\b(?:(?:19|20)\d\d|year|quarter|month|week|season|period|yesterday|today|tomorrow|january|february|march|april|may|june|july"
     r"|august|september|october|november|december)['’]s)\s+$",
     re.IGNORECASE,
@@ -276,7 +280,7 @@ def _restates(prose: str, claim: Claim) -> bool:
         return False
     after = prose[claim.end : claim.end + 60].strip()
     return (
-        not after[:1].isupper()  # "the 5636 System Unit", "the 400 Series": a name
+        not (claim.kind == "count" and after[:1].isupper())  # "the 5636 System Unit": a name
         and after.split(" ", 1)[0].strip(",.;:").lower() not in _MODEL_WORDS
         and _DEFINED_AFTER.match(after) is None
         and _PARTICIPLE_AFTER.match(after) is None
@@ -284,10 +288,13 @@ def _restates(prose: str, claim: Claim) -> bool:
     )
 
 
-def _specific(claim: Claim) -> bool:
-    """A figure precise enough to be recognised when restated: an amount or a count of 20 or
-    more that is not a year. 'The three firms' and 'the 25 pct stake' are often other firms
-    and another stake; rates and shares change from one sentence to the next."""
+def _specific(prose: str, claim: Claim) -> bool:
+    """A figure precise enough to be recognised when restated: an amount, a count of 20 or
+    more that is not a year, or a percentage with decimals followed by what it measures ('the
+    27.9% gross margin'). 'The three firms' are often other firms, and 'the 25 pct stake' or
+    'the 0.4 per cent' rate another stake or another month's rate."""
+    if claim.kind == "percent":
+        return _named_rate(prose, claim)
     if claim.kind not in ("money", "count", "quantity") or claim.value is None:
         return False
     if claim.value_high is not None or claim.qualifier:
@@ -297,9 +304,17 @@ def _specific(claim: Claim) -> bool:
 
 
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+_CHANGING_SHARES = {"stake", "shares"}
 
 
-_MODEL_WORDS = {"series", "model", "class", "version", "edition", "generation"}
+def _named_rate(prose: str, claim: Claim) -> bool:
+    if "." not in claim.text or claim.metric in _CHANGING_SHARES:
+        return False
+    following = _WORDS.findall(prose[claim.end : claim.end + 30].lower())[:3]
+    return _WORDS.findall(claim.metric)[-1] in following
+
+
+_MODEL_WORDS = {"series", "model", "class", "version", "edition", "generation", "service"}
 _POSSESSOR = re.compile(r"([^\W\d_]+)['’]s\s+$")
 
 
@@ -331,7 +346,12 @@ def _may_restate(prose: str, antecedent: Claim, claim: Claim) -> bool:
         return False
     if antecedent.entity and claim.entity and antecedent.entity.lower() != claim.entity.lower():
         return False
-    stated = {c.scope for c in (antecedent, claim) if c.scope and not c.scope_inherited}
+    # "by 2026" and "by 2026 (forecast)": whether a sentence reads as a forecast is its wording.
+    stated = {
+        c.scope.removesuffix(" (forecast)")
+        for c in (antecedent, claim)
+        if c.scope and not c.scope_inherited
+    }
     if len(stated) > 1 and not _year_so_far(stated):
         return False
     if _table_block(antecedent) or _table_block(claim):

@@ -95,6 +95,8 @@ class ContextReader:
                 claim._.entity = self._entity(doc, anchor, claim, sentence)
             elif claim._.kind == COUNT and claim._.counted:
                 claim._.metric = claim._.counted
+            else:  # "the 5 GW plant": a power is a capacity whatever the sentence calls it
+                claim._.metric = self.lexicon.unit_metrics.get(claim._.unit, "")
             self._scope(doc, claim, sentence, scopes, history, index)
         return doc
 
@@ -232,6 +234,22 @@ class ContextReader:
             steps += 1
         if claim.end < sentence.end and doc[claim.end].lower_ in ("higher", "lower"):
             return "up" if doc[claim.end].lower_ == "higher" else "down"
+        return self._planned_change_after(doc, claim, index, sentence)
+
+    def _planned_change_after(
+        self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span
+    ) -> str:
+        """'the 3,200 positions the bank intends to eliminate', 'the 500 jobs it plans to cut':
+        a count of what a plan changes, the verb after it in a clause of its own."""
+        if claim._.kind != COUNT or not claim._.counted:
+            return ""
+        end = min(claim.end + 9, sentence.end)
+        for k in range(claim.end + 1, end - 1):
+            if doc[k].is_punct or doc[k].lower_ in _MAIN_VERBS:
+                return ""
+            if doc[k].lower_ == "to" and doc[k - 1].lower_ in self.lexicon.forecast_words:
+                match = index.at(k + 1, "CHANGE")
+                return match[2] if match is not None else ""
         return ""
 
     def _basis(
@@ -783,6 +801,7 @@ class _ScopeHistory:
 
 _VERSUS = {"vs", "vs.", "versus"}
 _CONJUNCTIONS = {"and", "or", "but", "while", "whereas"}
+_MAIN_VERBS = {"is", "are", "was", "were", "will", "would", "has", "have", "had"}
 _OUTDOING = {"eclipsing", "eclipsed", "eclipses", "beating", "surpassing", "surpassed",
              "surpasses", "topping", "outstripping", "outstripped", "overtaking", "overtook",
              "breaking"}  # fmt: skip

@@ -128,6 +128,10 @@ class Lexicon:
         return frozenset(self.raw["owner_verbs"])
 
     @functools.cached_property
+    def unit_metrics(self) -> dict[str, str]:
+        return dict(self.raw["unit_metrics"])
+
+    @functools.cached_property
     def ing_nouns(self) -> frozenset[str]:
         return frozenset(self.raw["ing_nouns"])
 
