@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from checker.amounts import plain
 from checker.checks import register
 from checker.checks.base import Check
@@ -158,6 +160,7 @@ class ConflictCheck(Check):
             and claim.metric not in self.params.ignored_metrics
             and (claim.kind != "duration" or claim.metric in self.params.duration_metrics)
             and (bool(claim.subject) or self._named_by_metric(claim))
+            and not _few(claim)
         )
 
     def _named_by_metric(self, claim: Claim) -> bool:
@@ -237,25 +240,40 @@ def same_subject(a: str, b: str) -> bool:
     return len(words_a & words_b) / len(words_a | words_b) >= 0.5
 
 
-_DEFINITE = re.compile(r"(?:\bthe|\w['’]s)\s+$", re.IGNORECASE)
+# "the 42,800 attendances", "the farm's 48 turbines", "January's gain of 33,700 jobs".
+_DEFINITE = re.compile(
+    r"(?:\bthe|\w['’]s|\b(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)['’]s(?:\s+[a-z-]+){1,2}\s+of)\s+$",
+    re.IGNORECASE,
+)
 # "more than the ₹17,010 crore", "from the 12 in 2019": a figure compared with, not restated;
 # "half the 30 ministers", "61 of the 165 riders": the whole a part is taken from;
-# "1985's 584 mln dlr deficit", "December's 6.48 billion": the figure of another time.
+# "from 1985's 584 mln dlr deficit", "last year's 5,000": the figure of another time.
 _COMPARED = re.compile(
-    r"(?:\b(?:than|from|against|versus|vs\.?|over)\s+the"
+    r"(?:\b(?:than|from|against|versus|vs\.?|over|up|down|by)\s+(?:the|[\w ]{0,20}['’]s)"
     r"|(?:\b(?:half|all|most|some|each|both|many|none|few|much|part|share|portion|rest"
     r"|remainder|majority|one|two|three|four|five|six|seven|eight|nine|ten)|\d)(?:\s+of)?\s+the"
-    r"|\b(?:(?:19|20)\d\d|year|quarter|month|week|season|period|yesterday|today|tomorrow|january|february|march|april|may|june|july"
-    r"|august|september|october|november|december)['’]s)\s+$",
+    r"|(?<!this )\b(?:(?:19|20)\d\d|year|quarter|month|week|season|period|yesterday|today"
+    r"|tomorrow)['’]s)\s+$",
+    re.IGNORECASE,
+)
+# "January's gain of 33,700 jobs": the figure of a month, which the earlier figure must not
+# contradict.
+_MONTH_OWNER = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)['’]s(?:\s+[a-z-]+){0,2}(?:\s+of)?\s+$",
     re.IGNORECASE,
 )
 # "the cloud unit's ¥6.4 billion": a part's figure, which restates only another of the part's.
 _PART_OWNER = re.compile(
     r"\b(?:unit|division|business|arm|segment|subsidiary|branch)['’]s\s+$", re.IGNORECASE
 )
-# "the ¥161 billion average of estimates", "the 165 riders who started": defined by what follows.
-_DEFINED_AFTER = re.compile(
-    r"^[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*)?\s+(?:who|which|that|average|mean|median)\b",
+# "the ¥161 billion average of estimates": defined by what follows.
+_DEFINED_AFTER = re.compile(r"^(?:[^\W\d][\w-]*\s+)?(?:average|mean|median)\s+of\b", re.IGNORECASE)
+# "the 165 riders who started", "the 649 patients who needed intensive care": a relative
+# clause that says which ones, so the earlier figure must be said of them in the same words.
+_RELATIVE = re.compile(
+    r"^[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*)?\s+(?:who|which|that)\s+([^,.;:!?\"“”]*)",
     re.IGNORECASE,
 )
 
@@ -288,6 +306,12 @@ def _restates(prose: str, claim: Claim) -> bool:
     )
 
 
+def _few(claim: Claim) -> bool:
+    """'four heads of mission', 'seven men of C Company': a handful of people or things is
+    usually one group among several (those on the first flight, those of another unit)."""
+    return claim.kind == "count" and claim.value is not None and claim.value < 10
+
+
 def _specific(prose: str, claim: Claim) -> bool:
     """A figure precise enough to be recognised when restated: an amount, a count of 20 or
     more that is not a year, or a percentage with decimals followed by what it measures ('the
@@ -310,7 +334,7 @@ _CHANGING_SHARES = {"stake", "shares"}
 def _named_rate(prose: str, claim: Claim) -> bool:
     if "." not in claim.text or claim.metric in _CHANGING_SHARES:
         return False
-    following = _WORDS.findall(prose[claim.end : claim.end + 30].lower())[:3]
+    following = _WORDS.findall(prose[claim.end : claim.end + 40].lower())[:5]
     return _WORDS.findall(claim.metric)[-1] in following
 
 
@@ -322,7 +346,7 @@ def _owner(prose: str, claim: Claim) -> str:
     """'farm' in 'the farm's 48 turbines', 'brazil' in 'Brazil's 109 billion dlr debt'."""
     match = _POSSESSOR.search(prose[max(0, claim.start - 40) : claim.start])
     owner = match.group(1).lower() if match else ""
-    return "" if owner in _GENERIC_OWNERS else owner
+    return "" if owner in _GENERIC_OWNERS or owner[:3] in _MONTHS else owner
 
 
 # "the unit's", "the company's": whose figure it is, but in words any sentence may use.
@@ -356,6 +380,8 @@ def _may_restate(prose: str, antecedent: Claim, claim: Claim) -> bool:
         return False
     if _table_block(antecedent) or _table_block(claim):
         return False
+    if not _same_month(prose, antecedent, claim) or not _said_alike(prose, antecedent, claim):
+        return False
     owner = _owner(prose, claim)
     context = f"{_sentence_text(prose, antecedent)} {antecedent.subject}"
     if not _found_in(f"{claim.subject} {owner}", context):
@@ -368,6 +394,30 @@ def _may_restate(prose: str, antecedent: Claim, claim: Claim) -> bool:
         or _named(antecedent.subject_text)
         or _found_in(antecedent.subject, _sentence_text(prose, claim))
     )
+
+
+def _same_month(prose: str, antecedent: Claim, claim: Claim) -> bool:
+    """'January's gain of 33,700 jobs' restates a figure of January or of 'the month'."""
+    match = _MONTH_OWNER.search(prose[max(0, claim.start - 40) : claim.start])
+    if match is None:
+        return True
+    month = _MONTHS.index(match.group(1).lower()[:3]) + 1
+    scope = antecedent.scope.removesuffix(" (forecast)")
+    return scope in ("", "the month") or scope.endswith((f"month {month:02d}", f"-{month:02d}"))
+
+
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def _said_alike(prose: str, antecedent: Claim, claim: Claim) -> bool:
+    """A relative clause after the later figure repeats what the earlier sentence says of
+    its figure, in two words at least ('needed ... intensive care')."""
+    match = _RELATIVE.match(prose[claim.end : claim.end + 80].strip())
+    if match is None:
+        return True
+    clause = {singular(w) for w in _WORDS.findall(match.group(1).lower())} - STOP_WORDS
+    earlier = {singular(w) for w in _WORDS.findall(_sentence_text(prose, antecedent).lower())}
+    return len(clause & earlier) >= 2
 
 
 def _named(words: str) -> bool:

@@ -343,11 +343,15 @@ def _described(parts: list[_Part]) -> bool:
     a part that describes it. The commas no longer separate items, so the list may be shorter."""
     return any(
         previous.text.split()[-1][:1].isupper()
-        and part.text[:1].islower()
+        and _DESCRIPTION.match(part.text) is not None
         and not _LEADING.match(part.text)
         and not _NAME.match(part.text)
         for previous, part in pairwise(parts)
     )
+
+
+# "a Santa Clara maker", "priced at ...", "which makes ...": words that describe what precedes.
+_DESCRIPTION = re.compile(r"(?:a|an|which|who|whose|[a-z]+ed|[a-z]+ing)\b")
 
 
 def _final_pair(listed: list[_Part]) -> int:

@@ -44,9 +44,9 @@ _SHARE_TO_WHOLE = re.compile(
 _PART_OF_WHOLE = re.compile(
     r"^\s*(?:out\s+)?of\s+(?:(?:the|its|their|those|these|all|a|total)\s+)*$", re.IGNORECASE
 )
-# After a whole, before the share: "seats, or", "seats (".
+# After a whole, before the share: "seats, or", "seats (", "council seats on the ballot, or".
 _WHOLE_TO_SHARE = re.compile(
-    rf"^\s*(?:[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}})?\s*(?:,\s*or|\(|—|–|,\s*representing)"
+    rf"^\s*(?:[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,5}})?\s*(?:,\s*or|\(|—|–|,\s*representing)"
     rf"\s*(?:{_QUALIFIERS}\s*)*$",
     re.IGNORECASE,
 )
@@ -58,7 +58,9 @@ _OF_THOSE = re.compile(
     r"(?:^|[.;:!?]\s+|^\s*)of\s+(?:(?:the|those|these|its|their|all|a|total)\s+)*$",
     re.IGNORECASE,
 )
-_AFTER_OF_THOSE = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,7}[a-z][\w-]*\s*,\s*$", re.IGNORECASE)
+# "Of the 2,140 images it returned during the 36-hour flyby window, 2,410 were ...": words (a
+# duration or a date among them) and a comma.
+_AFTER_OF_THOSE = re.compile(r"^\s*(?:[\w][\w-]*\s+){0,10}[a-z][\w-]*\s*,\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from checker.checks import register
 from checker.checks.base import Check
 from checker.checks.growth import operands
 from checker.checks.relations import Share, shares
+from checker.claims import Claim
 from checker.document import Document
 from checker.findings import Finding
 
@@ -66,7 +67,16 @@ class ShareCheck(Check):
 
 
 def _share_range(share: Share) -> tuple[Decimal, Decimal]:
-    part_low, part_high = share.part.interval()
-    whole_low, whole_high = share.whole.interval()
+    part_low, part_high = _counted_exactly(share.part) or share.part.interval()
+    whole_low, whole_high = _counted_exactly(share.whole) or share.whole.interval()
     whole_low = max(whole_low, share.whole.value / 1000)
     return part_low / whole_high * _HUNDRED, part_high / whole_low * _HUNDRED
+
+
+def _counted_exactly(claim: Claim) -> tuple[Decimal, Decimal] | None:
+    """'8 of the 13 seats': a small count in digits is exact, not rounded to the unit."""
+    if claim.kind != "count" or claim.step != 1 or claim.qualifier or claim.value is None:
+        return None
+    if claim.value >= 10000 or claim.value_high is not None:
+        return None
+    return claim.value, claim.value

@@ -61,6 +61,8 @@ class ShareSumCheck(Check):
             yield self._finding(document, figures, whole)
 
     def _one_whole(self, document: Document, figures: FigureList) -> bool:
+        if self._named_whole(document, figures):
+            return True
         if len({c.metric for c in figures.items if c.metric}) > 1:
             return False  # "Turnout was 64%, and Smith won 52% of the votes cast"
         first = figures.items[0]
@@ -73,6 +75,23 @@ class ShareSumCheck(Check):
         return not any(
             _has_word(g.lower(), w) for g in figures.gaps for w in self.params.separate_wholes
         )
+
+    def _named_whole(self, document: Document, figures: FigureList) -> bool:
+        """'Property taxes will supply 47% of the city's revenue, user fees 22%, ...': the first
+        share names its whole and no other share names another."""
+        prose = document.source.prose
+        first = figures.items[0]
+        named = _OF_WHOLE.match(prose, first.end, first.end + 60)
+        if named is None:
+            return False
+        # "52% of the vote in Leeds, 38% in York": a whole for each share
+        after = [prose[named.end() : named.end() + 20]]
+        after += [prose[c.end : c.end + 20] for c in figures.items[1:]]
+        return not any(self._own_whole(text) for text in after)
+
+    def _own_whole(self, text: str) -> bool:
+        words = text.split()
+        return bool(words) and words[0].lower() in ("of", *self.params.separate_wholes)
 
     def _covers_whole(self, figures: FigureList) -> bool:
         return any(_has_word(g.lower(), w) for g in figures.gaps for w in self.params.rest_words)
@@ -88,6 +107,14 @@ class ShareSumCheck(Check):
         first, last = figures.items[0], figures.items[-1]
         related = [(c.start, c.end, "a share") for c in figures.items[1:]]
         return self.finding(document, first.start, last.end, fields, related)
+
+
+_OF_WHOLE = re.compile(
+    r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:revenue|revenues|income|budget|spending|sales|vote|votes|seats|respondents|electorate"
+    r"|population|workforce|total)\b",
+    re.IGNORECASE,
+)
 
 
 def _has_word(text: str, word: str) -> bool:

@@ -44,7 +44,8 @@ _TOTAL_THEN_PARTS = re.compile(
 _LABEL = r"(?:[\w'’-]+(?:\s+[\w'’-]+){0,3})??"  # up to four words, in linear time
 _PARTS_THEN_TOTAL = re.compile(
     rf"^\s*{_LABEL}\s*(?:,|—|–)?\s*(?:for|making|giving|bringing(?:\s+the)?|to make|and)?"
-    r"\s*(?:a|the|its)?\s*(?:total|combined|grand total|overall total|sum|tally)\s*(?:of|to)?\s*$"
+    r"\s*(?:a|the|its)?\s*(?:[a-z-]+\s+)?(?:total|combined|grand total|overall total|sum|tally)"
+    r"\s*(?:of|to)?\s*$"
     rf"|^\s*{_LABEL}\s*,?\s*(?:totall?ing|totall?ed)\s*$",
     re.IGNORECASE,
 )

@@ -86,7 +86,9 @@ class ContextReader:
                 _copy_context(primary, claim)
                 continue
             self._change(doc, claim, index, sentence, claim_at)
-            anchor = self._anchor(doc, claim, index, sentence)
+            anchor = self._opening_whole(doc, claim, index, sentence) or self._anchor(
+                doc, claim, index, sentence
+            )
             if anchor is not None:
                 claim._.metric = _metric_for(claim, anchor.metric)
                 words = self._subject_words(doc, claim, anchor, index, claim_at, scope_at)
@@ -95,8 +97,11 @@ class ContextReader:
                 claim._.entity = self._entity(doc, anchor, claim, sentence)
             elif claim._.kind == COUNT and claim._.counted:
                 claim._.metric = claim._.counted
-            else:  # "the 5 GW plant": a power is a capacity whatever the sentence calls it
-                claim._.metric = self.lexicon.unit_metrics.get(claim._.unit, "")
+            unit_metric = self.lexicon.unit_metrics.get(claim._.unit)
+            if unit_metric is not None and claim._.metric != unit_metric:
+                # "the 5 GW plant", "a 1,140-megawatt wind farm that will cost ...": a power is a
+                # capacity whatever the sentence says around it
+                claim._.metric, claim._.subject, claim._.subject_text = unit_metric, "", ""
             self._scope(doc, claim, sentence, scopes, history, index)
         return doc
 
@@ -210,7 +215,7 @@ class ContextReader:
         steps = 0
         while k >= sentence.start and steps < 4:
             match = index.before(k + 1, "CHANGE")
-            if match is not None:
+            if match is not None and not _phrasal_up(doc, match[0]):
                 return match[2]
             skippable = index.before(k + 1, "BASIS") or index.before(k + 1, "METRIC")
             if doc[k].lower_ not in _SKIP_BEFORE and skippable is None:
@@ -333,20 +338,40 @@ class ContextReader:
             k -= 1
         if k < sentence.start or doc[k].text != "," or k == claim.start - 1:
             return
+        baseline = self._claim_by_offset.get(claim._.change_from)
+        if baseline is None:
+            return
         words = self._words(doc, max(sentence.start, k - 6), k)
         level = next((claim_at[w.i] for w in reversed(words) if w.i in claim_at), None)
         start = claim_at.get(next((w.i for w in words if w.i in claim_at), -1))
-        if level is None or start is None or level.start != start.start:
-            return  # no level, or more than one figure before the comma
-        if any(not (t.i in claim_at or t.is_punct) for t in words if t.i > level.end - 1):
-            return  # words other than a period between the level and the comma
-        baseline = self._claim_by_offset.get(claim._.change_from)
-        if baseline is None or (level._.kind, level._.unit) != (baseline._.kind, baseline._.unit):
+        close = level is not None and start is not None and level.start == start.start
+        if close and any(not (t.i in claim_at or t.is_punct) for t in words if t.i > level.end - 1):
+            close = False  # words other than a period between the level and the comma
+        if not close:
+            # "A total of 12,480 people were admitted ... between October and April, up 18% from
+            # 9,870": the one figure of the baseline's kind in the clause before the comma, when
+            # it lies on the side of the baseline the change says
+            level = self._only_like(doc[sentence.start : k], baseline, claim_at)
+            rose = level is not None and float(level._.value) > float(baseline._.value)
+            if level is not None and rose != (claim._.direction == "up"):
+                return
+        if level is None or (level._.kind, level._.unit) != (baseline._.kind, baseline._.unit):
             return
         ratio = float(level._.value or 0) / float(baseline._.value or 1)
         if not 0.05 < ratio < 20:
             return  # "in the week ended April four, up 11.1 pct from 42.91 billion": a day
         claim._.change_to = level.start_char
+
+    def _only_like(self, clause: Span, baseline: Span, claim_at: dict) -> Span | None:
+        figures = {claim_at[t.i].start: claim_at[t.i] for t in clause if t.i in claim_at}
+        alike = [
+            f
+            for f in figures.values()
+            if (f._.kind, f._.unit) == (baseline._.kind, baseline._.unit) and f._.role == "level"
+        ]
+        if len(figures) > 3 or len(alike) != 1 or ";" in clause.text:
+            return None
+        return alike[0]
 
     def _appositive_end_points(
         self, doc: Doc, claim: Span, sentence: Span, claim_at: dict, index: LexicalIndex
@@ -408,6 +433,21 @@ class ContextReader:
             or self._metric_before(claim, index, sentence)
         )
 
+    def _opening_whole(
+        self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span
+    ) -> Anchor | None:
+        """'Of those patients, 946 needed treatment': a bare count right after an opening 'Of
+        those NOUNS,' counts the nouns."""
+        if claim._.kind != COUNT or claim.start < 4 or doc[claim.start - 1].text != ",":
+            return None
+        opening = doc[sentence.start : claim.start - 1]
+        if len(opening) > 5 or opening[0].lower_ != "of" or opening[1].lower_ not in _OF_WHOLE:
+            return None
+        noun = opening[-1]
+        match = index.at(noun.i, "METRIC")
+        metric = match[2] if match is not None and match[0] == noun.i + 1 else noun.lower_
+        return Anchor(noun.i, noun.i + 1, metric) if noun.is_alpha else None
+
     def _metric_after(
         self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span
     ) -> Anchor | None:
@@ -416,7 +456,13 @@ class ContextReader:
         for _ in range(3):
             if k >= sentence.end:
                 return None
-            if doc[k].lower_ in ("in", "of"):
+            if doc[k].lower_ in _FORECAST_NOUNS and k + 1 < sentence.end:
+                k += 1  # "the bank's 2.3% forecast for average inflation"
+                if doc[k].lower_ == "for":
+                    continue
+            if doc[k].lower_ in ("in", "of", "for") and (
+                doc[k].lower_ != "for" or doc[k - 1].lower_ in _FORECAST_NOUNS
+            ):
                 for j in range(k + 1, min(k + 6, sentence.end)):
                     match = index.at(j, "METRIC")
                     if match is not None:
@@ -678,6 +724,7 @@ class ContextReader:
         """'Intermec Corp., offering of 1,050,000 shares': a name that opens the sentence owns it,
         unless it is someone speaking ('Analysts said')."""
         tokens = [t for t in doc[sentence.start : limit] if t.text not in _QUOTES]
+        tokens = _past_opening_time(tokens)  # "On February 7, 2012, Kershaw and the Dodgers"
         names: list[Token] = []
         for token in tokens:
             glued = bool(names) and not names[-1].whitespace_ and not token.whitespace_
@@ -801,6 +848,8 @@ class _ScopeHistory:
 
 _VERSUS = {"vs", "vs.", "versus"}
 _CONJUNCTIONS = {"and", "or", "but", "while", "whereas"}
+_FORECAST_NOUNS = {"forecast", "estimate", "projection", "target", "prediction", "guidance"}
+_OF_WHOLE = {"those", "these", "the", "them", "its", "their"}
 _MAIN_VERBS = {"is", "are", "was", "were", "will", "would", "has", "have", "had"}
 _OUTDOING = {"eclipsing", "eclipsed", "eclipses", "beating", "surpassing", "surpassed",
              "surpasses", "topping", "outstripping", "outstripped", "overtaking", "overtook",
@@ -945,6 +994,39 @@ def _is_defined_acronym(token: Token) -> bool:
     return (
         0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
     )
+
+
+_TIME_PREPOSITIONS = {"on", "in", "at", "by", "during", "since", "until", "after", "before"}
+
+
+_UP_PHRASES = {
+    "made", "make", "makes", "making", "set", "sets", "end", "ended", "ends", "take", "took",
+    "taken", "takes", "pick", "picked", "split", "break", "broken", "sum", "summed", "build",
+    "built", "open", "opened", "sign", "signed", "snap", "snapped",
+}  # fmt: skip
+
+
+def _phrasal_up(doc: Doc, i: int) -> bool:
+    """'is made up of £2.1 billion', 'signed up 5,000 members': 'up' of a phrasal verb, no rise."""
+    return doc[i].lower_ == "up" and i > 0 and doc[i - 1].lower_ in _UP_PHRASES
+
+
+def _past_opening_time(tokens: list[Token]) -> list[Token]:
+    """The sentence's words after an opening time phrase ('On February 7, 2012,', 'In 2019,')
+    or a dateline ('WARSAW, June 12 —')."""
+    if tokens and tokens[0].is_upper and len(tokens[0]) > 1:
+        dash = next((i for i, t in enumerate(tokens[:8]) if t.text in ("—", "–", "--")), None)
+        if dash is not None:
+            return tokens[dash + 1 :]
+    if not tokens or tokens[0].lower_ not in _TIME_PREPOSITIONS:
+        return tokens
+    numbers = [i for i, t in enumerate(tokens[:8]) if t.like_num]
+    if not numbers:
+        return tokens
+    comma = next((i for i in range(numbers[-1], len(tokens)) if tokens[i].text == ","), None)
+    if comma is None or comma > 9:
+        return tokens
+    return tokens[comma + 1 :]
 
 
 def _is_proper(token: Token, lexicon: Lexicon) -> bool:
