@@ -295,3 +295,33 @@ def test_part_of_a_figure_is_not_its_restatement() -> None:
         "would pay for the acquisition."
     )
     assert worded(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A month's figure restates the month's.
+        (
+            "The economy added 37,300 jobs in the month, the agency said. Economists said "
+            "January's gain of 33,700 jobs was not enough.",
+            ["conflicting-figures"],
+        ),
+        (
+            "The economy added 37,300 jobs in January. November's gain of 33,700 jobs was larger.",
+            [],
+        ),
+        # A relative clause must say of the figure what the earlier sentence said.
+        (
+            "Of those patients, 946 needed treatment in intensive care. Doctors said the 649 "
+            "patients who needed intensive care this winter did not arrive evenly.",
+            ["conflicting-figures"],
+        ),
+        (
+            "A total of 156 riders started the race. Only 14 riders were left in the front group. "
+            "Then 61 of the 165 riders who finished were given a medal.",
+            [],
+        ),
+    ],
+)
+def test_restatements_with_a_month_or_a_relative_clause(text: str, expected: list[str]) -> None:
+    assert worded(text) == expected

@@ -292,3 +292,12 @@ def test_a_colon_line_without_a_list_is_read_as_a_sentence() -> None:
 )
 def test_a_count_after_a_list_noun_and_of_announces_a_list(text: str, fires: bool) -> None:
     assert len(findings(text, rules=[rule("enumeration-count")])) == int(fires)
+
+
+def test_a_place_name_ending_an_item_does_not_make_the_next_a_description() -> None:
+    text = (
+        "The scheme had three main elements: the tram extension, a park-and-ride site at "
+        "Moorside, later evening services and contactless ticketing on every route."
+    )
+    (message,) = messages(text)
+    assert "4 items" in message

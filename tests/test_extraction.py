@@ -282,3 +282,48 @@ def test_a_metric_after_the_figure_stops_at_and() -> None:
     text = "Brightwater reported revenue of €1.84 billion in 2025 and operating profit of €196m."
     first, second = (c for c in claims(text) if c.kind == "money")
     assert (first.metric, second.metric) == ("revenue", "profit")
+
+
+def test_pence_are_hundredths_of_a_pound() -> None:
+    claim = only("Harlow will pay 612 pence a share.", "money")
+    assert (claim.unit, claim.value) == ("GBP", Decimal("6.12"))
+
+
+def test_a_count_after_of_those_nouns_counts_them() -> None:
+    claim = only("Of those patients, 946 needed treatment in intensive care.", "count")
+    assert claim.metric == "cases"
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        (
+            "On February 7, 2012, Kershaw and the Dodgers agreed on a $19 million contract.",
+            "Kershaw",
+        ),
+        ("WARSAW, June 12 — Nordwind said it had approved a PLN 14.2 billion investment.", ""),
+        (
+            "Councillor Priya Raman, one of the four who voted against, said the C$1.35 billion "
+            "capital budget relied on borrowing.",
+            "",
+        ),
+    ],
+)
+def test_the_owner_after_a_date_a_dateline_or_an_aside(text: str, entity: str) -> None:
+    claim = next(c for c in claims(text) if c.kind == "money")
+    assert claim.entity == entity
+
+
+def test_made_up_of_is_not_a_rise() -> None:
+    claim = only("The offer is made up of £2.1 billion in cash.", "money")
+    assert claim.role == "level"
+
+
+def test_a_forecast_for_a_metric_measures_it() -> None:
+    claim = only("The bank's 2.3% forecast for average inflation assumed stable prices.", "percent")
+    assert claim.metric == "inflation"
+
+
+def test_a_power_is_a_capacity() -> None:
+    claim = only("Nordwind approved a 1,140-megawatt offshore wind farm that will cost a lot.")
+    assert (claim.metric, claim.subject) == ("capacity", "")

@@ -229,3 +229,20 @@ def test_a_finding_gives_the_likely_fix() -> None:
 )
 def test_a_level_before_the_change_is_its_end(text: str, fires: bool) -> None:
     assert len(growth_messages(text)) == int(fires)
+
+
+def test_the_one_like_figure_of_the_clause_before_the_change_is_its_level() -> None:
+    text = (
+        "A total of 12,480 people were admitted to hospital with flu between October and April, "
+        "up 18% from 9,870 in the previous season."
+    )
+    (message,) = growth_messages(text)
+    assert "12,480 / 9,870 = +26.4%" in message
+
+
+def test_a_far_level_on_the_wrong_side_of_the_baseline_is_not_the_changes() -> None:
+    text = (
+        "The quarterly dividend of 10.5 cts per share on the split shares is a 10.5 pct increase "
+        "from the 19 cts per share before the split."
+    )
+    assert growth_messages(text) == []

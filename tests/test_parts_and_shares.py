@@ -243,3 +243,38 @@ def test_counts_of_different_things_are_not_one_list() -> None:
         "people to evacuate."
     )
     assert messages("sum-of-parts", text) == []
+
+
+def test_a_share_of_small_exact_counts_with_a_long_whole() -> None:
+    text = "Candidates won 8 of the 13 council seats on the ballot, or 67%, giving them a majority."
+    (message,) = messages("share-arithmetic", text)
+    assert "8 / 13 = 61.5%" in message
+
+
+def test_a_part_after_a_whole_with_a_duration_in_between() -> None:
+    text = (
+        "Of the 2,140 images it returned during the 36-hour flyby window, 2,410 were taken by "
+        "its camera."
+    )
+    assert len(messages("part-exceeds-whole", text)) == 1
+
+
+def test_shares_whose_first_names_the_whole() -> None:
+    text = (
+        "Property taxes will supply 47% of the city's revenue this year, user fees 22%, "
+        "transfers from the province 26%, and other sources 13%."
+    )
+    (message,) = messages("shares-sum", text)
+    assert "47 + 22 + 26 + 13 = 108%" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales were DKK 2.31 billion in water, DKK 1.64 billion in pumps and DKK 0.97 billion in "
+        "buildings, for a quarterly total of DKK 4.82 billion.",
+        "The £3.46 billion offer is made up of £2.1 billion in cash and £1.16 billion in shares.",
+    ],
+)
+def test_totals_named_in_other_words(text: str) -> None:
+    assert len(messages("sum-of-parts", text)) == 1

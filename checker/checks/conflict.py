@@ -346,7 +346,10 @@ def _owner(prose: str, claim: Claim) -> str:
     """'farm' in 'the farm's 48 turbines', 'brazil' in 'Brazil's 109 billion dlr debt'."""
     match = _POSSESSOR.search(prose[max(0, claim.start - 40) : claim.start])
     owner = match.group(1).lower() if match else ""
-    return "" if owner in _GENERIC_OWNERS or owner[:3] in _MONTHS else owner
+    return "" if owner in _GENERIC_OWNERS or owner[:3] in _MONTHS or owner in _TIMES else owner
+
+
+_TIMES = {"year", "quarter", "month", "week", "season", "today", "yesterday", "tomorrow"}
 
 
 # "the unit's", "the company's": whose figure it is, but in words any sentence may use.

@@ -152,6 +152,7 @@ class ClaimFinder:
             "PERCENT",
             "CURRENCY",
             "CURRENCYNAME",
+            "MINORUNIT",
             "ISO",
             "AMBIGUOUS",
             "AMBIGUOUSNAME",
@@ -196,6 +197,11 @@ class ClaimFinder:
             return replace(reading, kind=POINTS, unit="pp", end=end, unit_text=text)
         if category in ("CURRENCY", "CURRENCYNAME", "ISO"):
             return replace(reading, kind=MONEY, unit=value, end=end, unit_text=text)
+        if category == "MINORUNIT":  # "612 pence" is £6.12
+            number = reading.number
+            hundred = Decimal(100)
+            number = replace(number, value=number.value / hundred, step=number.step / hundred)
+            return replace(reading, number=number, kind=MONEY, unit=value, end=end, unit_text=text)
         if category in ("AMBIGUOUS", "AMBIGUOUSNAME"):
             if value in ("pound", "pounds") and end < len(doc) and doc[end].lower_ == "of":
                 return None  # "five pounds of sugar" is a weight

@@ -685,6 +685,19 @@ class ContextReader:
             kept.add(singular(lower))
         return " ".join(sorted(kept))
 
+    def _speaks_after_aside(self, tokens: list[Token], k: int) -> bool:
+        """'Councillor Priya Raman, one of the four who voted against, said ...'."""
+        if k >= len(tokens) or tokens[k].text != ",":
+            return False
+        close = next(
+            (j for j in range(k + 1, min(k + 14, len(tokens))) if tokens[j].text == ","), None
+        )
+        return (
+            close is not None
+            and close + 1 < len(tokens)
+            and tokens[close + 1].lower_ in self.lexicon.speech_verbs
+        )
+
     def _speaker_title(self, tokens: list[Token]) -> bool:
         """'Chief financial officer Jeroen Baas said', 'Health board chair Trevor Linacre told':
         a title in lower case after the capital that opens the sentence, a name, and a speech
@@ -738,8 +751,12 @@ class ContextReader:
             names = names[1:]  # "Neighbouring Brinsford District Council"
         first, following = names[0].lower_, tokens[tokens.index(names[-1]) + 1].lower_
         lexicon = self.lexicon
-        speaker = first in lexicon.speaker_nouns or following in lexicon.speaker_nouns
-        if len(names) == 1 and (speaker or self._speaker_title(tokens)):
+        speaker = (
+            first in lexicon.speaker_nouns
+            or following in lexicon.speaker_nouns
+            or self._speaks_after_aside(tokens, tokens.index(names[-1]) + 1)
+        )
+        if speaker or (len(names) == 1 and self._speaker_title(tokens)):
             return ""  # "Analysts welcomed", "Health officials", "Chief financial officer X said"
         if (
             first.endswith(("ing", "ly"))

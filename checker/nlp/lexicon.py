@@ -175,6 +175,8 @@ class Lexicon:
                 yield ORTH, f"CURRENCY|{code}", symbol
             for name in entry["names"]:
                 yield LOWER, f"CURRENCYNAME|{code}", name
+        for code, names in raw["minor_units"].items():
+            yield from ((LOWER, f"MINORUNIT|{code}", name) for name in names)
         for key in raw["ambiguous"]:
             if key.isalpha():
                 yield LOWER, f"AMBIGUOUSNAME|{key}", key
