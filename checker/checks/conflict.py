@@ -21,7 +21,7 @@ from checker.amounts import plain
 from checker.checks import register
 from checker.checks.base import Check
 from checker.claims import Claim
-from checker.document import Document
+from checker.document import TODAY, Document
 from checker.findings import Finding
 from checker.nlp.context import singular
 from checker.nlp.times import TABLE_BLOCK
@@ -90,9 +90,11 @@ class ConflictCheck(Check):
 
     def run(self, document: Document) -> Iterator[Finding]:
         buckets: dict[tuple, list[Claim]] = defaultdict(list)
+        current = "" if document.date.source == TODAY else str(document.date.date.year)
         for claim in document.claims:
             if self._comparable(claim):
-                buckets[_bucket_key(claim, self.params.unscoped_matches_any)].append(claim)
+                key = _bucket_key(claim, self.params.unscoped_matches_any, current)
+                buckets[key].append(claim)
         reported: set[int] = set()
         for claims in buckets.values():
             if len(claims) > 1:
@@ -512,6 +514,15 @@ def _distinct_values(claims: list[Claim]) -> int:
     return len(groups)
 
 
+def _period(claim: Claim, current: str) -> str:
+    """The claim's stated period; a rate with none ('an adult smoking rate of 11.9%') is the
+    rate as the article is written, the same as 'this year's'. Flows (revenue, a deal) stated
+    without a period are often another year's, so they keep no period."""
+    if claim.kind == "percent" and claim.metric.endswith(" rate") and claim.scope == current:
+        return ""
+    return claim.scope
+
+
 def _table_block(claim: Claim) -> str:
     return claim.scope if claim.scope.startswith(TABLE_BLOCK) else ""
 
@@ -546,14 +557,14 @@ def _range_text(claim: Claim) -> str:
     return f"{plain(low)} to {plain(high)}"
 
 
-def _bucket_key(claim: Claim, unscoped_matches_any: bool = False) -> tuple:
+def _bucket_key(claim: Claim, unscoped_matches_any: bool = False, current: str = "") -> tuple:
     pairwise = claim.kind == "duration" or claim.scope_inherited or unscoped_matches_any
     return (
         claim.kind,
         claim.unit,
         claim.metric,
         # The stated period; one carried over from earlier text is compared pairwise instead.
-        "" if pairwise else claim.scope,
+        "" if pairwise else _period(claim, current),
         claim.role,
         claim.basis if claim.role == "change" else "",
     )

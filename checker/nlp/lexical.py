@@ -47,9 +47,14 @@ class LexicalMarker:
         doc.spans[NUMERIC_SENTENCES] = sentences
         matches: list[Span] = []
         for sentence in sentences:
-            for matcher in (self.lower, self.orth):
-                for match_id, start, end in matcher(sentence):
-                    matches.append(Span(doc, start, end, label=match_id))
+            found = [
+                Span(doc, start, end, label=match_id)
+                for matcher in (self.lower, self.orth)
+                for match_id, start, end in matcher(sentence)
+            ]
+            metric_ends = {span.end for span in found if span.label_.startswith("METRIC|")}
+            found.extend(s for s in _named_rates(sentence) if s.end not in metric_ends)
+            matches.extend(found)
         doc.spans[LEXICAL] = matches
         return doc
 
@@ -88,3 +93,27 @@ class LexicalIndex:
 
     def has(self, i: int, category: str) -> bool:
         return self.at(i, category) is not None
+
+
+_RATE_NOUNS = {"rate", "rates"}
+
+
+def _named_rates(sentence: Span) -> list[Span]:
+    """'the adult smoking rate', 'a vacancy rate of 4%': a rate the lexicon does not list is a
+    metric named by the word before it ('smoking rate'), so two figures for it can be compared."""
+    doc = sentence.doc
+    found = []
+    for token in sentence[1:]:
+        if token.lower_ not in _RATE_NOUNS:
+            continue
+        start = token.i - 1
+        if doc[start].is_lower and start - 2 >= sentence.start and doc[start - 1].text == "-":
+            start -= 2  # "take-up rate"
+        words = doc[start : token.i]
+        if not all(w.is_alpha or w.text == "-" for w in words) or not words[-1].is_lower:
+            continue
+        if words[-1].is_stop or words[0].is_stop:
+            continue
+        name = "".join(w.text_with_ws for w in words).strip().lower()
+        found.append(Span(doc, start, token.i + 1, label=f"METRIC|{name} rate"))
+    return found
