@@ -325,3 +325,21 @@ def test_part_of_a_figure_is_not_its_restatement() -> None:
 )
 def test_restatements_with_a_month_or_a_relative_clause(text: str, expected: list[str]) -> None:
     assert worded(text) == expected
+
+
+def test_a_named_rate_without_a_period_is_the_rate_of_the_articles_year() -> None:
+    text = (
+        "The survey found an adult smoking rate of 11.9%, down from 13.4% in 2021. Officials said "
+        "an adult smoking rate of 19.1% this year was a record low."
+    )
+    found = findings(text, date=dt.date(2022, 11, 3), rules=WORDED)
+    assert [f.rule for f in found] == ["conflicting-figures"]
+
+
+def test_near_misses_of_a_wait_said_more_briefly_are_rounding_slips() -> None:
+    text = (
+        "The average wait for a first outpatient appointment was 14.6 weeks in March. Dermatology "
+        "had the longest waits, at 23.5 weeks, and cardiology the shortest, at 9.8 weeks. A "
+        "charity said the average outpatient wait of 14.8 weeks in March hid wide differences."
+    )
+    assert worded(text) == ["inconsistent-rounding"]

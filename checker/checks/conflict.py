@@ -174,9 +174,15 @@ class ConflictCheck(Check):
 
     def _bucket_finding(self, document: Document, claims: list[Claim]) -> Finding | None:
         claims = sorted(claims, key=lambda c: c.start)
-        if _distinct_values(claims) > self.params.max_values:
+        near = self.params.rounding == "only"
+        if not near and _distinct_values(claims) > self.params.max_values:
             return None  # many values for one metric describe many things (typhoons' speeds)
         for index, first in enumerate(claims):
+            # Near misses: counted among the figures said of the same thing ('the longest wait'
+            # of a department is not the average wait)
+            alike = [c for c in claims if same_subject(first.subject, c.subject, near)]
+            if near and _distinct_values(alike) > self.params.max_values:
+                continue
             others = [c for c in claims[index + 1 :] if self._conflict(first, c)]
             if others:
                 return self._report(document, first, others)
@@ -188,7 +194,7 @@ class ConflictCheck(Check):
         if a.sentence_start == b.sentence_start:
             # One sentence compares figures ("37 votes, 1,204 to 1,167"), it never restates one.
             return False
-        if not same_subject(a.subject, b.subject):
+        if not same_subject(a.subject, b.subject, near=self.params.rounding == "only"):
             return False
         if a.scope_inherited and b.scope_inherited and a.scope != b.scope:
             return False  # both carry over a period from earlier text, and not the same one
@@ -226,7 +232,7 @@ class ConflictCheck(Check):
         return self.finding(document, first.start, first.end, fields, related)
 
 
-def same_subject(a: str, b: str) -> bool:
+def same_subject(a: str, b: str, near: bool = False) -> bool:
     """Both figures narrow the metric alike: the same words, or mostly the same words in other
     wording (Jaccard >= 0.5, each side with words of its own).
 
@@ -238,7 +244,11 @@ def same_subject(a: str, b: str) -> bool:
     if words_a == words_b:
         return True
     if words_a <= words_b or words_b <= words_a:
-        return False
+        # Unless the two figures differ only in their last digits, which a part and its whole
+        # rarely do: 'the average wait for an outpatient appointment' and 'the average
+        # outpatient wait'.
+        return near and bool(words_a) and bool(words_b)
+
     return len(words_a & words_b) / len(words_a | words_b) >= 0.5
 
 

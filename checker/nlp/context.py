@@ -424,7 +424,10 @@ class ContextReader:
 
     def _anchor(self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span) -> Anchor | None:
         if claim._.kind == "duration":  # "a five-year contract"; "over five years" measures nothing
-            return self._noun_after(doc, claim, index, sentence)
+            before = self._metric_before(claim, index, sentence)
+            if before is not None and before.metric not in self.lexicon.time_metrics:
+                before = None  # "the average wait was 14.6 weeks"; not "revenue ... in 5 years"
+            return self._noun_after(doc, claim, index, sentence) or before
         return (
             self._metric_after(doc, claim, index, sentence)
             or self._noun_after(doc, claim, index, sentence)

@@ -132,6 +132,10 @@ class Lexicon:
         return dict(self.raw["unit_metrics"])
 
     @functools.cached_property
+    def time_metrics(self) -> frozenset[str]:
+        return frozenset(self.raw["time_metrics"])
+
+    @functools.cached_property
     def ing_nouns(self) -> frozenset[str]:
         return frozenset(self.raw["ing_nouns"])
 
