@@ -343,3 +343,11 @@ def test_near_misses_of_a_wait_said_more_briefly_are_rounding_slips() -> None:
         "charity said the average outpatient wait of 14.8 weeks in March hid wide differences."
     )
     assert worded(text) == ["inconsistent-rounding"]
+
+
+def test_figures_given_respectively_are_not_compared() -> None:
+    text = (
+        "Depreciation was $0.04 million and $0.13 million in 2019 and 2018, respectively. "
+        "Depreciation on buildings was $0.5 million in 2019."
+    )
+    assert worded(text) == []

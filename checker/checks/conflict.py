@@ -92,7 +92,7 @@ class ConflictCheck(Check):
         buckets: dict[tuple, list[Claim]] = defaultdict(list)
         current = "" if document.date.source == TODAY else str(document.date.date.year)
         for claim in document.claims:
-            if self._comparable(claim):
+            if self._comparable(claim) and not _distributed(document.source.prose, claim):
                 key = _bucket_key(claim, self.params.unscoped_matches_any, current)
                 buckets[key].append(claim)
         reported: set[int] = set()
@@ -522,6 +522,12 @@ def _distinct_values(claims: list[Claim]) -> int:
         if not any(not _disjoint(interval, group) for group in groups):
             groups.append(interval)
     return len(groups)
+
+
+def _distributed(prose: str, claim: Claim) -> bool:
+    """'$0.04 million and $0.13 million in 2019 and 2018, respectively': which period or item
+    each figure belongs to is given by order, which numlint does not read."""
+    return "respectively" in _sentence_text(prose, claim)[claim.start - claim.sentence_start :]
 
 
 def _period(claim: Claim, current: str) -> str:
