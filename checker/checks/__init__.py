@@ -23,7 +23,7 @@ def register(cls: type[Check]) -> type[Check]:
     return cls
 
 
-_NOT_KINDS = {"base", "diagnosis", "relations"}  # shared modules, not kinds
+_NOT_KINDS = {"base", "diagnosis", "relations", "restatements"}  # shared modules, not kinds
 
 
 def _load_builtin_kinds() -> None:

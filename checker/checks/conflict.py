@@ -5,6 +5,10 @@ narrows it ("aiot"), the period ("5 years"), and for changes the basis ("yoy"). 
 bucket are compared, never all pairs. Two figures conflict when the values their wording allows
 (stated precision, qualifiers such as "more than", ranges) do not overlap, and their entities do
 not differ. One finding per bucket, at the first figure, with the disagreeing ones as related.
+
+A figure restated as already known ("the 42,800 attendances") is also compared with the one
+earlier figure of its metric it can restate, even outside its bucket (checker/checks/
+restatements.py reads which figures those are).
 """
 
 from __future__ import annotations
@@ -15,16 +19,24 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from checker.amounts import plain
 from checker.checks import register
 from checker.checks.base import Check
+from checker.checks.restatements import (
+    alike_in_size,
+    closest_in_wording,
+    may_restate,
+    nearest_to_words,
+    of_a_part,
+    restates,
+    sentence_text,
+    share_words,
+    specific,
+    table_block,
+)
 from checker.claims import Claim
 from checker.document import TODAY, Document
 from checker.findings import Finding
-from checker.nlp.context import singular
-from checker.nlp.times import TABLE_BLOCK
 
 _COMPARED_KINDS = {
     "money",
@@ -117,13 +129,13 @@ class ConflictCheck(Check):
             if (
                 claim.start not in reported
                 and claim.role in ("level", "change")
-                and _specific(document.source.prose, claim)
+                and specific(document.source.prose, claim)
                 and claim.equivalent_of < 0
                 and claim.metric not in self.params.ignored_metrics
-                and _restates(document.source.prose, claim)
+                and restates(document.source.prose, claim)
             ):
                 antecedents = [
-                    a for a in earlier[key] if _may_restate(document.source.prose, a, claim)
+                    a for a in earlier[key] if may_restate(document.source.prose, a, claim)
                 ]
                 finding = self._restatement_finding(document, claim, antecedents)
                 if finding is not None:
@@ -136,12 +148,12 @@ class ConflictCheck(Check):
         self, document: Document, claim: Claim, antecedents: list[Claim]
     ) -> Finding | None:
         prose = document.source.prose
-        antecedents = [a for a in antecedents if _alike_in_size(a, claim)]
-        antecedents = _closest_in_wording(claim, antecedents)
-        if _of_a_part(prose, claim) and not _share_words(claim, antecedents):
+        antecedents = [a for a in antecedents if alike_in_size(a, claim)]
+        antecedents = closest_in_wording(claim, antecedents)
+        if of_a_part(prose, claim) and not share_words(claim, antecedents):
             return None  # "the cloud unit's ¥6.4 billion" is not the group's revenue restated
         levels = [a for a in antecedents if a.role == claim.role]
-        levels = _nearest_to_words(prose, claim, levels)
+        levels = nearest_to_words(prose, claim, levels)
         if not levels or _distinct_values(levels) > 1:
             return None  # "its 68 billion dlr debt", "15 billion dlrs of credit lines", then
             # "Brazil's 109 billion dlr debt": which one is restated, if any, is not clear
@@ -200,7 +212,7 @@ class ConflictCheck(Check):
             return False  # both carry over a period from earlier text, and not the same one
         if self.params.unscoped_matches_any and not _scopes_agree(a, b):
             return False
-        if _table_block(a) != _table_block(b):
+        if table_block(a) != table_block(b):
             return False  # rows under a "Year" header line and rows above it
         return self._values_conflict(a, b)
 
@@ -252,251 +264,10 @@ def same_subject(a: str, b: str, near: bool = False) -> bool:
     return len(words_a & words_b) / len(words_a | words_b) >= 0.5
 
 
-# "the 42,800 attendances", "the farm's 48 turbines", "January's gain of 33,700 jobs".
-_DEFINITE = re.compile(
-    r"(?:\bthe|\w['’]s|\b(?:january|february|march|april|may|june|july|august|september"
-    r"|october|november|december)['’]s(?:\s+[a-z-]+){1,2}\s+of)\s+$",
-    re.IGNORECASE,
-)
-# "more than the ₹17,010 crore", "from the 12 in 2019": a figure compared with, not restated;
-# "half the 30 ministers", "61 of the 165 riders": the whole a part is taken from;
-# "from 1985's 584 mln dlr deficit", "last year's 5,000": the figure of another time.
-_COMPARED = re.compile(
-    r"(?:\b(?:than|from|against|versus|vs\.?|over|up|down|by)\s+(?:the|[\w ]{0,20}['’]s)"
-    r"|(?:\b(?:half|all|most|some|each|both|many|none|few|much|part|share|portion|rest"
-    r"|remainder|majority|one|two|three|four|five|six|seven|eight|nine|ten)|\d)(?:\s+of)?\s+the"
-    r"|(?<!this )\b(?:(?:19|20)\d\d|year|quarter|month|week|season|period|yesterday|today"
-    r"|tomorrow)['’]s)\s+$",
-    re.IGNORECASE,
-)
-# "January's gain of 33,700 jobs": the figure of a month, which the earlier figure must not
-# contradict.
-_MONTH_OWNER = re.compile(
-    r"\b(january|february|march|april|may|june|july|august|september|october|november"
-    r"|december)['’]s(?:\s+[a-z-]+){0,2}(?:\s+of)?\s+$",
-    re.IGNORECASE,
-)
-# "the cloud unit's ¥6.4 billion": a part's figure, which restates only another of the part's.
-_PART_OWNER = re.compile(
-    r"\b(?:unit|division|business|arm|segment|subsidiary|branch)['’]s\s+$", re.IGNORECASE
-)
-# "the ¥161 billion average of estimates": defined by what follows.
-_DEFINED_AFTER = re.compile(r"^(?:[^\W\d][\w-]*\s+)?(?:average|mean|median)\s+of\b", re.IGNORECASE)
-# "the 165 riders who started", "the 649 patients who needed intensive care": a relative
-# clause that says which ones, so the earlier figure must be said of them in the same words.
-_RELATIVE = re.compile(
-    r"^[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*)?\s+(?:who|which|that)\s+([^,.;:!?\"“”]*)",
-    re.IGNORECASE,
-)
-
-# "the 2.0% recorded on the mainland": a participle straight after the figure defines it.
-_PARTICIPLE_AFTER = re.compile(r"^[a-z]+ed\s+(?:on|in|at|by|for|to|from|across|over)\b")
-
-
-def _of_a_part(prose: str, claim: Claim) -> bool:
-    return _PART_OWNER.search(prose[max(0, claim.start - 40) : claim.start]) is not None
-
-
-def _share_words(claim: Claim, antecedents: list[Claim]) -> bool:
-    words = set(claim.subject.split())
-    return any(words & set(a.subject.split()) for a in antecedents)
-
-
-def _restates(prose: str, claim: Claim) -> bool:
-    """'the 42,800 attendances', 'the farm's 48 turbines', 'Carrow's 3.6% inflation rate': a
-    figure given as already known."""
-    before = prose[max(0, claim.start - 40) : claim.start]
-    if _DEFINITE.search(before) is None or _COMPARED.search(before):
-        return False
-    after = prose[claim.end : claim.end + 60].strip()
-    return (
-        not (claim.kind == "count" and after[:1].isupper())  # "the 5636 System Unit": a name
-        and after.split(" ", 1)[0].strip(",.;:").lower() not in _MODEL_WORDS
-        and _DEFINED_AFTER.match(after) is None
-        and _PARTICIPLE_AFTER.match(after) is None
-        and not after.lower().startswith(("average", "mean", "median"))
-    )
-
-
 def _few(claim: Claim) -> bool:
     """'four heads of mission', 'seven men of C Company': a handful of people or things is
     usually one group among several (those on the first flight, those of another unit)."""
     return claim.kind == "count" and claim.value is not None and claim.value < 10
-
-
-def _specific(prose: str, claim: Claim) -> bool:
-    """A figure precise enough to be recognised when restated: an amount, a count of 20 or
-    more that is not a year, or a percentage with decimals followed by what it measures ('the
-    27.9% gross margin'). 'The three firms' are often other firms, and 'the 25 pct stake' or
-    'the 0.4 per cent' rate another stake or another month's rate."""
-    if claim.kind == "percent":
-        return _named_rate(prose, claim)
-    if claim.kind not in ("money", "count", "quantity") or claim.value is None:
-        return False
-    if claim.value_high is not None or claim.qualifier:
-        return False  # "the 1.15-1.20 dlr-a-share range", "the roughly 3,000 staff"
-    small = claim.value < 20 or _YEAR_LIKE.fullmatch(claim.text)
-    return claim.kind != "count" or not small
-
-
-_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
-_CHANGING_SHARES = {"stake", "shares"}
-
-
-def _named_rate(prose: str, claim: Claim) -> bool:
-    if "." not in claim.text or claim.metric in _CHANGING_SHARES:
-        return False
-    following = _WORDS.findall(prose[claim.end : claim.end + 40].lower())[:5]
-    return _WORDS.findall(claim.metric)[-1] in following
-
-
-_MODEL_WORDS = {"series", "model", "class", "version", "edition", "generation", "service"}
-_POSSESSOR = re.compile(r"([^\W\d_]+)['’]s\s+$")
-
-
-def _owner(prose: str, claim: Claim) -> str:
-    """'farm' in 'the farm's 48 turbines', 'brazil' in 'Brazil's 109 billion dlr debt'."""
-    match = _POSSESSOR.search(prose[max(0, claim.start - 40) : claim.start])
-    owner = match.group(1).lower() if match else ""
-    return "" if owner in _GENERIC_OWNERS or owner[:3] in _MONTHS or owner in _TIMES else owner
-
-
-_TIMES = {"year", "quarter", "month", "week", "season", "today", "yesterday", "tomorrow"}
-
-
-# "the unit's", "the company's": whose figure it is, but in words any sentence may use.
-_GENERIC_OWNERS = {"unit", "division", "business", "arm", "segment", "subsidiary", "branch",
-                   "company", "group", "firm"}  # fmt: skip
-
-
-def _alike_in_size(a: Claim, b: Claim) -> bool:
-    """Within a factor of ten: '¥212' a share is not '¥161 billion' restated, nor '$9.5
-    million' a '$1.62 billion plan'."""
-    assert a.value is not None and b.value is not None
-    low, high = sorted((abs(a.value), abs(b.value)))
-    return low > 0 and high <= 10 * low
-
-
-def _may_restate(prose: str, antecedent: Claim, claim: Claim) -> bool:
-    """The later figure may be the earlier one restated: another sentence, no other entity or
-    stated period, and every word that narrows it found with the earlier figure ('the 1,420
-    confirmed cases' after '1,240 confirmed cases of measles')."""
-    if antecedent.sentence_start == claim.sentence_start:
-        return False
-    if antecedent.entity and claim.entity and antecedent.entity.lower() != claim.entity.lower():
-        return False
-    # "by 2026" and "by 2026 (forecast)": whether a sentence reads as a forecast is its wording.
-    stated = {
-        c.scope.removesuffix(" (forecast)")
-        for c in (antecedent, claim)
-        if c.scope and not c.scope_inherited
-    }
-    if len(stated) > 1 and not _year_so_far(stated):
-        return False
-    if _table_block(antecedent) or _table_block(claim):
-        return False
-    if not _same_month(prose, antecedent, claim) or not _said_alike(prose, antecedent, claim):
-        return False
-    owner = _owner(prose, claim)
-    context = f"{_sentence_text(prose, antecedent)} {antecedent.subject}"
-    if not _found_in(f"{claim.subject} {owner}", context):
-        return False  # "Security Pacific's 1.7 billion dlrs" after "The bank has 3.8 billion"
-    # Words of its own, all found with the earlier figure ('the 2.4 million backup subscribers'
-    # after 'Orrin's cloud backup service ... 2.34 million paying subscribers'); with none, the
-    # later figure names the whole, so the earlier one must not name a part ('core' inflation).
-    return (
-        bool(claim.subject)
-        or _named(antecedent.subject_text)
-        or _found_in(antecedent.subject, _sentence_text(prose, claim))
-    )
-
-
-def _same_month(prose: str, antecedent: Claim, claim: Claim) -> bool:
-    """'January's gain of 33,700 jobs' restates a figure of January or of 'the month'."""
-    match = _MONTH_OWNER.search(prose[max(0, claim.start - 40) : claim.start])
-    if match is None:
-        return True
-    month = _MONTHS.index(match.group(1).lower()[:3]) + 1
-    scope = antecedent.scope.removesuffix(" (forecast)")
-    return scope in ("", "the month") or scope.endswith((f"month {month:02d}", f"-{month:02d}"))
-
-
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
-
-def _said_alike(prose: str, antecedent: Claim, claim: Claim) -> bool:
-    """A relative clause after the later figure repeats what the earlier sentence says of
-    its figure, in two words at least ('needed ... intensive care')."""
-    match = _RELATIVE.match(prose[claim.end : claim.end + 80].strip())
-    if match is None:
-        return True
-    clause = {singular(w) for w in _WORDS.findall(match.group(1).lower())} - STOP_WORDS
-    earlier = {singular(w) for w in _WORDS.findall(_sentence_text(prose, antecedent).lower())}
-    return len(clause & earlier) >= 2
-
-
-def _named(words: str) -> bool:
-    """'Calloway River': a name, which says whose figure it is rather than narrowing it."""
-    names = words.split()
-    return len(names) > 1 and all(w[:1].isupper() for w in names)
-
-
-def _closest_in_wording(claim: Claim, antecedents: list[Claim]) -> list[Claim]:
-    """The earlier figures that share most of the words narrowing ``claim`` ('confirmed' cases),
-    when any shares one."""
-    words = set(claim.subject.split())
-    shared = [len(words & set(a.subject.split())) for a in antecedents]
-    best = max(shared, default=0)
-    return [a for a, n in zip(antecedents, shared, strict=True) if n == best]
-
-
-def _nearest_to_words(prose: str, claim: Claim, levels: list[Claim]) -> list[Claim]:
-    """Of several earlier figures, the one written nearest the words that narrow ``claim``:
-    'the £28 million relief road' restates 'a ... relief road ..., at a cost of £38 million',
-    not the '£6.5 million towards a primary school' later in that sentence."""
-    words = claim.subject.split()
-    if len(levels) < 2 or not words:
-        return levels
-    distances = [_distance_to_words(prose, level, words) for level in levels]
-    best = min(distances)
-    return [level for level, d in zip(levels, distances, strict=True) if d == best]
-
-
-def _distance_to_words(prose: str, claim: Claim, words: list[str]) -> int:
-    start = claim.sentence_start
-    sentence = _sentence_text(prose, claim).lower()
-    found = [
-        abs(start + m.start() - claim.start)
-        for m in _WORDS.finditer(sentence)
-        if singular(m.group()) in words
-    ]
-    return min(found, default=len(prose))
-
-
-def _year_so_far(scopes: set[str]) -> bool:
-    """'since January' (2023) and 'so far this year': one period in a 2023 article."""
-    other = scopes - {"year to date"}
-    if len(scopes) != 2 or len(other) != 1:
-        return False
-    (period,) = other
-    return period == "this year" or period.isdigit()
-
-
-def _found_in(subject: str, sentence: str) -> bool:
-    """Every word of ``subject`` (singular, lower case) in ``sentence``, singular or plural."""
-    words = {singular(w) for w in _WORDS.findall(sentence.lower())}
-    return all(word in words for word in subject.split())
-
-
-_WORDS = re.compile(r"[^\W\d_]+")
-
-
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-
-
-def _sentence_text(prose: str, claim: Claim) -> str:
-    end = _SENTENCE_END.search(prose, claim.end)
-    return prose[claim.sentence_start : end.start() if end else len(prose)]
 
 
 def _disjoint(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
@@ -527,7 +298,7 @@ def _distinct_values(claims: list[Claim]) -> int:
 def _distributed(prose: str, claim: Claim) -> bool:
     """'$0.04 million and $0.13 million in 2019 and 2018, respectively': which period or item
     each figure belongs to is given by order, which numlint does not read."""
-    return "respectively" in _sentence_text(prose, claim)[claim.start - claim.sentence_start :]
+    return "respectively" in sentence_text(prose, claim)[claim.start - claim.sentence_start :]
 
 
 def _period(claim: Claim, current: str) -> str:
@@ -537,10 +308,6 @@ def _period(claim: Claim, current: str) -> str:
     if claim.kind == "percent" and claim.metric.endswith(" rate") and claim.scope == current:
         return ""
     return claim.scope
-
-
-def _table_block(claim: Claim) -> str:
-    return claim.scope if claim.scope.startswith(TABLE_BLOCK) else ""
 
 
 def _over_a_span(claim: Claim) -> bool:
