@@ -351,3 +351,16 @@ def test_figures_given_respectively_are_not_compared() -> None:
         "Depreciation on buildings was $0.5 million in 2019."
     )
     assert worded(text) == []
+
+
+def test_near_misses_of_a_percentage_named_by_its_own_word() -> None:
+    text = (
+        'The team estimates a porosity of 41.7% for the asteroid. "With a porosity of 41.5%, '
+        'it is a pile of boulders," the project scientist said.'
+    )
+    assert worded(text) == ["inconsistent-rounding"]
+
+
+def test_near_misses_of_a_broad_metric_still_need_a_subject() -> None:
+    text = "The yield of the first tranche was 8.78%. The yield of the second tranche was 8.76%."
+    assert worded(text) == []

@@ -327,3 +327,14 @@ def test_a_forecast_for_a_metric_measures_it() -> None:
 def test_a_power_is_a_capacity() -> None:
     claim = only("Nordwind approved a 1,140-megawatt offshore wind farm that will cost a lot.")
     assert (claim.metric, claim.subject) == ("capacity", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("The model suggests a porosity of 41.7%.", "porosity"),
+        ("The index showed a rise of 4.1% in March.", ""),  # a change, not a metric
+    ],
+)
+def test_a_bare_percentage_measures_the_noun_it_is_of(text: str, metric: str) -> None:
+    assert only(text, "percent").metric == metric

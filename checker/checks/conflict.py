@@ -13,6 +13,7 @@ restatements.py reads which figures those are).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -37,6 +38,7 @@ from checker.checks.restatements import (
 from checker.claims import Claim
 from checker.document import TODAY, Document
 from checker.findings import Finding
+from checker.nlp.lexicon import load_lexicon
 
 _COMPARED_KINDS = {
     "money",
@@ -78,6 +80,10 @@ class ConflictParameters:
     unscoped_matches_any: bool = False
     rounding: str = "include"
     rounding_steps: int = 2
+    # Compare percentages named by a word of their own ("a porosity of 41.7%", "the adult smoking
+    # rate") without a subject: the word names the thing, unlike "revenue" or "margin", which
+    # every segment has.
+    named_percents: bool = False
     # Compare a figure restated with a definite article or a possessive ("the 42,800 attendances",
     # "the farm's 48 turbines") with the earlier figures for its metric, even when the wording
     # narrows it less or names no period: "the" says the figure was given before.
@@ -178,11 +184,20 @@ class ConflictCheck(Check):
         )
 
     def _named_by_metric(self, claim: Claim) -> bool:
+        if self.params.named_percents and claim.kind == "percent" and claim.metric:
+            return claim.metric not in self._lexicon_metrics or self._unnamed(claim)
         if claim.kind == "duration":
             return claim.metric in self.params.duration_metrics
         if claim.metric in self.params.span_metrics and _over_a_span(claim):
             return True
+        return self._unnamed(claim)
+
+    def _unnamed(self, claim: Claim) -> bool:
         return claim.metric in self.params.unnamed_metrics
+
+    @functools.cached_property
+    def _lexicon_metrics(self) -> frozenset[str]:
+        return load_lexicon().metric_names
 
     def _bucket_finding(self, document: Document, claims: list[Claim]) -> Finding | None:
         claims = sorted(claims, key=lambda c: c.start)

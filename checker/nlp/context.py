@@ -22,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from checker.nlp.claims import CLAIMS, COUNT, DATE, MONEY
+from checker.nlp.claims import CLAIMS, COUNT, DATE, MONEY, PERCENT
 from checker.nlp.lexical import LexicalIndex
 from checker.nlp.lexicon import Lexicon, load_lexicon
 from checker.nlp.times import SCOPES, TABLE_BLOCK
@@ -97,6 +97,8 @@ class ContextReader:
                 claim._.entity = self._entity(doc, anchor, claim, sentence)
             elif claim._.kind == COUNT and claim._.counted:
                 claim._.metric = claim._.counted
+            if claim._.kind == PERCENT and not claim._.metric:
+                claim._.metric = self._noun_of(doc, claim, index)  # "a porosity of 41.7%"
             unit_metric = self.lexicon.unit_metrics.get(claim._.unit)
             if unit_metric is not None and claim._.metric != unit_metric:
                 # "the 5 GW plant", "a 1,140-megawatt wind farm that will cost ...": a power is a
@@ -436,6 +438,18 @@ class ContextReader:
             or self._metric_before(claim, index, sentence)
         )
 
+    def _noun_of(self, doc: Doc, claim: Span, index: LexicalIndex) -> str:
+        """'a porosity of 41.7%', 'an error rate of 2.3%': the noun a bare percentage is 'of'."""
+        k = claim.start - 1
+        if k < 2 or doc[k].lower_ != "of" or doc[k - 2].lower_ not in ("a", "an", "the"):
+            return ""
+        noun = doc[k - 1]
+        if not noun.is_alpha or not noun.is_lower or noun.is_stop:
+            return ""
+        if index.has(noun.i, "CHANGE") or noun.lower_ in self.lexicon.average_words:
+            return ""  # "a rise of 5%", "an average of 3%"
+        return noun.lower_
+
     def _opening_whole(
         self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span
     ) -> Anchor | None:
@@ -680,7 +694,7 @@ class ContextReader:
                 continue
             if (
                 not token.is_alpha
-                or lower in STOP_WORDS
+                or (lower in STOP_WORDS and lower not in self.lexicon.ordinals)
                 or lower in self.lexicon.generic_subject_words
                 or self._in_period(token)  # "the first-half margin" is the margin
             ):
