@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from checker import __version__
 from checker.document import Options
 from checker.engine import Engine, read_sources, run, select_rules
+from checker.findings import Severity
 from checker.report import FORMATTERS
 from checker.rules import RuleError, load_rules
 
@@ -41,6 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check files or directories (- for stdin)")
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    check.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info"],
+        default="info",
+        help="the lowest severity that makes the exit code 1 (default: info, any finding)",
+    )
     check.add_argument(
         "--select",
         type=_ids,
@@ -139,7 +146,9 @@ def _check(args: argparse.Namespace) -> int:
     FORMATTERS[args.format](result, sys.stdout)
     if result.errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if result.findings else EXIT_CLEAN
+    threshold = Severity.parse(args.fail_on)
+    failing = any(f.severity >= threshold for f in result.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
 def _claims(args: argparse.Namespace) -> int:

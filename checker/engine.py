@@ -47,6 +47,7 @@ class Run:
 
     documents: list[Document] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)  # the rules that ran, for SARIF metadata
     notes: list[Note] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
 
@@ -64,7 +65,7 @@ def read_sources(paths: Sequence[str]) -> tuple[list[Source], list[InputError]]:
 
 def run(paths: Sequence[str], engine: Engine, options: Options) -> Run:
     sources, errors = read_sources(paths)
-    result = Run(errors=errors)
+    result = Run(errors=errors, rules=list(engine.rules))
     for source in sources:
         try:
             document = analyze_source(source, options)

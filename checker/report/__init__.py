@@ -20,7 +20,7 @@ def register(name: str) -> Callable[[Formatter], Formatter]:
 
 
 def _load_builtin_formats() -> None:
-    from checker.report import json_format, text  # noqa: F401
+    from checker.report import github, json_format, line_format, rdjsonl, sarif, text  # noqa: F401
 
 
 _load_builtin_formats()
