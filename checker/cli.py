@@ -43,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
     check.add_argument(
+        "--report-unused-suppressions",
+        action="store_true",
+        help="report <!-- numlint-disable ... --> comments that suppress nothing",
+    )
+    check.add_argument(
         "--fail-on",
         choices=["error", "warning", "info"],
         default="info",
@@ -130,7 +135,8 @@ def _error(message: str) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     rules = select_rules(load_rules(args.rules), args.select, args.ignore)
-    result = run(args.paths, Engine(rules), Options(date=args.date))
+    engine = Engine(rules, report_unused_suppressions=args.report_unused_suppressions)
+    result = run(args.paths, engine, Options(date=args.date))
     for error in result.errors:
         _error(str(error))
     if args.verbose:

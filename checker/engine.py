@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from checker import suppressions
 from checker.checks import KINDS
 from checker.checks.base import Check
 from checker.document import Document, Options, analyze_source
@@ -26,9 +27,10 @@ def select_rules(
 
 
 class Engine:
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    def __init__(self, rules: Sequence[Rule], report_unused_suppressions: bool = False) -> None:
         self.rules = list(rules)
         self.checks: list[Check] = [KINDS[rule.kind](rule) for rule in self.rules]
+        self.report_unused_suppressions = report_unused_suppressions
 
     def check(self, document: Document) -> list[Finding]:
         return self.review(document)[0]
@@ -36,8 +38,11 @@ class Engine:
     def review(self, document: Document) -> tuple[list[Finding], list[Note]]:
         """What the checks found in ``document``, and what they could not judge; both sorted."""
         found = [item for check in self.checks for item in check.run(document)]
-        findings = {f for f in found if isinstance(f, Finding)}
+        findings = sorted({f for f in found if isinstance(f, Finding)}, key=lambda f: f.sort_key)
         notes = {n for n in found if isinstance(n, Note)}
+        findings = suppressions.apply(
+            findings, document.source.text, document.path, self.report_unused_suppressions
+        )
         return sorted(findings, key=lambda f: f.sort_key), sorted(notes, key=lambda n: n.sort_key)
 
 
