@@ -8,7 +8,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from checker import __version__
+from checker import __version__, baseline
 from checker.document import Options
 from checker.engine import Engine, read_sources, run, select_rules
 from checker.findings import Severity
@@ -42,6 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check files or directories (- for stdin)")
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    check.add_argument(
+        "--baseline", metavar="FILE", help="report only findings not recorded in FILE"
+    )
+    check.add_argument(
+        "--write-baseline", metavar="FILE", help="record the current findings in FILE"
+    )
     check.add_argument(
         "--report-unused-suppressions",
         action="store_true",
@@ -136,7 +142,23 @@ def _error(message: str) -> None:
 def _check(args: argparse.Namespace) -> int:
     rules = select_rules(load_rules(args.rules), args.select, args.ignore)
     engine = Engine(rules, report_unused_suppressions=args.report_unused_suppressions)
+    known = None
+    if args.baseline:
+        try:
+            known = baseline.read(args.baseline)
+        except baseline.BaselineError as error:
+            _error(str(error))
+            return EXIT_ERROR
     result = run(args.paths, engine, Options(date=args.date))
+    texts = {d.path: d.source.text for d in result.documents}
+    if args.write_baseline:
+        baseline.write(args.write_baseline, result.findings, texts)
+        sys.stderr.write(
+            f"numlint: recorded {len(result.findings)} findings in {args.write_baseline}\n"
+        )
+        result.findings = []  # recorded, so accepted: the exit code says only whether all ran
+    if known is not None:
+        result.findings = baseline.new_findings(result.findings, texts, known)
     for error in result.errors:
         _error(str(error))
     if args.verbose:
