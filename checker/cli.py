@@ -8,7 +8,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from checker import __version__, baseline
+from checker import __version__, baseline, config
 from checker.document import Options
 from checker.engine import Engine, read_sources, run, select_rules
 from checker.findings import Severity
@@ -43,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
     check.add_argument(
+        "--config",
+        metavar="FILE",
+        help="a .numlint.toml or pyproject.toml (default: the nearest one above the first path)",
+    )
+    check.add_argument(
         "--baseline", metavar="FILE", help="report only findings not recorded in FILE"
     )
     check.add_argument(
@@ -56,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--fail-on",
         choices=["error", "warning", "info"],
-        default="info",
+        default=None,
         help="the lowest severity that makes the exit code 1 (default: info, any finding)",
     )
     check.add_argument(
@@ -139,9 +144,22 @@ def _error(message: str) -> None:
     sys.stderr.write(f"numlint: error: {message}\n")
 
 
+def _configuration(args: argparse.Namespace) -> config.Config:
+    path = args.config or config.find(args.paths[0] if args.paths[0] != "-" else ".")
+    return config.load(path) if path else config.Config()
+
+
 def _check(args: argparse.Namespace) -> int:
-    rules = select_rules(load_rules(args.rules), args.select, args.ignore)
-    engine = Engine(rules, report_unused_suppressions=args.report_unused_suppressions)
+    try:
+        settings = _configuration(args)
+    except config.ConfigError as error:
+        _error(str(error))
+        return EXIT_ERROR
+    rules = load_rules([*settings.rules, *args.rules])
+    rules = select_rules(rules, args.select or settings.select, args.ignore or settings.ignore)
+    engine = Engine(
+        settings.adjust(rules), report_unused_suppressions=args.report_unused_suppressions
+    )
     known = None
     if args.baseline:
         try:
@@ -149,7 +167,8 @@ def _check(args: argparse.Namespace) -> int:
         except baseline.BaselineError as error:
             _error(str(error))
             return EXIT_ERROR
-    result = run(args.paths, engine, Options(date=args.date))
+    options = Options(date=args.date, currencies=dict(settings.currency))
+    result = run(args.paths, engine, options, keep=settings.wants)
     texts = {d.path: d.source.text for d in result.documents}
     if args.write_baseline:
         baseline.write(args.write_baseline, result.findings, texts)
@@ -174,7 +193,7 @@ def _check(args: argparse.Namespace) -> int:
     FORMATTERS[args.format](result, sys.stdout)
     if result.errors:
         return EXIT_ERROR
-    threshold = Severity.parse(args.fail_on)
+    threshold = Severity.parse(args.fail_on or settings.fail_on or "info")
     failing = any(f.severity >= threshold for f in result.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from checker import suppressions
@@ -57,8 +57,10 @@ class Run:
     errors: list[InputError] = field(default_factory=list)
 
 
-def read_sources(paths: Sequence[str]) -> tuple[list[Source], list[InputError]]:
-    files, errors = discover(paths)
+def read_sources(
+    paths: Sequence[str], keep: Callable[[str], bool] | None = None
+) -> tuple[list[Source], list[InputError]]:
+    files, errors = discover(paths, keep)
     sources = []
     for path in files:
         try:
@@ -68,8 +70,13 @@ def read_sources(paths: Sequence[str]) -> tuple[list[Source], list[InputError]]:
     return sources, errors
 
 
-def run(paths: Sequence[str], engine: Engine, options: Options) -> Run:
-    sources, errors = read_sources(paths)
+def run(
+    paths: Sequence[str],
+    engine: Engine,
+    options: Options,
+    keep: Callable[[str], bool] | None = None,
+) -> Run:
+    sources, errors = read_sources(paths, keep)
     result = Run(errors=errors, rules=list(engine.rules))
     for source in sources:
         try:

@@ -19,7 +19,7 @@ import stat
 import sys
 import unicodedata
 from collections import defaultdict
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -107,7 +107,9 @@ def source_from_text(text: str, path: str = "<string>", format: str = "markdown"
     return Source(path, text, prose, front_matter, format)
 
 
-def discover(paths: Sequence[str]) -> tuple[list[str], list[InputError]]:
+def discover(
+    paths: Sequence[str], keep: Callable[[str], bool] | None = None
+) -> tuple[list[str], list[InputError]]:
     """Expand arguments: files are kept as given (any extension); directories are walked recursively
     for .md, .markdown and .txt files, sorted, hidden directories (and hidden files) skipped, each
     real directory and file visited once. A missing path gives an InputError. "-" is kept as "-"."""
@@ -125,7 +127,8 @@ def discover(paths: Sequence[str]) -> tuple[list[str], list[InputError]]:
         except OSError:
             is_dir = False  # load_source will report why it cannot be read
         if is_dir:
-            found.extend(_walk_directory(arg, errors))
+            walked = _walk_directory(arg, errors)
+            found.extend(f for f in walked if keep is None or keep(f))  # include/exclude globs
         else:
             found.append(arg)
     return found, errors
