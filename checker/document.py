@@ -72,7 +72,11 @@ def analyze_source(source: Source, options: Options) -> Document:
     doc = analyze(source.prose)
     resolver = CurrencyResolver(source, options)
     claims = tuple(
-        Claim.from_span(span, resolver.unit(span), source.text) for span in doc.spans["claims"]
+        # An HTML file's figures are shown as its prose reads them ("¥100" for "&yen;100").
+        Claim.from_span(
+            span, resolver.unit(span), source.prose if source.format == "html" else source.text
+        )
+        for span in doc.spans["claims"]
     )
     lines = LineIndex(source.text)
     date = document_date(source, options, claims, lines)

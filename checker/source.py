@@ -29,12 +29,15 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference
 from markdown_it.token import Token
 
+from checker.html_prose import html_prose
+
 MAX_BYTES = 10 * 1024 * 1024
 
 STDIN_PATH = "<stdin>"
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-DISCOVERED_SUFFIXES = MARKDOWN_SUFFIXES | {".txt"}
-FORMATS = ("markdown", "text")
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+DISCOVERED_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | {".txt"}
+FORMATS = ("markdown", "text", "html")
 
 _BINARY_SNIFF_BYTES = 8 * 1024
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -65,7 +68,7 @@ class Source:
     text: str
     prose: str
     front_matter: dict[str, Any]  # parsed YAML front matter, {} when there is none
-    format: str  # "markdown" or "text"
+    format: str  # "markdown", "html" or "text"
 
 
 # --------------------------------------------------------------------------- public API
@@ -82,7 +85,13 @@ def load_source(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Source:
     if display == "-":
         return read_stdin(max_bytes=max_bytes)
     text = _decode(_read_file(display, max_bytes), display)
-    return source_from_text(text, display, "markdown" if is_markdown_path(display) else "text")
+    return source_from_text(text, display, _format_of(display))
+
+
+def _format_of(path: str) -> str:
+    if is_markdown_path(path):
+        return "markdown"
+    return "html" if Path(path).suffix.lower() in HTML_SUFFIXES else "text"
 
 
 def read_stdin(*, max_bytes: int = MAX_BYTES) -> Source:
@@ -103,6 +112,8 @@ def source_from_text(text: str, path: str = "<string>", format: str = "markdown"
     text = text.removeprefix("\ufeff")
     if format == "text":
         return Source(path, text, _mask_controls(text), {}, format)
+    if format == "html":
+        return Source(path, text, _mask_controls(html_prose(text)), {}, format)
     prose, front_matter = _markdown_prose(text, path)
     return Source(path, text, prose, front_matter, format)
 

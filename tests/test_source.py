@@ -614,6 +614,7 @@ def test_discover_walks_directories_sorted_by_extension(tmp_path: Path) -> None:
         "a.txt",
         "b.md",
         "c.markdown",
+        "page.html",  # HTML articles are checked too; notes.rst is not
         os.path.join("sub", "deeper", "y.txt"),
         os.path.join("sub", "z.md"),
         os.path.join("sub-2", "x.md"),
@@ -672,3 +673,35 @@ def test_discover_lists_each_real_file_once(tmp_path: Path) -> None:
         pytest.skip("symlinks are not supported here")
     found, errors = discover([str(tmp_path / "root")])
     assert (found, errors) == ([str(tmp_path / "root" / "a.md")], [])
+
+
+HTML_PAGE = (
+    "<html><head><title>Budget</title><script>var x = '¥100 billion ($1.457 billion)';</script>"
+    "</head>\n<body><h1>Robots</h1>\n"
+    "<p>The firm will invest &yen;100 billion (approximately $1.457 billion) in robots.</p>\n"
+    "<pre>¥100 billion (approximately $1.457 billion)</pre><code>$5 (€9)</code>\n"
+    "<!-- ¥100 billion (approximately $1.457 billion) -->\n</body></html>\n"
+)
+
+
+def test_html_prose_keeps_offsets_and_skips_scripts_code_and_comments() -> None:
+    source = source_from_text(HTML_PAGE, "page.html", "html")
+    assert len(source.prose) == len(HTML_PAGE)
+    assert source.prose.count("\n") >= HTML_PAGE.count("\n")
+    assert "¥100 billion (approximately $1.457 billion) in robots." in source.prose
+    assert source.prose.count("1.457") == 1  # not the script, the pre or the comment
+    assert "<" not in source.prose and "$5" not in source.prose
+
+
+def test_an_html_file_is_checked_with_lines_of_the_file(tmp_path: Path) -> None:
+    from checker.document import Options, analyze_source
+    from checker.engine import Engine
+    from checker.rules import load_rules
+
+    path = write(tmp_path, "page.html", HTML_PAGE)
+    document = analyze_source(load_source(path), Options(date=datetime.date(2019, 5, 21)))
+    (finding,) = [
+        f for f in Engine(load_rules()).check(document) if f.rule == "currency-conversion"
+    ]
+    assert finding.location.line == 3
+    assert finding.message.startswith("¥100 billion is about $14.5 billion")
