@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 
 from checker import __version__, baseline, config
+from checker.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
+from checker.cache import Cache
 from checker.document import Options
 from checker.engine import Engine, read_sources, run, select_rules
 from checker.findings import Severity
@@ -52,6 +55,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--write-baseline", metavar="FILE", help="record the current findings in FILE"
+    )
+    check.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes to check with (default: all cores)",
+    )
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check every file, ignoring and not writing the cache",
+    )
+    check.add_argument(
+        "--cache-dir",
+        default=DEFAULT_CACHE_DIR,
+        metavar="DIR",
+        help=f"where findings of unchanged files are kept (default: {DEFAULT_CACHE_DIR})",
     )
     check.add_argument(
         "--report-unused-suppressions",
@@ -149,6 +170,14 @@ def _configuration(args: argparse.Namespace) -> config.Config:
     return config.load(path) if path else config.Config()
 
 
+def _cache_salt(rules: list, args: argparse.Namespace, options: Options) -> str:
+    """What besides a file's text decides its findings: the rules and their parameters, the
+    options, whether unused suppressions are reported."""
+    return repr(
+        (rules, options.date, sorted(options.currencies.items()), args.report_unused_suppressions)
+    )
+
+
 def _check(args: argparse.Namespace) -> int:
     try:
         settings = _configuration(args)
@@ -168,8 +197,10 @@ def _check(args: argparse.Namespace) -> int:
             _error(str(error))
             return EXIT_ERROR
     options = Options(date=args.date, currencies=dict(settings.currency))
-    result = run(args.paths, engine, options, keep=settings.wants)
-    texts = {d.path: d.source.text for d in result.documents}
+    cache = None if args.no_cache else Cache(args.cache_dir, _cache_salt(rules, args, options))
+    jobs = args.jobs or os.cpu_count() or 1
+    result = run(args.paths, engine, options, keep=settings.wants, jobs=jobs, cache=cache)
+    texts = {d.path: d.text for d in result.documents}
     if args.write_baseline:
         baseline.write(args.write_baseline, result.findings, texts)
         sys.stderr.write(
@@ -182,7 +213,7 @@ def _check(args: argparse.Namespace) -> int:
         _error(str(error))
     if args.verbose:
         for document in result.documents:
-            sys.stderr.write(f"{document.path}: {document.date.reason}\n")
+            sys.stderr.write(f"{document.path}: {document.date_reason}\n")
             for note in document.notes:
                 sys.stderr.write(f"{document.path}: {note}\n")
         for item in result.notes:

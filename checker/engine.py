@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from checker import suppressions
+from checker.cache import Cache
 from checker.checks import KINDS
 from checker.checks.base import Check
 from checker.document import Document, Options, analyze_source
-from checker.findings import Finding, Note
+from checker.findings import Finding, LineIndex, Note
 from checker.rules import Rule
 from checker.source import InputError, Source, discover, load_source, read_stdin
 
@@ -46,11 +49,26 @@ class Engine:
         return sorted(findings, key=lambda f: f.sort_key), sorted(notes, key=lambda n: n.sort_key)
 
 
+@dataclass(frozen=True)
+class CheckedFile:
+    """A file that was checked, as the formatters and --verbose need it (whether its findings
+    came from the checks or from the cache)."""
+
+    path: str
+    text: str
+    date_reason: str = ""
+    notes: tuple[str, ...] = ()  # how ambiguous currencies were read
+
+    @functools.cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+
 @dataclass
 class Run:
     """Everything one `numlint check` produced, in a stable order."""
 
-    documents: list[Document] = field(default_factory=list)
+    documents: list[CheckedFile] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)  # the rules that ran, for SARIF metadata
     notes: list[Note] = field(default_factory=list)
@@ -75,19 +93,71 @@ def run(
     engine: Engine,
     options: Options,
     keep: Callable[[str], bool] | None = None,
+    jobs: int = 1,
+    cache: Cache | None = None,
 ) -> Run:
+    """Check every file under ``paths``: from the cache when it has the file's findings, else with
+    the checks, in ``jobs`` processes when there are several files to check."""
     sources, errors = read_sources(paths, keep)
     result = Run(errors=errors, rules=list(engine.rules))
-    for source in sources:
-        try:
-            document = analyze_source(source, options)
-            found, notes = engine.review(document)
-        except Exception as error:  # a bug in numlint must not stop the other files
-            message = f"internal error, please report it: {type(error).__name__}: {error}"
-            result.errors.append(InputError(source.path, message))
-            continue
-        result.documents.append(document)
+    keys = [cache.key(s.path, s.format, s.text) if cache else "" for s in sources]
+    cached = [cache.get(k) if cache else None for k in keys]
+    pending = [s for s, hit in zip(sources, cached, strict=True) if hit is None]
+    checked = dict(
+        zip((s.path for s in pending), _check_all(pending, engine, options, jobs), strict=True)
+    )
+    for source, key, hit in zip(sources, keys, cached, strict=True):
+        if hit is not None:
+            found, notes, reason = hit
+            result.documents.append(CheckedFile(source.path, source.text, reason))
+        else:
+            outcome = checked[source.path]
+            if isinstance(outcome, InputError):
+                result.errors.append(outcome)
+                continue
+            found, notes, reason, currency_notes = outcome
+            if cache:
+                cache.put(key, found, notes, reason)
+            result.documents.append(CheckedFile(source.path, source.text, reason, currency_notes))
         result.findings.extend(found)
         result.notes.extend(notes)
     result.errors.sort(key=lambda e: e.path)
     return result
+
+
+_Outcome = tuple[list[Finding], list[Note], str, tuple[str, ...]] | InputError
+_WORKER: tuple[Engine, Options] | None = None
+
+
+def _check_all(
+    sources: list[Source], engine: Engine, options: Options, jobs: int
+) -> list[_Outcome]:
+    if jobs <= 1 or len(sources) < 2:
+        return [_check_one(source, engine, options) for source in sources]
+    settings = (engine.rules, engine.report_unused_suppressions, options)
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start_worker, initargs=settings
+    ) as pool:
+        return list(
+            pool.map(_check_in_worker, sources, chunksize=max(1, len(sources) // (jobs * 8)))
+        )
+
+
+def _start_worker(rules: list[Rule], report_unused: bool, options: Options) -> None:
+    global _WORKER
+    _WORKER = (Engine(rules, report_unused), options)
+
+
+def _check_in_worker(source: Source) -> _Outcome:
+    assert _WORKER is not None
+    return _check_one(source, *_WORKER)
+
+
+def _check_one(source: Source, engine: Engine, options: Options) -> _Outcome:
+    try:
+        document = analyze_source(source, options)
+        found, notes = engine.review(document)
+    except Exception as error:  # a bug in numlint must not stop the other files
+        message = f"internal error, please report it: {type(error).__name__}: {error}"
+        return InputError(source.path, message)
+    return found, notes, document.date.reason, document.notes

@@ -26,7 +26,7 @@ FINGERPRINT_KEY = "numlintFinding/v1"
 def write_sarif(run: Run, out: TextIO) -> None:
     rules = sorted(run.rules, key=lambda r: r.id)
     index = {rule.id: i for i, rule in enumerate(rules)}
-    texts = {d.path: d.source.text for d in run.documents}
+    texts = {d.path: d.text for d in run.documents}
     fingerprints = fingerprint_all(run.findings, texts)
     log = {
         "$schema": SCHEMA,
