@@ -14,7 +14,15 @@ from checker.checks.base import Check
 from checker.document import Document, Options, analyze_source
 from checker.findings import Finding, LineIndex, Note
 from checker.rules import Rule
-from checker.source import InputError, Source, discover, load_source, read_stdin
+from checker.source import (
+    InputError,
+    Source,
+    discover,
+    load_source,
+    load_text,
+    read_stdin,
+    source_from_text,
+)
 
 
 def select_rules(
@@ -98,11 +106,11 @@ def run(
 ) -> Run:
     """Check every file under ``paths``: from the cache when it has the file's findings, else with
     the checks, in ``jobs`` processes when there are several files to check."""
-    sources, errors = read_sources(paths, keep)
+    sources, errors = _read_for(paths, keep, cache)
     result = Run(errors=errors, rules=list(engine.rules))
     keys = [cache.key(s.path, s.format, s.text) if cache else "" for s in sources]
     cached = [cache.get(k) if cache else None for k in keys]
-    pending = [s for s, hit in zip(sources, cached, strict=True) if hit is None]
+    pending = [s.parsed() for s, hit in zip(sources, cached, strict=True) if hit is None]
     checked = dict(
         zip((s.path for s in pending), _check_all(pending, engine, options, jobs), strict=True)
     )
@@ -123,6 +131,39 @@ def run(
         result.notes.extend(notes)
     result.errors.sort(key=lambda e: e.path)
     return result
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A file read and decoded; parsed (Markdown, HTML) only when the cache cannot answer."""
+
+    text: str
+    path: str
+    format: str
+    source: Source | None = None
+
+    def parsed(self) -> Source:
+        return self.source or source_from_text(self.text, self.path, self.format)
+
+
+def _read_for(
+    paths: Sequence[str], keep: Callable[[str], bool] | None, cache: Cache | None
+) -> tuple[list[_Read], list[InputError]]:
+    if cache is None:
+        sources, errors = read_sources(paths, keep)
+        return [_Read(s.text, s.path, s.format, s) for s in sources], errors
+    files, errors = discover(paths, keep)
+    read = []
+    for path in files:
+        try:
+            if path == "-":
+                source = read_stdin()
+                read.append(_Read(source.text, source.path, source.format, source))
+            else:
+                read.append(_Read(*load_text(path)))
+        except InputError as error:
+            errors.append(error)
+    return read, errors
 
 
 _Outcome = tuple[list[Finding], list[Note], str, tuple[str, ...]] | InputError

@@ -84,8 +84,13 @@ def load_source(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Source:
     display = str(path)
     if display == "-":
         return read_stdin(max_bytes=max_bytes)
-    text = _decode(_read_file(display, max_bytes), display)
-    return source_from_text(text, display, _format_of(display))
+    return source_from_text(*load_text(display, max_bytes=max_bytes))
+
+
+def load_text(path: str, *, max_bytes: int = MAX_BYTES) -> tuple[str, str, str]:
+    """(text, path, format) of a file, read and decoded but not yet parsed (a cache can answer
+    from the text alone); raises InputError when it cannot be checked."""
+    return _decode(_read_file(path, max_bytes), path), path, _format_of(path)
 
 
 def _format_of(path: str) -> str:
