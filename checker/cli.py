@@ -13,7 +13,7 @@ from checker import __version__, baseline, config
 from checker.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from checker.cache import Cache
 from checker.document import Options
-from checker.engine import Engine, read_sources, run, select_rules
+from checker.engine import Engine, Run, read_sources, run, select_rules
 from checker.findings import Severity
 from checker.report import FORMATTERS
 from checker.rules import RuleError, load_rules
@@ -165,9 +165,16 @@ def _error(message: str) -> None:
     sys.stderr.write(f"numlint: error: {message}\n")
 
 
-def _configuration(args: argparse.Namespace) -> config.Config:
-    path = args.config or config.find(args.paths[0] if args.paths[0] != "-" else ".")
-    return config.load(path) if path else config.Config()
+def _configurations(args: argparse.Namespace) -> list[tuple[config.Config, list[str]]]:
+    """The paths grouped by the configuration nearest to each (or --config for all)."""
+    if args.config:
+        return [(config.load(args.config), list(args.paths))]
+    groups: dict[str, list[str]] = {}
+    for path in args.paths:
+        groups.setdefault(config.find(path if path != "-" else ".") or "", []).append(path)
+    return [
+        (config.load(found) if found else config.Config(), paths) for found, paths in groups.items()
+    ]
 
 
 def _cache_salt(rules: list, args: argparse.Namespace, options: Options) -> str:
@@ -178,17 +185,24 @@ def _cache_salt(rules: list, args: argparse.Namespace, options: Options) -> str:
     )
 
 
-def _check(args: argparse.Namespace) -> int:
-    try:
-        settings = _configuration(args)
-    except config.ConfigError as error:
-        _error(str(error))
-        return EXIT_ERROR
+def _run_with(args: argparse.Namespace, settings: config.Config, paths: list[str]) -> Run:
     rules = load_rules([*settings.rules, *args.rules])
     rules = select_rules(rules, args.select or settings.select, args.ignore or settings.ignore)
     engine = Engine(
         settings.adjust(rules), report_unused_suppressions=args.report_unused_suppressions
     )
+    options = Options(date=args.date, currencies=dict(settings.currency))
+    cache = None if args.no_cache else Cache(args.cache_dir, _cache_salt(rules, args, options))
+    jobs = args.jobs or os.cpu_count() or 1
+    return run(paths, engine, options, keep=settings.wants, jobs=jobs, cache=cache)
+
+
+def _check(args: argparse.Namespace) -> int:
+    try:
+        groups = _configurations(args)
+    except config.ConfigError as error:
+        _error(str(error))
+        return EXIT_ERROR
     known = None
     if args.baseline:
         try:
@@ -196,19 +210,22 @@ def _check(args: argparse.Namespace) -> int:
         except baseline.BaselineError as error:
             _error(str(error))
             return EXIT_ERROR
-    options = Options(date=args.date, currencies=dict(settings.currency))
-    cache = None if args.no_cache else Cache(args.cache_dir, _cache_salt(rules, args, options))
-    jobs = args.jobs or os.cpu_count() or 1
-    result = run(args.paths, engine, options, keep=settings.wants, jobs=jobs, cache=cache)
-    texts = {d.path: d.text for d in result.documents}
+    result, failing = Run(), False
+    for settings, paths in groups:
+        part = _run_with(args, settings, paths)
+        texts = {d.path: d.text for d in part.documents}
+        if known is not None:
+            part.findings = baseline.new_findings(part.findings, texts, known)
+        threshold = Severity.parse(args.fail_on or settings.fail_on or "info")
+        failing = failing or any(f.severity >= threshold for f in part.findings)
+        result.merge(part)
     if args.write_baseline:
+        texts = {d.path: d.text for d in result.documents}
         baseline.write(args.write_baseline, result.findings, texts)
         sys.stderr.write(
             f"numlint: recorded {len(result.findings)} findings in {args.write_baseline}\n"
         )
-        result.findings = []  # recorded, so accepted: the exit code says only whether all ran
-    if known is not None:
-        result.findings = baseline.new_findings(result.findings, texts, known)
+        result.findings, failing = [], False  # recorded, so accepted
     for error in result.errors:
         _error(str(error))
     if args.verbose:
@@ -224,8 +241,6 @@ def _check(args: argparse.Namespace) -> int:
     FORMATTERS[args.format](result, sys.stdout)
     if result.errors:
         return EXIT_ERROR
-    threshold = Severity.parse(args.fail_on or settings.fail_on or "info")
-    failing = any(f.severity >= threshold for f in result.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 

@@ -170,8 +170,10 @@ class CurrencyResolver:
         self.lexicon = load_lexicon()
         self.forced = dict(options.currencies)
         front = source.front_matter.get("currency")
-        if isinstance(front, str):
-            self.forced = {**self.forced, "*": front.upper()}
+        if isinstance(front, str):  # the article's own word wins over the configuration's
+            self.forced = {"*": front.upper()}
+        elif isinstance(front, dict):
+            self.forced = {**self.forced, **{str(k): str(v).upper() for k, v in front.items()}}
         self.mentions = self._mentions(source.prose)
         self.dollar_names = self._dollar_names(source.prose)
         self.notes: list[str] = []

@@ -82,6 +82,15 @@ class Run:
     notes: list[Note] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
 
+    def merge(self, other: Run) -> None:
+        """Add another run's files (checked under another configuration)."""
+        self.documents.extend(other.documents)
+        self.findings.extend(other.findings)
+        self.notes.extend(other.notes)
+        self.errors.extend(other.errors)
+        known = {rule.id for rule in self.rules}
+        self.rules.extend(rule for rule in other.rules if rule.id not in known)
+
 
 def read_sources(
     paths: Sequence[str], keep: Callable[[str], bool] | None = None

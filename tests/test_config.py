@@ -94,3 +94,24 @@ def test_a_bad_configuration_is_one_line_naming_the_file(tmp_path, capsys, confi
     assert code == 2 and lines == []
     assert err.startswith(f"numlint: error: {tmp_path / 'pyproject.toml'}: ")
     assert message in err and err.count("\n") == 1
+
+
+def test_the_front_matter_currency_wins_over_the_configuration(tmp_path, capsys) -> None:
+    (tmp_path / ".numlint.toml").write_text('currency = { "¥" = "JPY" }\n', encoding="utf-8")
+    draft = tmp_path / "draft.md"
+    draft.write_text("---\ncurrency: CNY\n---\n\n" + YEN, encoding="utf-8")
+    _, lines, _ = check(capsys, str(draft))
+    assert "CNY per USD" in lines[0]
+    draft.write_text(YEN, encoding="utf-8")
+    _, lines, _ = check(capsys, str(draft))
+    assert "JPY per USD" in lines[0]
+
+
+def test_each_path_takes_the_configuration_nearest_to_it(tmp_path, capsys) -> None:
+    for name, config in (("yen", 'currency = { "¥" = "JPY" }\n'), ("yuan", "")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / ".numlint.toml").write_text(config, encoding="utf-8")
+        (folder / "draft.md").write_text(YEN, encoding="utf-8")
+    _, lines, _ = check(capsys, str(tmp_path / "yen"), str(tmp_path / "yuan"))
+    assert "JPY per USD" in lines[0] and "CNY per USD" in lines[1]
