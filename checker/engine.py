@@ -49,7 +49,7 @@ class Engine:
     def review(self, document: Document) -> tuple[list[Finding], list[Note]]:
         """What the checks found in ``document``, and what they could not judge; both sorted."""
         found = [item for check in self.checks for item in check.run(document)]
-        findings = sorted({f for f in found if isinstance(f, Finding)}, key=lambda f: f.sort_key)
+        findings = list({f for f in found if isinstance(f, Finding)})
         notes = {n for n in found if isinstance(n, Note)}
         findings = suppressions.apply(
             findings, document.source.text, document.path, self.report_unused_suppressions
@@ -115,27 +115,27 @@ def run(
 ) -> Run:
     """Check every file under ``paths``: from the cache when it has the file's findings, else with
     the checks, in ``jobs`` processes when there are several files to check."""
-    sources, errors = _read_for(paths, keep, cache)
+    files, errors = _read_files(paths, keep)
     result = Run(errors=errors, rules=list(engine.rules))
-    keys = [cache.key(s.path, s.format, s.text) if cache else "" for s in sources]
+    keys = [cache.key(f.path, f.format, f.text) if cache else "" for f in files]
     cached = [cache.get(k) if cache else None for k in keys]
-    pending = [s.parsed() for s, hit in zip(sources, cached, strict=True) if hit is None]
+    pending = [f for f, hit in zip(files, cached, strict=True) if hit is None]
     checked = dict(
-        zip((s.path for s in pending), _check_all(pending, engine, options, jobs), strict=True)
+        zip((f.path for f in pending), _check_all(pending, engine, options, jobs), strict=True)
     )
-    for source, key, hit in zip(sources, keys, cached, strict=True):
+    for file, key, hit in zip(files, keys, cached, strict=True):
         if hit is not None:
             found, notes, reason = hit
-            result.documents.append(CheckedFile(source.path, source.text, reason))
+            result.documents.append(CheckedFile(file.path, file.text, reason))
         else:
-            outcome = checked[source.path]
+            outcome = checked[file.path]
             if isinstance(outcome, InputError):
                 result.errors.append(outcome)
                 continue
             found, notes, reason, currency_notes = outcome
             if cache:
                 cache.put(key, found, notes, reason)
-            result.documents.append(CheckedFile(source.path, source.text, reason, currency_notes))
+            result.documents.append(CheckedFile(file.path, file.text, reason, currency_notes))
         result.findings.extend(found)
         result.notes.extend(notes)
     result.errors.sort(key=lambda e: e.path)
@@ -143,54 +143,47 @@ def run(
 
 
 @dataclass(frozen=True)
-class _Read:
+class _File:
     """A file read and decoded; parsed (Markdown, HTML) only when the cache cannot answer."""
 
     text: str
     path: str
     format: str
-    source: Source | None = None
+    source: Source | None = None  # stdin, parsed as it was read
 
     def parsed(self) -> Source:
         return self.source or source_from_text(self.text, self.path, self.format)
 
 
-def _read_for(
-    paths: Sequence[str], keep: Callable[[str], bool] | None, cache: Cache | None
-) -> tuple[list[_Read], list[InputError]]:
-    if cache is None:
-        sources, errors = read_sources(paths, keep)
-        return [_Read(s.text, s.path, s.format, s) for s in sources], errors
-    files, errors = discover(paths, keep)
-    read = []
-    for path in files:
+def _read_files(
+    paths: Sequence[str], keep: Callable[[str], bool] | None
+) -> tuple[list[_File], list[InputError]]:
+    names, errors = discover(paths, keep)
+    files = []
+    for path in names:
         try:
             if path == "-":
                 source = read_stdin()
-                read.append(_Read(source.text, source.path, source.format, source))
+                files.append(_File(source.text, source.path, source.format, source))
             else:
-                read.append(_Read(*load_text(path)))
+                files.append(_File(*load_text(path)))
         except InputError as error:
             errors.append(error)
-    return read, errors
+    return files, errors
 
 
 _Outcome = tuple[list[Finding], list[Note], str, tuple[str, ...]] | InputError
 _WORKER: tuple[Engine, Options] | None = None
 
 
-def _check_all(
-    sources: list[Source], engine: Engine, options: Options, jobs: int
-) -> list[_Outcome]:
-    if jobs <= 1 or len(sources) < 2:
-        return [_check_one(source, engine, options) for source in sources]
+def _check_all(files: list[_File], engine: Engine, options: Options, jobs: int) -> list[_Outcome]:
+    if jobs <= 1 or len(files) < 2:
+        return [_check_one(file, engine, options) for file in files]
     settings = (engine.rules, engine.report_unused_suppressions, options)
     with ProcessPoolExecutor(
         max_workers=jobs, initializer=_start_worker, initargs=settings
     ) as pool:
-        return list(
-            pool.map(_check_in_worker, sources, chunksize=max(1, len(sources) // (jobs * 8)))
-        )
+        return list(pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (jobs * 8))))
 
 
 def _start_worker(rules: list[Rule], report_unused: bool, options: Options) -> None:
@@ -198,16 +191,18 @@ def _start_worker(rules: list[Rule], report_unused: bool, options: Options) -> N
     _WORKER = (Engine(rules, report_unused), options)
 
 
-def _check_in_worker(source: Source) -> _Outcome:
+def _check_in_worker(file: _File) -> _Outcome:
     assert _WORKER is not None
-    return _check_one(source, *_WORKER)
+    return _check_one(file, *_WORKER)
 
 
-def _check_one(source: Source, engine: Engine, options: Options) -> _Outcome:
+def _check_one(file: _File, engine: Engine, options: Options) -> _Outcome:
     try:
-        document = analyze_source(source, options)
+        document = analyze_source(file.parsed(), options)
         found, notes = engine.review(document)
+    except InputError as error:  # invalid front matter
+        return error
     except Exception as error:  # a bug in numlint must not stop the other files
         message = f"internal error, please report it: {type(error).__name__}: {error}"
-        return InputError(source.path, message)
+        return InputError(file.path, message)
     return found, notes, document.date.reason, document.notes

@@ -47,3 +47,17 @@ def test_no_cache_writes_nothing(tmp_path, capsys) -> None:
     folder, cache = articles(tmp_path), tmp_path / "cache"
     check(capsys, "--no-cache", "--cache-dir", str(cache), str(folder))
     assert not cache.exists()
+
+
+def test_a_bad_front_matter_is_one_line_with_the_cache_and_jobs(tmp_path, capsys) -> None:
+    folder = articles(tmp_path)
+    (folder / "bad.md").write_text(
+        "---\ndate: [unclosed\n---\n\nRevenue was $5 million.\n", "utf-8"
+    )
+    for jobs in ("1", "2"):
+        code = main(["check", "--jobs", jobs, "--cache-dir", str(tmp_path / "cache"), str(folder)])
+        _, err = capsys.readouterr()
+        assert code == 2
+        assert err == f"numlint: error: {folder / 'bad.md'}: invalid YAML front matter: " + (
+            "expected ',' or ']', but got '<stream end>' (line 3)\n"
+        )
