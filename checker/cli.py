@@ -188,9 +188,8 @@ def _cache_salt(rules: list, args: argparse.Namespace, options: Options) -> str:
 def _run_with(args: argparse.Namespace, settings: config.Config, paths: list[str]) -> Run:
     rules = load_rules([*settings.rules, *args.rules])
     rules = select_rules(rules, args.select or settings.select, args.ignore or settings.ignore)
-    engine = Engine(
-        settings.adjust(rules), report_unused_suppressions=args.report_unused_suppressions
-    )
+    rules = settings.adjust(rules)  # severities and tolerance are part of the cache key too
+    engine = Engine(rules, report_unused_suppressions=args.report_unused_suppressions)
     options = Options(date=args.date, currencies=dict(settings.currency))
     cache = None if args.no_cache else Cache(args.cache_dir, _cache_salt(rules, args, options))
     jobs = args.jobs or os.cpu_count() or 1

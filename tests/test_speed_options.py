@@ -61,3 +61,13 @@ def test_a_bad_front_matter_is_one_line_with_the_cache_and_jobs(tmp_path, capsys
         assert err == f"numlint: error: {folder / 'bad.md'}: invalid YAML front matter: " + (
             "expected ',' or ']', but got '<stream end>' (line 3)\n"
         )
+
+
+def test_a_configured_severity_is_not_answered_from_an_older_cache(tmp_path, capsys) -> None:
+    folder, cache = articles(tmp_path), str(tmp_path / "cache")
+    _, before = check(capsys, "--cache-dir", cache, "--format", "json", str(folder / "a0.md"))
+    (tmp_path / ".numlint.toml").write_text(
+        'severity = { inconsistent-rounding = "info" }\n', encoding="utf-8"
+    )
+    _, after = check(capsys, "--cache-dir", cache, "--format", "json", str(folder / "a0.md"))
+    assert '"severity": "warning"' in before and '"severity": "info"' in after
