@@ -52,7 +52,11 @@ class Engine:
         findings = list({f for f in found if isinstance(f, Finding)})
         notes = {n for n in found if isinstance(n, Note)}
         findings = suppressions.apply(
-            findings, document.source.text, document.path, self.report_unused_suppressions
+            findings,
+            document.source.text,
+            document.path,
+            document.lines,
+            self.report_unused_suppressions,
         )
         return sorted(findings, key=lambda f: f.sort_key), sorted(notes, key=lambda n: n.sort_key)
 

@@ -42,7 +42,7 @@ class _ProseReader(HTMLParser):
         return self.starts[line - 1] + column
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in _SKIPPED and not self.skipping_void(tag):
+        if tag in _SKIPPED:
             self.skipping.append(tag)
         self._block_break(tag)
 
@@ -53,9 +53,6 @@ class _ProseReader(HTMLParser):
         if self.skipping and self.skipping[-1] == tag:
             self.skipping.pop()
         self._block_break(tag)
-
-    def skipping_void(self, tag: str) -> bool:
-        return False
 
     def _block_break(self, tag: str) -> None:
         """A block element's tag reads as a line break, unless one is there already."""

@@ -38,9 +38,8 @@ class Directive:
         return rule_matches and self.first_line <= finding.location.line <= self.last_line
 
 
-def directives(text: str) -> list[Directive]:
+def directives(text: str, lines: LineIndex) -> list[Directive]:
     """The suppressions of a file, each with the lines it disables."""
-    lines = LineIndex(text)
     last = lines.position(len(text))[0]
     found: list[Directive] = []
     open_ranges: dict[str, Directive] = {}
@@ -66,22 +65,21 @@ def directives(text: str) -> list[Directive]:
 
 def _next_line(text: str, offset: int, lines: LineIndex) -> int:
     """The first line after ``offset``'s line that has text on it."""
-    rest = text[offset:]
-    newline = rest.find("\n")
+    newline = text.find("\n", offset)
     if newline < 0:
         return lines.position(offset)[0] + 1
-    after = offset + newline + 1
+    after = newline + 1
     while after < len(text) and text[after] in " \t\r\n":
         after += 1
     return lines.position(after)[0]
 
 
 def apply(
-    findings: list[Finding], text: str, path: str, report_unused: bool = False
+    findings: list[Finding], text: str, path: str, lines: LineIndex, report_unused: bool = False
 ) -> list[Finding]:
     """``findings`` without the suppressed ones, and, when asked, a finding for each directive
-    that suppressed nothing."""
-    found = directives(text)
+    that suppressed nothing (``lines`` indexes ``text``)."""
+    found = directives(text, lines)
     if not found:
         return findings
     kept = []
@@ -92,7 +90,6 @@ def apply(
         if not covering:
             kept.append(finding)
     if report_unused:
-        lines = LineIndex(text)
         kept.extend(_unused(d, path, lines) for d in found if not d.used)
     return kept
 
