@@ -26,6 +26,7 @@ from checker.checks.base import Check
 from checker.checks.restatements import (
     alike_in_size,
     closest_in_wording,
+    different_entities,
     may_restate,
     nearest_to_words,
     of_a_part,
@@ -216,7 +217,7 @@ class ConflictCheck(Check):
         return None
 
     def _conflict(self, a: Claim, b: Claim) -> bool:
-        if a.entity and b.entity and a.entity.lower() != b.entity.lower():
+        if different_entities(a, b):
             return False
         if a.sentence_start == b.sentence_start:
             # One sentence compares figures ("37 votes, 1,204 to 1,167"), it never restates one.

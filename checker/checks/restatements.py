@@ -17,10 +17,16 @@ from checker.claims import Claim
 from checker.nlp.context import singular
 from checker.nlp.times import TABLE_BLOCK
 
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_MONTHS = _MONTH_NAMES.split("|")
+# Nouns for a part of a company: "the cloud unit's ¥6.4 billion".
+_PART_NOUNS = ("unit", "division", "business", "arm", "segment", "subsidiary", "branch")
+
 # "the 42,800 attendances", "the farm's 48 turbines", "January's gain of 33,700 jobs".
 _DEFINITE = re.compile(
-    r"(?:\bthe|\w['’]s|\b(?:january|february|march|april|may|june|july|august|september"
-    r"|october|november|december)['’]s(?:\s+[a-z-]+){1,2}\s+of)\s+$",
+    rf"(?:\bthe|\w['’]s|\b(?:{_MONTH_NAMES})['’]s(?:\s+[a-z-]+){{1,2}}\s+of)\s+$",
     re.IGNORECASE,
 )
 # "more than the ₹17,010 crore", "from the 12 in 2019": a figure compared with, not restated;
@@ -37,14 +43,10 @@ _COMPARED = re.compile(
 # "January's gain of 33,700 jobs": the figure of a month, which the earlier figure must not
 # contradict.
 _MONTH_OWNER = re.compile(
-    r"\b(january|february|march|april|may|june|july|august|september|october|november"
-    r"|december)['’]s(?:\s+[a-z-]+){0,2}(?:\s+of)?\s+$",
-    re.IGNORECASE,
+    rf"\b({_MONTH_NAMES})['’]s(?:\s+[a-z-]+){{0,2}}(?:\s+of)?\s+$", re.IGNORECASE
 )
 # "the cloud unit's ¥6.4 billion": a part's figure, which restates only another of the part's.
-_PART_OWNER = re.compile(
-    r"\b(?:unit|division|business|arm|segment|subsidiary|branch)['’]s\s+$", re.IGNORECASE
-)
+_PART_OWNER = re.compile(rf"\b(?:{'|'.join(_PART_NOUNS)})['’]s\s+$", re.IGNORECASE)
 # "the ¥161 billion average of estimates": defined by what follows.
 _DEFINED_AFTER = re.compile(r"^(?:[^\W\d][\w-]*\s+)?(?:average|mean|median)\s+of\b", re.IGNORECASE)
 # "the 165 riders who started", "the 649 patients who needed intensive care": a relative
@@ -117,15 +119,13 @@ def _owner(prose: str, claim: Claim) -> str:
     """'farm' in 'the farm's 48 turbines', 'brazil' in 'Brazil's 109 billion dlr debt'."""
     match = _POSSESSOR.search(prose[max(0, claim.start - 40) : claim.start])
     owner = match.group(1).lower() if match else ""
-    return "" if owner in _GENERIC_OWNERS or owner[:3] in _MONTHS or owner in _TIMES else owner
+    return "" if owner in _NOT_OWNERS else owner
 
 
-_TIMES = {"year", "quarter", "month", "week", "season", "today", "yesterday", "tomorrow"}
-
-
-# "the unit's", "the company's": whose figure it is, but in words any sentence may use.
-_GENERIC_OWNERS = {"unit", "division", "business", "arm", "segment", "subsidiary", "branch",
-                   "company", "group", "firm"}  # fmt: skip
+# "the unit's", "the company's": whose figure it is, but in words any sentence may use; and
+# "January's", "this year's": when, not whose.
+_NOT_OWNERS = {*_PART_NOUNS, "company", "group", "firm", *_MONTHS, "year", "quarter", "month",
+               "week", "season", "today", "yesterday", "tomorrow"}  # fmt: skip
 
 
 def alike_in_size(a: Claim, b: Claim) -> bool:
@@ -142,7 +142,7 @@ def may_restate(prose: str, antecedent: Claim, claim: Claim) -> bool:
     confirmed cases' after '1,240 confirmed cases of measles')."""
     if antecedent.sentence_start == claim.sentence_start:
         return False
-    if antecedent.entity and claim.entity and antecedent.entity.lower() != claim.entity.lower():
+    if different_entities(antecedent, claim):
         return False
     # "by 2026" and "by 2026 (forecast)": whether a sentence reads as a forecast is its wording.
     stated = {
@@ -170,17 +170,19 @@ def may_restate(prose: str, antecedent: Claim, claim: Claim) -> bool:
     )
 
 
+def different_entities(a: Claim, b: Claim) -> bool:
+    """Both figures name whose they are, and not the same ('Apple' and 'Samsung')."""
+    return bool(a.entity and b.entity) and a.entity.lower() != b.entity.lower()
+
+
 def _same_month(prose: str, antecedent: Claim, claim: Claim) -> bool:
     """'January's gain of 33,700 jobs' restates a figure of January or of 'the month'."""
     match = _MONTH_OWNER.search(prose[max(0, claim.start - 40) : claim.start])
     if match is None:
         return True
-    month = _MONTHS.index(match.group(1).lower()[:3]) + 1
+    month = _MONTHS.index(match.group(1).lower()) + 1
     scope = antecedent.scope.removesuffix(" (forecast)")
     return scope in ("", "the month") or scope.endswith((f"month {month:02d}", f"-{month:02d}"))
-
-
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 def _said_alike(prose: str, antecedent: Claim, claim: Claim) -> bool:
@@ -189,9 +191,8 @@ def _said_alike(prose: str, antecedent: Claim, claim: Claim) -> bool:
     match = _RELATIVE.match(prose[claim.end : claim.end + 80].strip())
     if match is None:
         return True
-    clause = {singular(w) for w in _WORDS.findall(match.group(1).lower())} - STOP_WORDS
-    earlier = {singular(w) for w in _WORDS.findall(sentence_text(prose, antecedent).lower())}
-    return len(clause & earlier) >= 2
+    clause = _word_set(match.group(1)) - STOP_WORDS
+    return len(clause & _word_set(sentence_text(prose, antecedent))) >= 2
 
 
 def _named(words: str) -> bool:
@@ -243,8 +244,13 @@ def _year_so_far(scopes: set[str]) -> bool:
 
 def _found_in(subject: str, sentence: str) -> bool:
     """Every word of ``subject`` (singular, lower case) in ``sentence``, singular or plural."""
-    words = {singular(w) for w in _WORDS.findall(sentence.lower())}
+    words = _word_set(sentence)
     return all(word in words for word in subject.split())
+
+
+def _word_set(text: str) -> set[str]:
+    """The words of ``text``, lower case and singular, as subjects are written."""
+    return {singular(w) for w in _WORDS.findall(text.lower())}
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
