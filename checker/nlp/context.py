@@ -315,7 +315,6 @@ class ContextReader:
                 k += 1
             if k > j and k in claim_at:
                 j = k
-        if possessive:
             owner = next(
                 (i for i in range(j, min(j + 3, sentence.end)) if doc[i].text == "'s"), None
             )
@@ -766,12 +765,13 @@ class ContextReader:
             return ""
         if len(names) > 1 and names[0].lower_.endswith(("ing", "ly")):
             names = names[1:]  # "Neighbouring Brinsford District Council"
-        first, following = names[0].lower_, tokens[tokens.index(names[-1]) + 1].lower_
+        after = tokens.index(names[-1]) + 1
+        first, following = names[0].lower_, tokens[after].lower_
         lexicon = self.lexicon
         speaker = (
             first in lexicon.speaker_nouns
             or following in lexicon.speaker_nouns
-            or self._speaks_after_aside(tokens, tokens.index(names[-1]) + 1)
+            or self._speaks_after_aside(tokens, after)
         )
         if speaker or (len(names) == 1 and self._speaker_title(tokens)):
             return ""  # "Analysts welcomed", "Health officials", "Chief financial officer X said"
