@@ -208,13 +208,16 @@ class ConflictCheck(Check):
         for index, first in enumerate(claims):
             # Near misses: counted among the figures said of the same thing ('the longest wait'
             # of a department is not the average wait)
-            alike = [c for c in claims if same_subject(first.subject, c.subject, near)]
-            if near and _distinct_values(alike) > self.params.max_values:
+            if near and self._many_values_for(first, claims):
                 continue
             others = [c for c in claims[index + 1 :] if self._conflict(first, c)]
             if others:
                 return self._report(document, first, others)
         return None
+
+    def _many_values_for(self, first: Claim, claims: list[Claim]) -> bool:
+        alike = [c for c in claims if same_subject(first.subject, c.subject, near=True)]
+        return _distinct_values(alike) > self.params.max_values
 
     def _conflict(self, a: Claim, b: Claim) -> bool:
         if different_entities(a, b):
