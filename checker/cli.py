@@ -17,6 +17,7 @@ from checker.engine import Engine, Run, read_sources, run, select_rules
 from checker.findings import Severity
 from checker.report import FORMATTERS
 from checker.rules import RuleError, load_rules
+from checker.source import MAX_BYTES, InputError, parse_size
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -73,6 +74,13 @@ def _parser() -> argparse.ArgumentParser:
         default=DEFAULT_CACHE_DIR,
         metavar="DIR",
         help=f"where findings of unchanged files are kept (default: {DEFAULT_CACHE_DIR})",
+    )
+    check.add_argument(
+        "--max-file-size",
+        type=_size,
+        default=None,
+        metavar="SIZE",
+        help="skip larger files with a warning (default: 10 MB)",
     )
     check.add_argument(
         "--report-unused-suppressions",
@@ -154,6 +162,13 @@ def _ids(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -163,6 +178,12 @@ def _date(text: str) -> dt.date:
 
 def _error(message: str) -> None:
     sys.stderr.write(f"numlint: error: {message}\n")
+
+
+def _input_problem(problem: InputError) -> None:
+    """One line on stderr per file not checked: a warning for a file skipped for its size, an
+    error for one that could not be read."""
+    sys.stderr.write(f"numlint: {problem.level}: {problem}\n")
 
 
 def _configurations(args: argparse.Namespace) -> list[tuple[config.Config, list[str]]]:
@@ -193,7 +214,10 @@ def _run_with(args: argparse.Namespace, settings: config.Config, paths: list[str
     options = Options(date=args.date, currencies=dict(settings.currency))
     cache = None if args.no_cache else Cache(args.cache_dir, _cache_salt(rules, args, options))
     jobs = args.jobs or os.cpu_count() or 1
-    return run(paths, engine, options, keep=settings.wants, jobs=jobs, cache=cache)
+    max_bytes = args.max_file_size or settings.max_file_size or MAX_BYTES
+    return run(
+        paths, engine, options, keep=settings.wants, jobs=jobs, cache=cache, max_bytes=max_bytes
+    )
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -225,8 +249,8 @@ def _check(args: argparse.Namespace) -> int:
             f"numlint: recorded {len(result.findings)} findings in {args.write_baseline}\n"
         )
         result.findings, failing = [], False  # recorded, so accepted
-    for error in result.errors:
-        _error(str(error))
+    for problem in result.errors:
+        _input_problem(problem)
     if args.verbose:
         for document in result.documents:
             sys.stderr.write(f"{document.path}: {document.date_reason}\n")
@@ -248,7 +272,7 @@ def _claims(args: argparse.Namespace) -> int:
 
     sources, errors = read_sources(args.paths)
     for error in errors:
-        _error(str(error))
+        _input_problem(error)
     rows = []
     for source in sources:
         document = analyze_source(source, Options(date=args.date))

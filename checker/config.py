@@ -14,6 +14,7 @@ command line win over the file. Unknown keys are an error naming the file and th
     currency = { "$" = "CAD" }         # what a bare ambiguous symbol means
     fx-tolerance = 0.03                # currency-conversion: deviation accepted below a warning
     fail-on = "warning"
+    max-file-size = "20 MB"            # larger files are skipped with a warning (default 10 MB)
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import Any
 
 from checker.findings import Severity
 from checker.rules import Rule
+from checker.source import parse_size
 
 SECTION = "tool.numlint"
 _FAIL_ON = ("error", "warning", "info")
@@ -48,6 +50,7 @@ class Config:
     currency: dict[str, str] = field(default_factory=dict)
     fx_tolerance: float | None = None
     fail_on: str | None = None
+    max_file_size: int | None = None
 
     @property
     def root(self) -> Path:
@@ -111,7 +114,7 @@ def load(path: str) -> Config:
 
 
 _KEYS = {"select", "ignore", "severity", "rules", "include", "exclude", "currency",
-         "fx-tolerance", "fail-on"}  # fmt: skip
+         "fx-tolerance", "fail-on", "max-file-size"}  # fmt: skip
 
 
 def _parse(path: str, table: dict[str, Any]) -> Config:
@@ -132,6 +135,12 @@ def _parse(path: str, table: dict[str, Any]) -> Config:
     tolerance = table.get("fx-tolerance")
     if tolerance is not None and not (isinstance(tolerance, int | float) and 0 <= tolerance < 1):
         raise ConfigError(f"{path}: fx-tolerance must be a number from 0 to 1")
+    max_file_size = table.get("max-file-size")
+    if max_file_size is not None:
+        try:
+            max_file_size = parse_size(max_file_size)
+        except ValueError as error:
+            raise ConfigError(f"{path}: max-file-size: {error}") from None
     return Config(
         path=path,
         select=_strings(path, table, "select"),
@@ -143,6 +152,7 @@ def _parse(path: str, table: dict[str, Any]) -> Config:
         currency={str(k): str(v) for k, v in _table(path, table, "currency").items()},
         fx_tolerance=None if tolerance is None else float(tolerance),
         fail_on=fail_on,
+        max_file_size=max_file_size,
     )
 
 

@@ -15,6 +15,7 @@ from checker.document import Document, Options, analyze_source
 from checker.findings import Finding, LineIndex, Note
 from checker.rules import Rule
 from checker.source import (
+    MAX_BYTES,
     InputError,
     Source,
     discover,
@@ -97,13 +98,13 @@ class Run:
 
 
 def read_sources(
-    paths: Sequence[str], keep: Callable[[str], bool] | None = None
+    paths: Sequence[str], keep: Callable[[str], bool] | None = None, max_bytes: int = MAX_BYTES
 ) -> tuple[list[Source], list[InputError]]:
     files, errors = discover(paths, keep)
     sources = []
     for path in files:
         try:
-            sources.append(read_stdin() if path == "-" else load_source(path))
+            sources.append(load_source(path, max_bytes=max_bytes))
         except InputError as error:
             errors.append(error)
     return sources, errors
@@ -116,10 +117,12 @@ def run(
     keep: Callable[[str], bool] | None = None,
     jobs: int = 1,
     cache: Cache | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> Run:
     """Check every file under ``paths``: from the cache when it has the file's findings, else with
-    the checks, in ``jobs`` processes when there are several files to check."""
-    files, errors = _read_files(paths, keep)
+    the checks, in ``jobs`` processes when there are several files to check. Files over
+    ``max_bytes`` are skipped (a SkippedFile among the errors)."""
+    files, errors = _read_files(paths, keep, max_bytes)
     result = Run(errors=errors, rules=list(engine.rules))
     keys = [cache.key(f.path, f.format, f.text) if cache else "" for f in files]
     cached = [cache.get(k) if cache else None for k in keys]
@@ -160,17 +163,17 @@ class _File:
 
 
 def _read_files(
-    paths: Sequence[str], keep: Callable[[str], bool] | None
+    paths: Sequence[str], keep: Callable[[str], bool] | None, max_bytes: int
 ) -> tuple[list[_File], list[InputError]]:
     names, errors = discover(paths, keep)
     files = []
     for path in names:
         try:
             if path == "-":
-                source = read_stdin()
+                source = read_stdin(max_bytes=max_bytes)
                 files.append(_File(source.text, source.path, source.format, source))
             else:
-                files.append(_File(*load_text(path)))
+                files.append(_File(*load_text(path, max_bytes=max_bytes)))
         except InputError as error:
             errors.append(error)
     return files, errors

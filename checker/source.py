@@ -50,6 +50,8 @@ class InputError(Exception):
     """A file that cannot be checked. str(err) is one line that names the file, e.g.
     'draft.md: not UTF-8 text (invalid byte 0xff at offset 12)'."""
 
+    level = "error"
+
     def __init__(self, path: str, message: str) -> None:
         super().__init__(path, message)
         self.path = path
@@ -57,6 +59,13 @@ class InputError(Exception):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
+
+
+class SkippedFile(InputError):
+    """A file left unchecked on purpose (over the size limit): reported as a warning, not an
+    error, but the run still exits 2 because not every file was checked."""
+
+    level = "warning"
 
 
 @dataclass(frozen=True)
@@ -106,7 +115,7 @@ def read_stdin(*, max_bytes: int = MAX_BYTES) -> Source:
     except OSError as err:
         raise InputError(STDIN_PATH, f"cannot read: {_reason(err)}") from None
     if len(data) > max_bytes:
-        raise InputError(STDIN_PATH, _too_large_message(None, max_bytes))
+        raise SkippedFile(STDIN_PATH, _too_large_message(None, max_bytes))
     return source_from_text(_decode(data, STDIN_PATH), STDIN_PATH, "markdown")
 
 
@@ -157,7 +166,7 @@ def _read_file(path: str, max_bytes: int) -> bytes:
     try:
         size = os.stat(path).st_size
         if size > max_bytes:
-            raise InputError(path, _too_large_message(size, max_bytes))
+            raise SkippedFile(path, _too_large_message(size, max_bytes))
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except (FileNotFoundError, NotADirectoryError):
@@ -165,7 +174,7 @@ def _read_file(path: str, max_bytes: int) -> bytes:
     except OSError as err:
         raise InputError(path, f"cannot read: {_reason(err)}") from None
     if len(data) > max_bytes:  # grew since stat, or not a regular file
-        raise InputError(path, _too_large_message(None, max_bytes))
+        raise SkippedFile(path, _too_large_message(None, max_bytes))
     return data
 
 
@@ -195,7 +204,27 @@ def _decode_utf16(data: bytes, skip: int, codec: str, path: str) -> str:
 
 def _too_large_message(size: int | None, max_bytes: int) -> str:
     actual = _human_size(size) if size is not None else f"more than {_human_size(max_bytes)}"
-    return f"file too large ({actual}; the limit is {_human_size(max_bytes)})"
+    limit = _human_size(max_bytes)
+    return f"skipped: file too large ({actual}; the limit is {limit}, see --max-file-size)"
+
+
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(bytes|b|kb|kib|mb|mib|gb|gib)?", re.IGNORECASE)
+_SIZE_UNITS = {"": 1, "bytes": 1, "b": 1, "kb": 1024, "mb": 1024**2, "gb": 1024**3}
+
+
+def parse_size(text: str | int) -> int:
+    """Bytes in a size written as 2000000, "500 KB" or "20 MB" (K, M, G are powers of 1024);
+    raises ValueError for anything else."""
+    if isinstance(text, int) and not isinstance(text, bool) and text > 0:
+        return text
+    match = _SIZE.fullmatch(str(text).strip())
+    if match is None or isinstance(text, bool):
+        raise ValueError(f"not a size (e.g. 20 MB): {text!r}")
+    unit = (match.group(2) or "").lower().replace("ib", "b")
+    size = int(float(match.group(1)) * _SIZE_UNITS[unit])
+    if size <= 0:
+        raise ValueError(f"not a size (e.g. 20 MB): {text!r}")
+    return size
 
 
 def _human_size(size: int) -> str:

@@ -103,6 +103,26 @@ def test_bad_input_is_one_line_and_others_are_still_checked(tmp_path, capsys) ->
     assert [Path(f["path"]).name for f in json.loads(out)["findings"]] == ["good.md"]
 
 
+def test_a_file_over_the_size_limit_is_skipped_with_a_warning(tmp_path, capsys) -> None:
+    write(tmp_path, "good.md", WRONG)
+    big = write(tmp_path, "big.md", CLEAN * 100)
+    code, out, err = run(
+        capsys, "check", "--format", "json", "--max-file-size", "2 KB", str(tmp_path)
+    )
+    assert err == (
+        f"numlint: warning: {big}: skipped: file too large (5.7 KB; the limit is 2.0 KB, "
+        "see --max-file-size)\n"
+    )
+    payload = json.loads(out)
+    assert [Path(f["path"]).name for f in payload["findings"]] == ["good.md"]
+    assert payload["errors"] == [
+        {"path": big, "message": err.split(f"{big}: ")[1].strip(), "level": "warning"}
+    ]
+    assert code == 2  # not every file was checked; exclude it or raise the limit to pass
+    code, _, err = run(capsys, "check", "--max-file-size", "1 MB", big)
+    assert (code, err) == (0, "")
+
+
 def test_stdin(monkeypatch, capsys) -> None:
     import io
 

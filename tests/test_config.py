@@ -81,6 +81,7 @@ def test_an_explicit_config_file(tmp_path, capsys) -> None:
         ('[tool.numlint]\nfail-on = "never"\n', "fail-on must be one of error, warning, info"),
         ('[tool.numlint]\nseverity = { x = "loud" }\n', "severity.x: unknown severity"),
         ("[tool.numlint\n", "not valid TOML"),
+        ('[tool.numlint]\nmax-file-size = "big"\n', "max-file-size: not a size"),
     ],
 )
 def test_a_bad_configuration_is_one_line_naming_the_file(tmp_path, capsys, config, message) -> None:
@@ -115,3 +116,13 @@ def test_each_path_takes_the_configuration_nearest_to_it(tmp_path, capsys) -> No
         (folder / "draft.md").write_text(YEN, encoding="utf-8")
     _, lines, _ = check(capsys, str(tmp_path / "yen"), str(tmp_path / "yuan"))
     assert "JPY per USD" in lines[0] and "CNY per USD" in lines[1]
+
+
+def test_the_size_limit_from_the_file_and_the_command_line(tmp_path, capsys) -> None:
+    articles = repo(tmp_path, '[tool.numlint]\nmax-file-size = "40 bytes"\n')
+    code, lines, err = check(capsys, str(articles / "c.md"))
+    assert code == 2 and lines == []
+    assert err.startswith(f"numlint: warning: {articles / 'c.md'}: skipped: file too large")
+    assert "the limit is 40 bytes" in err
+    code, lines, err = check(capsys, "--max-file-size", "1 KB", str(articles / "c.md"))
+    assert (code, len(lines), err) == (1, 1, "")

@@ -76,6 +76,32 @@ def test_sarif_is_valid_against_the_schema(tmp_path, capsys) -> None:
     assert result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 3
 
 
+@pytest.mark.skipif(not SCHEMA.exists(), reason="../shared/schemas is not here")
+def test_files_not_checked_are_in_sarif_and_github_annotations(tmp_path, capsys) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    good = write(tmp_path, "a.md", CONFLICT)
+    big = write(tmp_path, "big.md", CONFLICT * 20)
+    broken = tmp_path / "broken.md"
+    broken.write_bytes(b"\xff\xfe\x00")
+    args = ("--max-file-size", "1 KB", good, big, str(broken))
+    code, out = run(capsys, "check", "--format", "sarif", *args)
+    log = json.loads(out)
+    jsonschema.validate(log, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    (invocation,) = log["runs"][0]["invocations"]
+    assert code == 2 and invocation["executionSuccessful"] is False
+    notes = invocation["toolExecutionNotifications"]
+    named = [n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in notes]
+    levels = [n["level"] for n in notes]
+    assert list(zip(levels, map(lambda u: Path(u).name, named), strict=True)) == [
+        ("warning", "big.md"),
+        ("error", "broken.md"),
+    ]
+    _, out = run(capsys, "check", "--format", "github", *args)
+    annotations = [line for line in out.splitlines() if "title=numlint file not checked::" in line]
+    assert [line.split(" ")[0] for line in annotations] == ["::warning", "::error"]
+    assert "skipped: file too large" in annotations[0]
+
+
 def test_sarif_fingerprints_survive_edits_elsewhere(tmp_path, capsys) -> None:
     before = sarif(capsys, write(tmp_path, "a.md", CONFLICT))
     after = sarif(capsys, write(tmp_path, "a.md", "A new first paragraph.\n\n" + CONFLICT))

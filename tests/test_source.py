@@ -15,10 +15,12 @@ import pytest
 from checker.source import (
     MAX_BYTES,
     InputError,
+    SkippedFile,
     Source,
     discover,
     is_markdown_path,
     load_source,
+    parse_size,
     read_stdin,
     source_from_text,
 )
@@ -506,9 +508,12 @@ def test_empty_file(tmp_path: Path) -> None:
 
 def test_file_over_the_limit(tmp_path: Path) -> None:
     path = write(tmp_path, "big.md", b"x" * 20)
-    with pytest.raises(InputError) as caught:
+    with pytest.raises(SkippedFile) as caught:
         load_source(path, max_bytes=10)
-    assert str(caught.value) == f"{path}: file too large (20 bytes; the limit is 10 bytes)"
+    assert str(caught.value) == (
+        f"{path}: skipped: file too large (20 bytes; the limit is 10 bytes, see --max-file-size)"
+    )
+    assert caught.value.level == "warning"
     assert load_source(path, max_bytes=20).text == "x" * 20
 
 
@@ -516,10 +521,25 @@ def test_file_over_the_default_limit_is_rejected_before_reading(tmp_path: Path) 
     path = tmp_path / "huge.md"
     with path.open("wb") as handle:
         handle.truncate(int(52.4 * 1024 * 1024))  # sparse: no need to write 52 MB
-    with pytest.raises(InputError) as caught:
+    with pytest.raises(SkippedFile) as caught:
         load_source(path)
-    assert caught.value.message == "file too large (52.4 MB; the limit is 10.0 MB)"
+    assert caught.value.message.startswith("skipped: file too large (52.4 MB; the limit is 10.0 MB")
     assert MAX_BYTES == 10 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [("2000", 2000), (2000, 2000), ("500 KB", 500 * 1024), ("20MB", 20 * 1024**2),
+     ("1.5 MiB", int(1.5 * 1024**2)), ("1 GB", 1024**3)],
+)  # fmt: skip
+def test_sizes_are_read_with_units(text, size) -> None:
+    assert parse_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["", "0", "-5 MB", "ten MB", "5 parsecs", True, 0, "1e9"])
+def test_what_is_not_a_size_is_refused(text) -> None:
+    with pytest.raises(ValueError, match="not a size"):
+        parse_size(text)
 
 
 def test_missing_file(tmp_path: Path) -> None:
@@ -578,7 +598,7 @@ def test_load_source_dash_reads_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_read_stdin_over_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     fake_stdin(monkeypatch, b"x" * 50)
-    with pytest.raises(InputError, match=r"^<stdin>: file too large \(more than 10 bytes"):
+    with pytest.raises(SkippedFile, match=r"^<stdin>: skipped: file too large \(more than 10 b"):
         read_stdin(max_bytes=10)
 
 

@@ -33,6 +33,10 @@ def write_github(run: Run, out: TextIO) -> None:
         )
         command = _COMMANDS[finding.severity]
         out.write(f"::{command} {properties}::{_data(finding.message)}\n")
+    for problem in run.errors:  # files not checked: annotated too, so the pull request shows them
+        title = "numlint file not checked"
+        where = f"file={_property(problem.path)},title={_property(title)}"
+        out.write(f"::{problem.level} {where}::{_data(problem.message)}\n")
 
 
 def _data(text: str) -> str:

@@ -16,7 +16,7 @@ def write_json(run: Run, out: TextIO) -> None:
     payload = {
         "version": __version__,
         "findings": [finding_json(f) for f in run.findings],
-        "errors": [{"path": e.path, "message": e.message} for e in run.errors],
+        "errors": [{"path": e.path, "message": e.message, "level": e.level} for e in run.errors],
         "files_checked": len(run.documents),
     }
     json.dump(payload, out, ensure_ascii=False, indent=2)

@@ -52,11 +52,27 @@ def write_sarif(run: Run, out: TextIO) -> None:
                     _result(finding, index, print_)
                     for finding, print_ in zip(run.findings, fingerprints, strict=True)
                 ],
+                "invocations": [_invocation(run)],
             }
         ],
     }
     json.dump(log, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+def _invocation(run: Run) -> dict:
+    """Whether every file was checked; each file that was not is a notification naming it."""
+    return {
+        "executionSuccessful": not run.errors,
+        "toolExecutionNotifications": [
+            {
+                "level": problem.level,
+                "message": {"text": problem.message},
+                "locations": [{"physicalLocation": {"artifactLocation": _artifact(problem.path)}}],
+            }
+            for problem in run.errors
+        ],
+    }
 
 
 def _result(finding: Finding, index: dict[str, int], fingerprint: str) -> dict:
@@ -79,7 +95,7 @@ def _result(finding: Finding, index: dict[str, int], fingerprint: str) -> dict:
 
 def _physical(loc: Location) -> dict:
     return {
-        "artifactLocation": {"uri": Path(loc.path).as_posix()},
+        "artifactLocation": _artifact(loc.path),
         "region": {
             "startLine": loc.line,
             "startColumn": loc.column,
@@ -87,3 +103,7 @@ def _physical(loc: Location) -> dict:
             "endColumn": max(loc.end_column, loc.column),
         },
     }
+
+
+def _artifact(path: str) -> dict:
+    return {"uri": Path(path).as_posix()}
