@@ -153,10 +153,21 @@ def _front_matter_date(value: object) -> dt.date | None:
 
 
 @functools.cache
+@functools.cache
 def _context_pattern() -> re.Pattern[str]:
     words = {w for ws in load_lexicon().currency_context.values() for w in ws}
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w$])(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+@functools.cache
+def _dollar_name_patterns() -> list[tuple[str, str, re.Pattern[str]]]:
+    return [
+        (code, name, re.compile(rf"(?<!\w){re.escape(name)}(?!\w)"))
+        for code, entry in load_lexicon().raw["currencies"].items()
+        for name in entry["names"]
+        if "dollar" in name
+    ]
 
 
 class CurrencyResolver:
@@ -174,27 +185,28 @@ class CurrencyResolver:
             self.forced = {"*": front.upper()}
         elif isinstance(front, dict):
             self.forced = {**self.forced, **{str(k): str(v).upper() for k, v in front.items()}}
-        self.mentions = self._mentions(source.prose)
-        self.dollar_names = self._dollar_names(source.prose)
+        self.text = source.prose
         self.notes: list[str] = []
         self.defaulted: set[str] = set()
         self._decided: dict[str, str] = {}
 
-    def _mentions(self, text: str) -> Counter[str]:
+    @functools.cached_property
+    def mentions(self) -> Counter[str]:
+        """How often the text names each currency's context words (read only when needed)."""
         by_word = {w: code for code, ws in self.lexicon.currency_context.items() for w in ws}
         counts: Counter[str] = Counter()
-        for match in _context_pattern().finditer(text):
+        for match in _context_pattern().finditer(self.text):
             counts[by_word[match.group().lower()]] += 1
         return counts
 
-    def _dollar_names(self, text: str) -> Counter[str]:
+    @functools.cached_property
+    def dollar_names(self) -> Counter[str]:
         """Dollars are read only from explicit names: 'Australian dollars', 'U.S. dollars'."""
         counts: Counter[str] = Counter()
-        lowered = text.lower()
-        for code, entry in self.lexicon.raw["currencies"].items():
-            for name in entry["names"]:
-                if "dollar" in name:
-                    counts[code] += len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", lowered))
+        lowered = self.text.lower()
+        for code, name, pattern in _dollar_name_patterns():
+            if name in lowered:
+                counts[code] += len(pattern.findall(lowered))
         return counts
 
     def unit(self, span) -> str | None:

@@ -15,6 +15,7 @@ Without a trained parser it reads the words around a claim, in this order:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -795,9 +796,11 @@ class ContextReader:
         history: _ScopeHistory,
         index: LexicalIndex,
     ) -> None:
+        first = bisect.bisect_left(scopes, sentence.start, key=lambda s: s.start)
+        last = bisect.bisect_left(scopes, sentence.end, key=lambda s: s.start)
         in_sentence = [
             s
-            for s in scopes
+            for s in scopes[first:last]
             if s.start >= sentence.start
             and s.end <= sentence.end
             and not _in_basis(s, index)

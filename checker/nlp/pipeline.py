@@ -75,6 +75,9 @@ def build_pipeline() -> Language:
     """The shared pipeline, built once per process."""
     register_extensions()
     nlp = spacy.blank("en")
+    # spaCy's limit protects the parser and NER, which need about 1 GB per 100,000 characters; this
+    # pipeline has neither, and the file size limit bounds the text instead.
+    nlp.max_length = 10**9
     customize_tokenizer(nlp, load_lexicon())
     for name in COMPONENTS:
         nlp.add_pipe(name)

@@ -15,10 +15,10 @@ from typing import Any
 
 import yaml
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from checker.nlp.anchored import AnchoredMatcher
 from checker.nlp.lexical import NUMERIC_SENTENCES
 from checker.nlp.lexicon import Lexicon, load_lexicon
 
@@ -62,8 +62,8 @@ class TimeFinder:
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
         data = load_time_patterns()
         self.lexicon = lexicon
-        self.dates = Matcher(nlp.vocab)
-        self.scopes = Matcher(nlp.vocab)
+        self.dates = AnchoredMatcher(nlp.vocab, nlp.Defaults.stop_words)
+        self.scopes = AnchoredMatcher(nlp.vocab, nlp.Defaults.stop_words)
         for group, matcher in (("dates", self.dates), ("scopes", self.scopes)):
             for label, patterns in data[group].items():
                 matcher.add(label, _resolve(patterns, data["tokens"], lexicon), greedy="LONGEST")
@@ -84,7 +84,7 @@ class TimeFinder:
 
     def _dates(self, sentence: Span) -> list[Span]:
         found = []
-        for span in filter_spans(self.dates(sentence, as_spans=True)):
+        for span in filter_spans(self.dates(sentence)):
             span = self._without_loose_weekday(span)
             date, weekday = self._date_value(span)
             if date:
@@ -95,7 +95,7 @@ class TimeFinder:
 
     def _scopes(self, sentence: Span) -> list[Span]:
         found = []
-        for span in filter_spans(self.scopes(sentence, as_spans=True)):
+        for span in filter_spans(self.scopes(sentence)):
             scope = "" if _point_in_year(span) else self._scope_value(span)
             if scope:
                 span._.period = scope

@@ -1,0 +1,204 @@
+"""How fast numlint is and how much memory it takes, each figure from whole processes run here and
+now, beside a reference run in the same session: prints figures, asserts nothing.
+
+1. throughput: `numlint check` on the first 2,000 Reuters stories against bare
+   ``spacy.blank("en")`` tokenisation of the same files (target: ratio at least 0.3)
+2. cold start: `numlint check` on one 800-word article against ``python -c "import spacy"``
+   (target: at most 1.5 times)
+3. scaling: one document of 10^3 ... 10^6 words made by repeating corpus/articles (time should grow
+   about linearly: each ratio about 10 between successive sizes)
+4. memory: peak resident memory of each scaling run (target: under 1 GiB for 10^6 words)
+5. parallelism: --jobs 2 against --jobs 1 on the 2,000 stories (target: at least 1.7 times)
+
+    python3 benchmarks/performance.py                 # all of it, about six minutes on 2 cores
+    python3 benchmarks/performance.py --only scaling --largest 100000
+
+Points 1 and 5 need ../shared/corpora/reuters21578 and are skipped without it. Every check runs
+with --no-cache, so that the cache cannot answer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus" / "articles"
+REUTERS = ROOT.parent / "shared" / "corpora" / "reuters21578" / "docs"
+NUMLINT = [sys.executable, "-m", "checker", "check", "--no-cache", "--format", "line"]
+TOKENISE = (
+    "import pathlib, sys, spacy\n"
+    "nlp = spacy.blank('en')\n"
+    "for path in sorted(pathlib.Path(sys.argv[1]).iterdir()):\n"
+    "    nlp(path.read_text(encoding='utf-8'))\n"
+)
+SECTIONS = ("throughput", "cold-start", "scaling", "parallelism")
+
+
+@dataclass(frozen=True)
+class Timing:
+    seconds: float  # median wall-clock time
+    peak_mib: float  # largest peak resident memory of the runs
+
+
+def timed(command: Sequence[str], runs: int) -> Timing:
+    """Run ``command`` ``runs`` times as a whole process: the median wall time, the peak RSS."""
+    walls, peaks = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        walls.append(time.perf_counter() - started)
+        peaks.append(usage.ru_maxrss / 1024)  # KiB on Linux
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode not in (0, 1):
+            sys.exit(f"failed with exit code {process.returncode}: {' '.join(command)}")
+    return Timing(statistics.median(walls), max(peaks))
+
+
+def article_words() -> list[str]:
+    """The corpus articles' prose, front matter dropped, one string per article."""
+    texts = []
+    for path in sorted(CORPUS.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---"):
+            text = text.split("---", 2)[2]
+        texts.append(text.strip())
+    return texts
+
+
+def document_of(words: int) -> str:
+    """At least ``words`` words of whole corpus articles, repeated in turn."""
+    texts, parts, count = article_words(), [], 0
+    while count < words:
+        text = texts[len(parts) % len(texts)]
+        parts.append(text)
+        count += len(text.split())
+    return "\n\n".join(parts) + "\n"
+
+
+def article_of(words: int) -> str:
+    """About ``words`` words: whole paragraphs of the corpus articles until there are enough."""
+    paragraphs, count = [], 0
+    for text in article_words():
+        for paragraph in text.split("\n\n"):
+            if count >= words:
+                return "\n\n".join(paragraphs) + "\n"
+            paragraphs.append(paragraph)
+            count += len(paragraph.split())
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def reuters_folder(work: Path, count: int) -> Path | None:
+    if not REUTERS.is_dir():
+        print(f"skipped: {REUTERS} is not here")
+        return None
+    folder = work / "reuters"
+    folder.mkdir(exist_ok=True)
+    for path in sorted(REUTERS.glob("*.txt"))[:count]:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def throughput(work: Path, runs: int, stories: int) -> None:
+    folder = reuters_folder(work, stories)
+    if folder is None:
+        return
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.iterdir())
+    print(f"\n1. throughput: the first {stories} Reuters stories ({words:,} words)")
+    tokeniser = timed([sys.executable, "-c", TOKENISE, str(folder)], runs)
+    print(f"   spacy.blank('en') tokenisation  {tokeniser.seconds:6.2f} s")
+    for jobs in (1, os.cpu_count() or 1):
+        checked = timed([*NUMLINT, "--jobs", str(jobs), str(folder)], runs)
+        ratio = tokeniser.seconds / checked.seconds
+        print(
+            f"   numlint check --jobs {jobs}          {checked.seconds:6.2f} s   "
+            f"{words / checked.seconds:8,.0f} words/s   tokeniser/numlint {ratio:.2f} "
+            "(target >= 0.3)"
+        )
+
+
+def cold_start(work: Path, runs: int) -> None:
+    article = work / "article.md"
+    article.write_text(article_of(800), encoding="utf-8")
+    words = len(article.read_text(encoding="utf-8").split())
+    print(f"\n2. cold start: one article of {words} words")
+    spacy_import = timed([sys.executable, "-c", "import spacy"], runs)
+    checked = timed([*NUMLINT, str(article)], runs)
+    print(f"   python -c 'import spacy'  {spacy_import.seconds:5.2f} s")
+    print(
+        f"   numlint check article.md  {checked.seconds:5.2f} s   "
+        f"{checked.seconds / spacy_import.seconds:.2f} times (target <= 1.5)"
+    )
+
+
+def scaling(work: Path, runs: int, largest: int) -> None:
+    print("\n3-4. scaling and memory: one document made of whole corpus articles")
+    print("   words        seconds   x previous   peak memory")
+    previous = None
+    size = 1000
+    while size <= largest:
+        path = work / f"document-{size}.md"
+        path.write_text(document_of(size), encoding="utf-8")
+        result = timed(
+            [*NUMLINT, "--max-file-size", "1 GB", str(path)], 1 if size >= 10**5 else runs
+        )
+        growth = f"{result.seconds / previous:8.1f}" if previous else "        "
+        print(f"   {size:>9,}  {result.seconds:9.2f}   {growth}     {result.peak_mib:7.0f} MiB")
+        previous = result.seconds
+        size *= 10
+    print("   (target: about 10 times per step once start-up is amortised; under 1,024 MiB)")
+
+
+def parallelism(work: Path, runs: int, stories: int) -> None:
+    folder = reuters_folder(work, stories)
+    if folder is None:
+        return
+    print(f"\n5. parallelism: the first {stories} Reuters stories")
+    one = timed([*NUMLINT, "--jobs", "1", str(folder)], runs)
+    two = timed([*NUMLINT, "--jobs", "2", str(folder)], runs)
+    print(f"   --jobs 1  {one.seconds:6.2f} s")
+    print(
+        f"   --jobs 2  {two.seconds:6.2f} s   {one.seconds / two.seconds:.2f} times faster "
+        "(target >= 1.7)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", choices=SECTIONS, action="append", help="run only these parts")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (the median is shown)")
+    parser.add_argument("--stories", type=int, default=2000)
+    parser.add_argument("--largest", type=int, default=10**6, help="largest document in words")
+    args = parser.parse_args()
+    chosen = args.only or SECTIONS
+    print(
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"median of {args.runs} runs where not said otherwise"
+    )
+    work = Path(tempfile.mkdtemp(prefix="numlint-performance-"))
+    try:
+        if "throughput" in chosen:
+            throughput(work, args.runs, args.stories)
+        if "cold-start" in chosen:
+            cold_start(work, args.runs)
+        if "scaling" in chosen:
+            scaling(work, args.runs, args.largest)
+        if "parallelism" in chosen:
+            parallelism(work, args.runs, args.stories)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
