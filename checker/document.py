@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import functools
@@ -66,6 +67,42 @@ class Document:
 
     def line_of(self, claim: Claim) -> int:
         return self.lines.position(claim.start)[0]
+
+    # Checks look claims up by position through these, so that a long document is not scanned
+    # once per claim.
+
+    def starting_in(self, start: int, end: int) -> tuple[Claim, ...]:
+        """The claims that start at an offset in [start, end), in order."""
+        starts = self._starts
+        return self.claims[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def in_sentence(self, sentence_start: int) -> tuple[Claim, ...]:
+        """The claims of the sentence that starts at ``sentence_start``, in order."""
+        return self._by_sentence.get(sentence_start, ())
+
+    def sentences_before(self, offset: int) -> list[int]:
+        """The starts of the sentences with claims that start before ``offset``, in order."""
+        return self._sentence_starts[: bisect.bisect_left(self._sentence_firsts, offset)]
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        return [c.start for c in self.claims]
+
+    @functools.cached_property
+    def _by_sentence(self) -> dict[int, tuple[Claim, ...]]:
+        grouped: dict[int, list[Claim]] = {}
+        for claim in self.claims:
+            grouped.setdefault(claim.sentence_start, []).append(claim)
+        return {start: tuple(claims) for start, claims in grouped.items()}
+
+    @functools.cached_property
+    def _sentence_starts(self) -> list[int]:
+        return sorted(self._by_sentence)
+
+    @functools.cached_property
+    def _sentence_firsts(self) -> list[int]:
+        """For each of ``_sentence_starts``, where its first claim starts."""
+        return [self._by_sentence[s][0].start for s in self._sentence_starts]
 
 
 def analyze_source(source: Source, options: Options) -> Document:

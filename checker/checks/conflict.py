@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -127,7 +127,8 @@ class ConflictCheck(Check):
     def _restatements(self, document: Document, reported: set[int]) -> Iterator[Finding]:
         """'the 42,800 attendances' refers back to a figure given before: it conflicts when no
         earlier figure for its metric allows its value and the nearest earlier one does not."""
-        earlier: dict[tuple, list[Claim]] = defaultdict(list)
+        # The latest figures of each metric: a restatement refers back to one of the last few.
+        earlier: dict[tuple, deque[Claim]] = defaultdict(lambda: deque(maxlen=_ANTECEDENTS))
         for claim in document.claims:
             if claim.value is None or not claim.metric or claim.kind not in _COMPARED_KINDS:
                 continue
@@ -205,11 +206,15 @@ class ConflictCheck(Check):
         near = self.params.rounding == "only"
         if not near and _distinct_values(claims) > self.params.max_values:
             return None  # many values for one metric describe many things (typhoons' speeds)
+        crowded: dict[str, bool] = {}  # by subject: whether it has too many values for near misses
         for index, first in enumerate(claims):
             # Near misses: counted among the figures said of the same thing ('the longest wait'
             # of a department is not the average wait)
-            if near and self._many_values_for(first, claims):
-                continue
+            if near:
+                if first.subject not in crowded:
+                    crowded[first.subject] = self._many_values_for(first, claims)
+                if crowded[first.subject]:
+                    continue
             others = [c for c in claims[index + 1 :] if self._conflict(first, c)]
             if others:
                 return self._report(document, first, others)
@@ -261,6 +266,9 @@ class ConflictCheck(Check):
         }
         related = [(c.start, c.end, f"{c.text} for the same {_measured(first)}") for c in others]
         return self.finding(document, first.start, first.end, fields, related)
+
+
+_ANTECEDENTS = 30  # earlier figures of a metric a restatement is compared with, at most
 
 
 def same_subject(a: str, b: str, near: bool = False) -> bool:

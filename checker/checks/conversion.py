@@ -221,8 +221,8 @@ def _paragraph_date(document: Document, stated: Claim) -> dt.date | None:
     """The last full date ('12 January 2009') before ``stated`` in its paragraph."""
     paragraph = document.source.text.rfind("\n\n", 0, stated.start)
     found = None
-    for claim in document.claims:
-        if claim.kind == "date" and paragraph < claim.start < stated.start:
+    for claim in document.starting_in(paragraph + 1, stated.start):
+        if claim.kind == "date":
             try:
                 found = dt.date.fromisoformat(claim.date)
             except ValueError:
@@ -231,8 +231,8 @@ def _paragraph_date(document: Document, stated: Claim) -> dt.date | None:
 
 
 def _sentence_dates(document: Document, source: Claim) -> Iterator[str]:
-    for claim in document.claims:
-        if claim.sentence_start == source.sentence_start and claim.kind == "date" and claim.date:
+    for claim in document.in_sentence(source.sentence_start):
+        if claim.kind == "date" and claim.date:
             yield claim.date
     yield source.scope.removeprefix("FY")[:7]
 

@@ -15,6 +15,7 @@ judged.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -380,6 +381,7 @@ def _split_last(text: str) -> list[str]:
 
 _MARKDOWN = MarkdownIt("commonmark")
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ITEM_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
@@ -405,7 +407,7 @@ def markdown_items(document: Document, start: int) -> Items | None:
         return None
     first, marker = found
     indent = len(marker.group()) - len(marker.group().lstrip())
-    block = _dedented_block(text[first:], indent)
+    block = _dedented_block(text, first, indent)
     tokens = _MARKDOWN.parse(block)
     if not tokens or not tokens[0].type.endswith("list_open"):
         return None
@@ -421,21 +423,39 @@ def markdown_items(document: Document, start: int) -> Items | None:
 def _end_of_lines(text: str, start: int, count: int) -> int:
     """The end of the last non-blank line among ``count`` lines from ``start``."""
     end = start
-    for line in text[start:].splitlines(keepends=True)[:count]:
+    for line in itertools.islice(_lines_from(text, start), count):
         if line.strip():
             end = start + len(line.rstrip("\r\n"))
         start += len(line)
     return end
 
 
-def _dedented_block(text: str, indent: int) -> str:
-    """The lines from the list on, with the list's indent removed, up to a line indented less."""
-    lines = []
-    for line in text.splitlines():
-        if line.strip() and len(line) - len(line.lstrip()) < indent:
-            break
+def _dedented_block(text: str, start: int, indent: int) -> str:
+    """The lines of the list from ``start``, with the list's indent removed: up to a line indented
+    less, or a paragraph after a blank line that is neither indented nor a new item (the list has
+    ended there, and the rest of a long document is not parsed again for every list)."""
+    lines: list[str] = []
+    after_blank = False
+    for line in _lines_from(text, start):
+        line = line.rstrip("\r\n")
+        if line.strip():
+            shallow = len(line) - len(line.lstrip()) <= indent
+            if len(line) - len(line.lstrip()) < indent or (
+                after_blank and shallow and not _ITEM_MARKER.match(line[indent:])
+            ):
+                break
+        after_blank = not line.strip()
         lines.append(line[indent:])
     return "\n".join(lines)
+
+
+def _lines_from(text: str, start: int) -> Iterator[str]:
+    """The lines of ``text`` from ``start``, each with its line break, read one at a time."""
+    while start < len(text):
+        end = _LINE_BREAK.search(text, start)
+        stop = end.end() if end else len(text)
+        yield text[start:stop]
+        start = stop
 
 
 def _top_items(tokens: list) -> tuple[list[str], int]:

@@ -158,7 +158,7 @@ def change_levels(
         return None  # "rose 13% from ¥16.5 billion, bringing first-half sales to ¥35.1 billion"
     if any(marker in between for marker in _OTHER_BASIS):
         return None  # "rose six pct on a comparable store basis to 108.6 mln": not the totals
-    if any(c.role == "change" and change.end <= c.start < last for c in document.claims):
+    if any(c.role == "change" for c in document.starting_in(change.end, last)):
         return None  # another change comes first: the levels belong to it
     return shared_scale(start, end), shared_scale(end, start)
 
@@ -176,6 +176,17 @@ def comparable_levels(start: Claim | None, end: Claim | None) -> bool:
     )
 
 
+def _sentences_ending_before(document: Document, offset: int, count: int) -> list[int]:
+    """The last ``count`` sentences with a claim that ends by ``offset``."""
+    found: list[int] = []
+    for sentence in reversed(document.sentences_before(offset)):
+        if any(c.end <= offset for c in document.in_sentence(sentence)):
+            found.append(sentence)
+            if len(found) == count:
+                break
+    return found
+
+
 def _earlier_baseline(
     document: Document, change: Claim, end: Claim | None, look_back: int
 ) -> Claim | None:
@@ -187,15 +198,16 @@ def _earlier_baseline(
     if any(word in sentence for word in _OWN_BASELINE):
         return None  # "rose 5.3 pct to 81.5 billion compared with end-1985"
     if any(
-        c.sentence_start == change.sentence_start and c is not end and c.unit == end.unit
-        for c in document.claims
+        c is not end and c.unit == end.unit for c in document.in_sentence(change.sentence_start)
     ):
         return None  # "rose 5.9 pct to 50,407 compared with 47,592": its own sentence has one
-    same_unit = [c for c in document.claims if _same_measure(c, end)]
-    earlier = [c for c in same_unit if c.start < change.sentence_start]
-    sentences = sorted({c.sentence_start for c in document.claims if c.end <= change.start})
-    recent = set(sentences[-look_back - 1 :]) - {change.sentence_start}
-    candidates = [c for c in earlier if c.sentence_start in recent]
+    recent = set(_sentences_ending_before(document, change.start, look_back + 1))
+    candidates = [
+        c
+        for sentence in sorted(recent - {change.sentence_start})
+        for c in document.in_sentence(sentence)
+        if c.start < change.sentence_start and _same_measure(c, end)
+    ]
     if not candidates:
         return None
     nearest = max(c.sentence_start for c in candidates)
@@ -216,9 +228,7 @@ def _same_measure(claim: Claim, end: Claim) -> bool:
 
 def _refers_back(document: Document, start: Claim, change: Claim, end: Claim) -> bool:
     opening = document.source.text[change.sentence_start : change.start]
-    if any(
-        c.role == "change" and c.sentence_start == start.sentence_start for c in document.claims
-    ):
+    if any(c.role == "change" for c in document.in_sentence(start.sentence_start)):
         return False  # the earlier sentence has a change of its own
     if start.multiplier is not None:
         return False

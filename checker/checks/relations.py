@@ -133,7 +133,7 @@ def _figure_named(document: Document, name: str, part: Claim) -> Claim | None:
     window_start = _sentences_back(document, part, 6)
     pattern = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
     for match in reversed(list(pattern.finditer(prose, window_start, part.sentence_start))):
-        following = next((c for c in document.claims if c.start >= match.end()), None)
+        following = next(iter(document.starting_in(match.end(), len(prose) + 1)), None)
         if following is None or following.start - match.end() > 40:
             continue
         between = prose[match.end() : following.start]
@@ -145,7 +145,7 @@ def _figure_named(document: Document, name: str, part: Claim) -> Claim | None:
 
 
 def _sentences_back(document: Document, claim: Claim, count: int) -> int:
-    starts = sorted({c.sentence_start for c in document.claims if c.start < claim.start})
+    starts = document.sentences_before(claim.start)
     return starts[-count] if len(starts) >= count else 0
 
 

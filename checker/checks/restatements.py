@@ -9,6 +9,7 @@ meant (``alike_in_size``, ``closest_in_wording``, ``nearest_to_words``).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -248,9 +249,11 @@ def _found_in(subject: str, sentence: str) -> bool:
     return all(word in words for word in subject.split())
 
 
-def _word_set(text: str) -> set[str]:
-    """The words of ``text``, lower case and singular, as subjects are written."""
-    return {singular(w) for w in _WORDS.findall(text.lower())}
+@functools.lru_cache(maxsize=4096)
+def _word_set(text: str) -> frozenset[str]:
+    """The words of ``text``, lower case and singular, as subjects are written (the same
+    sentences are read again for every figure that may restate one of theirs)."""
+    return frozenset(singular(w) for w in _WORDS.findall(text.lower()))
 
 
 _WORDS = re.compile(r"[^\W\d_]+")

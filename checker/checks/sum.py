@@ -122,7 +122,7 @@ def _total_of(
 
 def _total_around(document: Document, figures: FigureList) -> tuple[Claim, bool] | None:
     """A total stated before or after the list."""
-    claims = [c for c in document.claims if c.sentence_start == figures.items[0].sentence_start]
+    claims = document.in_sentence(figures.items[0].sentence_start)
     first, last = figures.items[0], figures.items[-1]
     before = [
         c for c in claims if c.end <= first.start and c.equivalent_of < 0 and _is_total(c, first)

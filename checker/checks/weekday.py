@@ -17,8 +17,10 @@ judged; "on Tuesday" alone never is.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -133,8 +135,16 @@ def _nearest(month: int, day: int, around: dt.date) -> dt.date:
 
 
 def _last_year_before(text: str, offset: int) -> int | None:
-    years = _YEAR.findall(text, 0, offset)
-    return int(years[-1]) if years else None
+    starts, years = _years_in(text)
+    before = bisect.bisect_right(starts, offset - 4)  # a year ending by ``offset``
+    return years[before - 1] if before else None
+
+
+@functools.lru_cache(maxsize=1)
+def _years_in(text: str) -> tuple[list[int], list[int]]:
+    """Where the text names a year, and which, in order (kept for the document being checked)."""
+    matches = list(_YEAR.finditer(text))
+    return [m.start() for m in matches], [int(m.group()) for m in matches]
 
 
 def _in_range(text: str, claim: Claim) -> bool:

@@ -19,9 +19,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy
 from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -39,7 +39,6 @@ class _Anchor:
     regex: re.Pattern[str] | None
     before: int = 0  # tokens a match may start before the anchor
     after: int = 1  # tokens from the anchor to the end of a match
-    hashes: numpy.ndarray | None = None  # of the words, once known
 
 
 class AnchoredMatcher:
@@ -49,6 +48,8 @@ class AnchoredMatcher:
         self.anchors: dict[tuple, _Anchor] = {}
         self.everywhere = False  # some pattern has no anchor or no bounded length
         self._key = f"numlint_anchors_{id(self)}"
+        self._lower_index: dict[int, list[_Anchor]] | None = None
+        self._orth_index: dict[int, tuple[_Anchor, ...]] = {}  # grows with the vocabulary
 
     def add(self, key: str, patterns: Sequence[list[dict[str, Any]]], greedy: str | None) -> None:
         self.matcher.add(key, list(patterns), greedy=greedy)
@@ -93,25 +94,43 @@ class AnchoredMatcher:
     def _find_reaches(self, doc: Doc) -> tuple[list[int], list[int], list[int]]:
         if len(doc) == 0:
             return [], [], []
-        array = doc.to_array([LOWER, ORTH])
-        columns = {"lower": array[:, 0], "orth": array[:, 1]}
+        lowers, orths = doc.to_array([LOWER, ORTH]).T.tolist()
+        by_lower = self._by_lower()
         found: list[tuple[int, int, int]] = []
-        for anchor in self.anchors.values():
-            hit = numpy.isin(columns[anchor.attr], self._hashes(anchor, columns[anchor.attr]))
-            tokens = numpy.flatnonzero(hit).tolist()
-            found.extend((i, i - anchor.before, i + anchor.after) for i in tokens)
+        for i, (lower, orth) in enumerate(zip(lowers, orths, strict=True)):
+            for anchor in (*by_lower.get(lower, ()), *self._by_orth(orth, doc.vocab.strings)):
+                found.append((i, i - anchor.before, i + anchor.after))
         found.sort()
         return [f[0] for f in found], [f[1] for f in found], [f[2] for f in found]
 
-    def _hashes(self, anchor: _Anchor, column: numpy.ndarray) -> numpy.ndarray:
-        strings = self.matcher.vocab.strings
-        if anchor.regex is None:
-            if anchor.hashes is None:
-                words = (strings.add(w) for w in anchor.words)
-                anchor.hashes = numpy.fromiter(words, dtype=numpy.uint64)
-            return anchor.hashes
-        matching = [h for h in numpy.unique(column).tolist() if anchor.regex.search(strings[h])]
-        return numpy.array(matching, dtype=numpy.uint64)
+    def _by_lower(self) -> dict[int, list[_Anchor]]:
+        """The word anchors on the lowercase form, by the word's hash (made once)."""
+        if self._lower_index is None:
+            index: dict[int, list[_Anchor]] = {}
+            for anchor in self.anchors.values():
+                if anchor.attr == "lower" and anchor.regex is None:
+                    for word in anchor.words:
+                        index.setdefault(self.matcher.vocab.strings.add(word), []).append(anchor)
+            self._lower_index = index
+        return self._lower_index
+
+    def _by_orth(self, orth: int, strings: StringStore) -> tuple[_Anchor, ...]:
+        """The anchors a token with this exact text passes: words written so, and regexes (lower
+        regexes on its lowercase form); worked out once per distinct text."""
+        known = self._orth_index.get(orth)
+        if known is None:
+            text = strings[orth]
+            known = tuple(
+                anchor
+                for anchor in self.anchors.values()
+                if (anchor.regex is None and anchor.attr == "orth" and text in anchor.words)
+                or (
+                    anchor.regex is not None
+                    and anchor.regex.search(text.lower() if anchor.attr == "lower" else text)
+                )
+            )
+            self._orth_index[orth] = known
+        return known
 
     # -- choosing anchors ------------------------------------------------------------------------
 
@@ -133,6 +152,7 @@ class AnchoredMatcher:
         anchor = self.anchors.setdefault(key, _Anchor(attr, words, regex))
         anchor.before = max(anchor.before, position)
         anchor.after = max(anchor.after, len(pattern) - position)
+        self._lower_index, self._orth_index = None, {}
 
     def _rank(self, candidate: tuple[str, frozenset[str], re.Pattern[str] | None]) -> tuple:
         """Word lists of mostly rare words first ("May" among the months), by their share of

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from checker.nlp import claims, context, equivalences, lexical, sentences, times  # noqa: F401
 from checker.nlp.lexicon import load_lexicon
 from checker.nlp.normalize import lower_shouted_lines, normalize
-from checker.nlp.tokenizer import customize_tokenizer
+from checker.nlp.tokenizer import TOKENIZER
 
 COMPONENTS = (
     "numlint_sentences",
@@ -74,11 +74,10 @@ def register_extensions() -> None:
 def build_pipeline() -> Language:
     """The shared pipeline, built once per process."""
     register_extensions()
-    nlp = spacy.blank("en")
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     # spaCy's limit protects the parser and NER, which need about 1 GB per 100,000 characters; this
     # pipeline has neither, and the file size limit bounds the text instead.
     nlp.max_length = 10**9
-    customize_tokenizer(nlp, load_lexicon())
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -7,11 +7,15 @@ extra prefix and suffix patterns make every amount read as currency, number, sca
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
-from checker.nlp.lexicon import Lexicon
+from checker.nlp.lexicon import Lexicon, load_lexicon
+
+TOKENIZER = "numlint.tokenizer.v1"
 
 # Glued to the digits that follow: "HK$3.4", "CN¥5", "Rs.300", "CHF300m".
 _COUNTRY_DOLLAR = r"(?:US|U\.S\.|HK|NZ|AU|A|C|CA|Can|S|SG|NT|R|MX|Mex)\$"
@@ -64,27 +68,40 @@ def _letter_symbols(lexicon: Lexicon) -> set[str]:
     return found
 
 
-def customize_tokenizer(nlp: Language, lexicon: Lexicon) -> None:
-    """Add currency prefixes and number suffixes to ``nlp``'s tokenizer, in place."""
+def numlint_tokenizer(nlp: Language, lexicon: Lexicon) -> Tokenizer:
+    """spaCy's English tokenizer with currency prefixes and number suffixes added, built in one
+    go (each change to a built tokenizer reloads all its special cases)."""
     iso = "|".join(sorted(lexicon.raw["iso_codes"], key=len, reverse=True))
     symbols = sorted(_letter_symbols(lexicon), key=len, reverse=True)
     written = "|".join(re.escape(symbol) for symbol in symbols)
     prefixes = [_COUNTRY_DOLLAR, *_OTHER_PREFIXES, rf"(?:{iso})(?=[\d.])", r"-(?=\d)"]
     if written:
         prefixes.append(rf"(?:{written})(?=\d)")  # "zł96 million", "Kč250"
-    nlp.tokenizer.prefix_search = compile_prefix_regex([*prefixes, *nlp.Defaults.prefixes]).search
     suffix = "|".join(re.escape(s) for s in sorted(_NUMBER_SUFFIXES, key=len, reverse=True))
     suffixes = [rf"(?<=[0-9])(?:{suffix})", *nlp.Defaults.suffixes]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # "5–10" and "$5-$10" are ranges: split the dash between two amounts.
     infixes = [r"(?<=[0-9])[–—-](?=[0-9$€£¥₹])", *nlp.Defaults.infixes]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "12m." and "km/h." end sentences: a lowercase letter and a full stop is no abbreviation here.
     # Emoticons made of digits ("(-8", "8)", "0.0") would swallow numbers.
-    nlp.tokenizer.rules = {
+    rules = {
         text: rule
-        for text, rule in nlp.tokenizer.rules.items()
+        for text, rule in nlp.Defaults.tokenizer_exceptions.items()
         if not (len(text) == 2 and text[0].islower() and text[1] == ".")
         and text not in _NUMBER_EMOTICONS
         and text not in _WEEKDAYS_READ_AS_CONTRACTIONS
     }
+    return Tokenizer(
+        nlp.vocab,
+        rules=rules,
+        prefix_search=compile_prefix_regex([*prefixes, *nlp.Defaults.prefixes]).search,
+        suffix_search=compile_suffix_regex(suffixes).search,
+        infix_finditer=compile_infix_regex(infixes).finditer,
+        token_match=nlp.Defaults.token_match,
+        url_match=nlp.Defaults.url_match,
+    )
+
+
+@registry.tokenizers(TOKENIZER)
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """For ``spacy.blank("en", config=...)``: the tokenizer is made once, with numlint's rules."""
+    return lambda nlp: numlint_tokenizer(nlp, load_lexicon())
