@@ -11,9 +11,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+from checker import __version__, datacache
 
 # Categories matched on the lowercase form, and those matched on the exact form.
 LOWER = "LOWER"
@@ -261,8 +265,12 @@ def _check_unique(raw: dict[str, Any]) -> None:
 
 @functools.cache
 def load_lexicon() -> Lexicon:
-    text = resources.files("checker.nlp.data").joinpath("lexicon.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    path = resources.files("checker.nlp.data").joinpath("lexicon.yaml")
+    return Lexicon(datacache.kept("lexicon", Path(str(path)), __version__, lambda: _parse(path)))
+
+
+def _parse(path: Traversable) -> dict[str, Any]:
+    raw = yaml.safe_load(path.read_text("utf-8"))
     _check_strings(raw)
     _check_unique(raw)
-    return Lexicon(raw)
+    return raw

@@ -27,15 +27,20 @@ _EXTRA = {
 }
 
 
-@functools.cache
-def _table() -> dict[int, str]:
-    table: dict[int, str] = {ord(k): v for k, v in _EXTRA.items()}
-    for code in range(0x80, 0x110000):
+class _Table(dict[int, str]):
+    """For ``str.translate``: each character looked up once, then kept (a full table of every
+    Unicode digit would take longer to build than most articles take to check)."""
+
+    def __missing__(self, code: int) -> str:
         char = chr(code)
         digit = unicodedata.decimal(char, None)
-        if digit is not None:
-            table[code] = str(digit)
-    return table
+        self[code] = char if digit is None else str(digit)
+        return self[code]
+
+
+@functools.cache
+def _table() -> _Table:
+    return _Table({ord(k): v for k, v in _EXTRA.items()})
 
 
 def normalize(text: str) -> str:

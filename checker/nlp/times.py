@@ -11,6 +11,7 @@ import calendar
 import functools
 import re
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -18,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from checker import __version__, datacache
 from checker.nlp.anchored import AnchoredMatcher
 from checker.nlp.lexical import NUMERIC_SENTENCES
 from checker.nlp.lexicon import Lexicon, load_lexicon
@@ -35,8 +37,9 @@ _JOINERS = {"-", "–", "—", "/"}
 
 @functools.cache
 def load_time_patterns() -> dict[str, Any]:
-    text = resources.files("checker.nlp.data").joinpath("time_patterns.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    path = resources.files("checker.nlp.data").joinpath("time_patterns.yaml")
+    parse = lambda: yaml.safe_load(path.read_text("utf-8"))  # noqa: E731
+    return datacache.kept("time-patterns", Path(str(path)), __version__, parse)
 
 
 def _resolve(pattern: Any, tokens: dict[str, Any], lexicon: Lexicon) -> Any:
