@@ -15,6 +15,11 @@ QUALIFIER_SLACK = {"approx": Decimal("0.05"), "near": Decimal("0.05")}
 _DECIMALS = re.compile(r"\d\.\d")
 
 
+def _shifted(start: int, offset: int) -> int:
+    """Another claim's start offset (or -1 for none), in the whole text."""
+    return start + offset if start >= 0 else start
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     text: str
@@ -50,15 +55,19 @@ class Claim:
     equivalent_of: int
 
     @classmethod
-    def from_span(cls, span: Span, unit: str | None = None, original: str | None = None) -> Claim:
-        """The claim of ``span``; ``original`` is the file's text (the Doc's is normalised)."""
+    def from_span(
+        cls, span: Span, unit: str | None = None, original: str | None = None, offset: int = 0
+    ) -> Claim:
+        """The claim of ``span``; ``original`` is the file's text (the Doc's is normalised), and
+        the Doc starts at ``offset`` in it."""
         x = span._
-        text = span.text if original is None else original[span.start_char : span.end_char]
+        start, end = offset + span.start_char, offset + span.end_char
+        text = span.text if original is None else original[start:end]
         return cls(
             text=text,
-            start=span.start_char,
-            end=span.end_char,
-            sentence_start=span.sent.start_char,
+            start=start,
+            end=end,
+            sentence_start=offset + span.sent.start_char,
             kind=x.kind,
             value=Decimal(x.value) if x.value else None,
             step=Decimal(x.step) if x.step else Decimal(0),
@@ -81,11 +90,11 @@ class Claim:
             role=x.role,
             direction=x.direction,
             basis=x.basis,
-            change_from=x.change_from,
-            change_to=x.change_to,
+            change_from=_shifted(x.change_from, offset),
+            change_to=_shifted(x.change_to, offset),
             multiplier=Decimal(x.multiplier) if x.multiplier else None,
             qualifier_of_change=x.qualifier_of_change,
-            equivalent_of=x.equivalent_of,
+            equivalent_of=_shifted(x.equivalent_of, offset),
         )
 
     @property

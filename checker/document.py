@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from checker.claims import Claim
 from checker.findings import LineIndex, Location
 from checker.nlp.lexicon import load_lexicon
-from checker.nlp.pipeline import analyze
+from checker.nlp.pipeline import analyze_in_parts
 from checker.source import Source
 
 FRONT_MATTER = "front matter"
@@ -106,13 +106,12 @@ class Document:
 
 
 def analyze_source(source: Source, options: Options) -> Document:
-    doc = analyze(source.prose)
     resolver = CurrencyResolver(source, options)
+    # An HTML file's figures are shown as its prose reads them ("¥100" for "&yen;100").
+    original = source.prose if source.format == "html" else source.text
     claims = tuple(
-        # An HTML file's figures are shown as its prose reads them ("¥100" for "&yen;100").
-        Claim.from_span(
-            span, resolver.unit(span), source.prose if source.format == "html" else source.text
-        )
+        Claim.from_span(span, resolver.unit(span), original, offset)
+        for offset, doc in analyze_in_parts(source.prose)
         for span in doc.spans["claims"]
     )
     lines = LineIndex(source.text)

@@ -10,6 +10,7 @@ strings and numbers so that a Doc serialises with msgpack (decimals are kept as 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 
 import spacy
 from spacy.language import Language
@@ -87,3 +88,32 @@ def analyze(text: str) -> Doc:
     """Run the pipeline over ``text`` (normalised without changing any offset)."""
     nlp = build_pipeline()
     return nlp(lower_shouted_lines(normalize(text), load_lexicon().iso_codes))
+
+
+CHUNK_CHARS = 100_000  # about 16,000 words: an article is read whole, a book in parts
+
+
+def analyze_in_parts(text: str, size: int | None = None) -> Iterator[tuple[int, Doc]]:
+    """``(offset, doc)`` for each part of ``text``: a long text is read in parts of about ``size``
+    characters that end at a paragraph break (else a line break, else a space), so that memory
+    stays bounded; what one part says does not carry into the next (a period named at the end
+    of one part does not scope figures at the start of the next)."""
+    size = size or CHUNK_CHARS
+    start = 0
+    while start < len(text) or start == 0:
+        end = _part_end(text, start, size)
+        yield start, analyze(text[start:end])
+        if end >= len(text):
+            return
+        start = end
+
+
+def _part_end(text: str, start: int, size: int) -> int:
+    limit = start + size
+    if limit >= len(text):
+        return len(text)
+    for separator in ("\n\n", "\n", " "):
+        cut = text.rfind(separator, start + size // 2, limit)
+        if cut >= 0:
+            return cut + len(separator)
+    return limit
