@@ -80,6 +80,10 @@ class Document:
         """The claims of the sentence that starts at ``sentence_start``, in order."""
         return self._by_sentence.get(sentence_start, ())
 
+    def in_unit(self, unit: str) -> tuple[Claim, ...]:
+        """The claims in ``unit`` (an ISO code, "%", a unit name), in order."""
+        return self._by_unit.get(unit, ())
+
     def sentences_before(self, offset: int) -> list[int]:
         """The starts of the sentences with claims that start before ``offset``, in order."""
         return self._sentence_starts[: bisect.bisect_left(self._sentence_firsts, offset)]
@@ -94,6 +98,13 @@ class Document:
         for claim in self.claims:
             grouped.setdefault(claim.sentence_start, []).append(claim)
         return {start: tuple(claims) for start, claims in grouped.items()}
+
+    @functools.cached_property
+    def _by_unit(self) -> dict[str, tuple[Claim, ...]]:
+        grouped: dict[str, list[Claim]] = {}
+        for claim in self.claims:
+            grouped.setdefault(claim.unit, []).append(claim)
+        return {unit: tuple(claims) for unit, claims in grouped.items()}
 
     @functools.cached_property
     def _sentence_starts(self) -> list[int]:

@@ -70,6 +70,8 @@ def test_claim_lookups_agree_with_scanning_every_claim(start: int, end: int) -> 
     assert DOCUMENT.sentences_before(end) == sorted(
         {c.sentence_start for c in claims if c.start < end}
     )
+    for unit in {c.unit for c in claims}:
+        assert DOCUMENT.in_unit(unit) == tuple(c for c in claims if c.unit == unit)
     for sentence in {c.sentence_start for c in claims}:
         assert DOCUMENT.in_sentence(sentence) == tuple(
             c for c in claims if c.sentence_start == sentence

@@ -323,8 +323,8 @@ def _matching_amount(
 ) -> Claim | None:
     """Another amount in the source currency that the stated conversion fits."""
     implied = stated.value / rate.rate
-    for claim in document.claims:
-        if claim is source or claim.kind != "money" or claim.unit != source.unit:
+    for claim in document.in_unit(source.unit):
+        if claim is source or claim.kind != "money":
             continue
         if claim.value is None or claim.equivalent_of >= 0:
             continue
