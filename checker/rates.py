@@ -67,6 +67,7 @@ def bounds(code: str) -> tuple[dt.date, dt.date] | None:
     return first, last
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def quote(base: str, target: str, date: dt.date) -> Quote | None:
     """The rate on ``date``, or on the last business day before it; None outside the data."""
     from currency_converter import RateNotFoundError
@@ -82,6 +83,7 @@ def quote(base: str, target: str, date: dt.date) -> Quote | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def rate_range(
     base: str, target: str, start: dt.date, end: dt.date, on: dt.date, stale_days: int = 0
 ) -> RateRange | None:

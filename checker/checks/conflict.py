@@ -215,7 +215,8 @@ class ConflictCheck(Check):
                     crowded[first.subject] = self._many_values_for(first, claims)
                 if crowded[first.subject]:
                     continue
-            others = [c for c in claims[index + 1 :] if self._conflict(first, c)]
+            later = claims[index + 1 : index + 1 + _COMPARED_AFTER]
+            others = [c for c in later if self._conflict(first, c)]
             if others:
                 return self._report(document, first, others)
         return None
@@ -269,6 +270,9 @@ class ConflictCheck(Check):
 
 
 _ANTECEDENTS = 30  # earlier figures of a metric a restatement is compared with, at most
+# Later figures of the same bucket each figure is compared with, at most: an article's buckets
+# are far smaller, and a book's are not compared all pairs with all.
+_COMPARED_AFTER = 200
 
 
 def same_subject(a: str, b: str, near: bool = False) -> bool:
