@@ -40,7 +40,7 @@ class LexicalMarker:
             matcher = self.lower if attr == LOWER else self.orth
             if attr == LOWER:  # "u.s. dollars" splits unlike "U.S. dollars": match both ways
                 texts = sorted({*texts, *(t.upper() for t in texts)})
-            matcher.add(label, list(nlp.tokenizer.pipe(texts)))
+            matcher.add(label, [phrase_doc(nlp, text) for text in texts])
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = [s for s in doc.sents if self._has_number(s)]
@@ -62,6 +62,15 @@ class LexicalMarker:
         if _DIGIT.search(sentence.text):
             return True
         return any(token.lower_ in self.number_words for token in sentence)
+
+
+def phrase_doc(nlp: Language, text: str) -> Doc:
+    """``text`` as the tokenizer splits it. Words of letters only, none of them a tokenizer
+    exception, are one token each, so most phrases need no tokenizer run (it is start-up time)."""
+    words = text.split(" ")
+    if all(word.isalpha() and word not in nlp.tokenizer.rules for word in words):
+        return Doc(nlp.vocab, words=words)
+    return nlp.make_doc(text)
 
 
 class LexicalIndex:

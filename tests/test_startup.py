@@ -1,0 +1,22 @@
+"""Shortcuts taken to start quickly give what the slow way gives."""
+
+from __future__ import annotations
+
+from checker.nlp.lexical import phrase_doc
+from checker.nlp.lexicon import load_lexicon
+from checker.nlp.normalize import normalize
+from checker.nlp.pipeline import build_pipeline
+
+
+def test_phrase_docs_split_like_the_tokenizer() -> None:
+    nlp = build_pipeline()
+    phrases = [p for _, _, phrase in load_lexicon().patterns() for p in (phrase, phrase.upper())]
+    assert len(phrases) > 1000
+    for phrase in [*phrases, "cannot", "U.S. dollars", "per cent", "gonna"]:
+        assert [t.text for t in phrase_doc(nlp, phrase)] == [t.text for t in nlp.make_doc(phrase)]
+
+
+def test_unicode_digits_are_mapped_as_they_are_met() -> None:
+    text = "１２％ ٣٤ ۵٫۶ ¥1,5 − x\u00a0y"
+    assert normalize(text) == "12% 34 5٫6 ¥1,5 - x y"
+    assert len(normalize(text)) == len(text)
