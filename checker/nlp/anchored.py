@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.attrs import LOWER, ORTH
+import numpy
 from spacy.matcher import Matcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
@@ -48,7 +48,7 @@ class AnchoredMatcher:
         self.anchors: dict[tuple, _Anchor] = {}
         self.everywhere = False  # some pattern has no anchor or no bounded length
         self._key = f"numlint_anchors_{id(self)}"
-        self._lower_index: dict[int, list[_Anchor]] | None = None
+        self._flag_id: int | None = None
         self._orth_index: dict[int, tuple[_Anchor, ...]] = {}  # grows with the vocabulary
 
     def add(self, key: str, patterns: Sequence[list[dict[str, Any]]], greedy: str | None) -> None:
@@ -94,43 +94,43 @@ class AnchoredMatcher:
     def _find_reaches(self, doc: Doc) -> tuple[list[int], list[int], list[int]]:
         if len(doc) == 0:
             return [], [], []
-        lowers, orths = doc.to_array([LOWER, ORTH]).T.tolist()
-        by_lower = self._by_lower()
-        found: list[tuple[int, int, int]] = []
-        for i, (lower, orth) in enumerate(zip(lowers, orths, strict=True)):
-            for anchor in (*by_lower.get(lower, ()), *self._by_orth(orth, doc.vocab.strings)):
-                found.append((i, i - anchor.before, i + anchor.after))
+        flagged = numpy.flatnonzero(doc.to_array([self._flag()])).tolist()
+        strings = doc.vocab.strings
+        found = [
+            (i, i - anchor.before, i + anchor.after)
+            for i in flagged
+            for anchor in self._anchors_of(doc[i].orth, strings)
+        ]
         found.sort()
         return [f[0] for f in found], [f[1] for f in found], [f[2] for f in found]
 
-    def _by_lower(self) -> dict[int, list[_Anchor]]:
-        """The word anchors on the lowercase form, by the word's hash (made once)."""
-        if self._lower_index is None:
-            index: dict[int, list[_Anchor]] = {}
-            for anchor in self.anchors.values():
-                if anchor.attr == "lower" and anchor.regex is None:
-                    for word in anchor.words:
-                        index.setdefault(self.matcher.vocab.strings.add(word), []).append(anchor)
-            self._lower_index = index
-        return self._lower_index
+    def _flag(self) -> int:
+        """A lexeme flag set on every word some anchor accepts: spaCy keeps it per vocabulary
+        entry, so each distinct word is judged once and tokens are picked out in bulk."""
+        if self._flag_id is None:
+            self._flag_id = self.matcher.vocab.add_flag(lambda text: bool(self._judge(text)))
+        return self._flag_id
 
-    def _by_orth(self, orth: int, strings: StringStore) -> tuple[_Anchor, ...]:
-        """The anchors a token with this exact text passes: words written so, and regexes (lower
-        regexes on its lowercase form); worked out once per distinct text."""
+    def _anchors_of(self, orth: int, strings: StringStore) -> tuple[_Anchor, ...]:
         known = self._orth_index.get(orth)
         if known is None:
-            text = strings[orth]
-            known = tuple(
-                anchor
-                for anchor in self.anchors.values()
-                if (anchor.regex is None and anchor.attr == "orth" and text in anchor.words)
-                or (
-                    anchor.regex is not None
-                    and anchor.regex.search(text.lower() if anchor.attr == "lower" else text)
-                )
-            )
-            self._orth_index[orth] = known
+            known = self._orth_index[orth] = self._judge(strings[orth])
         return known
+
+    def _judge(self, text: str) -> tuple[_Anchor, ...]:
+        """The anchors a token with this exact text passes."""
+        lower = text.lower()
+        return tuple(
+            anchor
+            for anchor in self.anchors.values()
+            if (
+                anchor.regex is None and (lower if anchor.attr == "lower" else text) in anchor.words
+            )
+            or (
+                anchor.regex is not None
+                and anchor.regex.search(lower if anchor.attr == "lower" else text)
+            )
+        )
 
     # -- choosing anchors ------------------------------------------------------------------------
 
@@ -152,7 +152,8 @@ class AnchoredMatcher:
         anchor = self.anchors.setdefault(key, _Anchor(attr, words, regex))
         anchor.before = max(anchor.before, position)
         anchor.after = max(anchor.after, len(pattern) - position)
-        self._lower_index, self._orth_index = None, {}
+        if self._flag_id is not None:
+            raise RuntimeError("patterns added after the first match: anchors already fixed")
 
     def _rank(self, candidate: tuple[str, frozenset[str], re.Pattern[str] | None]) -> tuple:
         """Word lists of mostly rare words first ("May" among the months), by their share of

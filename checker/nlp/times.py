@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import calendar
 import functools
+import itertools
 import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy
 import yaml
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -199,12 +202,13 @@ class TimeFinder:
 
 def _header_lines(doc: Doc) -> list[Span]:
     """One- or two-word lines such as 'Year' or 'Nine mths', with the line breaks around them."""
+    if len(doc) == 0:
+        return []
+    spaces = numpy.flatnonzero(doc.to_array([IS_SPACE])).tolist()  # whitespace tokens, in bulk
     found = []
-    for i, token in enumerate(doc):
-        if token.is_space and "\n" in token.text and token.i + 2 < len(doc):
-            end = next((k for k in range(i + 1, min(i + 4, len(doc))) if doc[k].is_space), None)
-            if end is not None and "\n" in doc[end].text:
-                found.append(doc[i : end + 1])
+    for i, end in itertools.pairwise(spaces):
+        if i + 2 < len(doc) and end <= i + 3 and "\n" in doc[i].text and "\n" in doc[end].text:
+            found.append(doc[i : end + 1])
     return found
 
 
