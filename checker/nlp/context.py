@@ -68,8 +68,16 @@ class ContextReader:
         self.lexicon = lexicon
         self._scope_at: dict[int, Span] = {}
         self._claim_by_offset: dict[int, Span] = {}
+        # The words of the sentences with figures, read once each: scanning a sentence word by
+        # word per figure through ``doc[k]`` makes a Token object each time.
+        self._text: list[str] = []
+        self._lower: list[str] = []
+        self._read: set[int] = set()  # starts of the sentences read into them
+        self._asides: dict[int, list[tuple[int, int]]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        self._text, self._lower = [""] * len(doc), [""] * len(doc)
+        self._read, self._asides = set(), {}
         index = LexicalIndex(doc)
         claims = [c for c in doc.spans.get(CLAIMS, []) if c._.kind != DATE]
         claim_at = {t: c for c in claims for t in range(c.start, c.end)}
@@ -81,6 +89,7 @@ class ContextReader:
         self._claim_by_offset = by_offset
         for claim in claims:
             sentence = claim.sent
+            self._read_words(sentence)
             history.advance_to(claim.start)
             primary = by_offset.get(claim._.equivalent_of)
             if primary is not None:
@@ -549,7 +558,7 @@ class ContextReader:
         a bare number ('rose to 14') needs it close."""
         bare = claim._.kind == COUNT and not claim._.counted
         first = max(sentence.start, claim.start - 3) if bare else sentence.start
-        aside = _relative_clauses(sentence, claim)
+        aside = self._relative_clauses(sentence, claim)
         for end in range(claim.start, first, -1):
             match = index.before(end, "METRIC")
             if match is not None and match[0] not in aside:
@@ -590,14 +599,16 @@ class ContextReader:
         self, doc: Doc, end: int, sentence: Span, index: LexicalIndex, claim_at: dict
     ) -> list[Token]:
         """'the memory division ... ₩620 billion': the nearest named segment before the figure."""
+        text, lower = self._text, self._lower
         for k in range(end - 1, sentence.start - 1, -1):
-            if doc[k].text == ";":
+            if text[k] == ";":
                 return []
-            if doc[k].lower_ in self.lexicon.segment_nouns:
+            if lower[k] in self.lexicon.segment_nouns:
                 return self._premodifiers(doc, k, sentence, index, claim_at, segment=True)
-            if doc[k].lower_ in ("its", "their") and sentence.start > 0:
+            if lower[k] in ("its", "their") and sentence.start > 0:
                 # "The cloud division remained the main engine. Its revenue climbed ..."
                 previous = doc[sentence.start - 1].sent
+                self._read_words(previous)
                 return self._segment_words(doc, previous.end, previous, index, claim_at)
         return []
 
@@ -739,10 +750,11 @@ class ContextReader:
         limit = min(anchor.start, claim.start)
         lexicon = self.lexicon
         for k in range(limit - 1, sentence.start - 1, -1):
+            following = self._lower[k + 1]
+            if following not in ("'s", "’s") and following not in lexicon.owner_verbs:
+                continue
             token = doc[k]
-            following = doc[k + 1].lower_
-            owns = following in ("'s", "’s") or following in lexicon.owner_verbs
-            if not owns or not _is_proper(token, lexicon) or token.lower_ in lexicon.metric_words:
+            if not _is_proper(token, lexicon) or token.lower_ in lexicon.metric_words:
                 continue
             start = k
             while start - 1 >= sentence.start and _is_proper(doc[start - 1], lexicon):
@@ -841,11 +853,40 @@ class ContextReader:
         ]
         return before[-1] if before else None
 
+    def _read_words(self, sentence: Span) -> None:
+        if sentence.start not in self._read:
+            self._read.add(sentence.start)
+            for token in sentence:
+                self._text[token.i], self._lower[token.i] = token.text, token.lower_
+
+    def _relative_clauses(self, sentence: Span, claim: Span) -> set[int]:
+        """Tokens inside ', which ... ,' asides that do not contain the claim."""
+        if sentence.start not in self._asides:
+            self._asides[sentence.start] = self._asides_in(sentence)
+        inside: set[int] = set()
+        for start, end in self._asides[sentence.start]:
+            if not start <= claim.start < end:
+                inside.update(range(start, end))
+        return inside
+
+    def _asides_in(self, sentence: Span) -> list[tuple[int, int]]:
+        text, lower = self._text, self._lower
+        found = []
+        for i in range(sentence.start, sentence.end - 1):
+            if text[i] != "," or lower[i + 1] not in _RELATIVE_WORDS:
+                continue
+            end = next(
+                (k for k in range(i + 1, sentence.end) if text[k] in (",", ";")), sentence.end
+            )
+            found.append((i, end))
+        return found
+
     def _is_forecast(self, doc: Doc, claim: Span, sentence: Span) -> bool:
         start = claim.start
-        while start > sentence.start and doc[start - 1].text not in (";", ":", ","):
+        while start > sentence.start and self._text[start - 1] not in (";", ":", ","):
             start -= 1
-        return any(t.lower_ in self.lexicon.forecast_words for t in doc[start : claim.start])
+        forecast_words = self.lexicon.forecast_words
+        return any(word in forecast_words for word in self._lower[start : claim.start])
 
 
 class _ScopeHistory:
@@ -894,19 +935,6 @@ _OUTDOING = {"eclipsing", "eclipsed", "eclipses", "beating", "surpassing", "surp
 _BEFORE_BASELINE = {"the", "a", "an", "revised", "upwardly", "downwardly", "restated", "adjusted",
                     "previous", "prior"}  # fmt: skip
 _RELATIVE_WORDS = {"which", "who", "whose", "where"}
-
-
-def _relative_clauses(sentence: Span, claim: Span) -> set[int]:
-    """Tokens inside ', which ... ,' asides that do not contain the claim."""
-    inside: set[int] = set()
-    tokens = list(sentence)
-    for position, token in enumerate(tokens[:-1]):
-        if token.text != "," or tokens[position + 1].lower_ not in _RELATIVE_WORDS:
-            continue
-        end = next((t.i for t in tokens[position + 1 :] if t.text in (",", ";")), sentence.end)
-        if not token.i <= claim.start < end:
-            inside.update(range(token.i, end))
-    return inside
 
 
 _YEARLESS_PERIODS = {"quarter", "half", "9M", "full year"}
