@@ -9,16 +9,19 @@ Numbers that are years, parts of dates or names, clock times or ordinals are not
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+import numpy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from checker.nlp.lexical import NUMERIC_SENTENCES, LexicalIndex
 from checker.nlp.lexicon import Lexicon, load_lexicon
-from checker.nlp.numbers import NumberRead, read_number
+from checker.nlp.numbers import NumberRead, may_start_number, read_number
 from checker.nlp.times import DATES, SCOPES
 
 CLAIMS = "claims"
@@ -58,32 +61,49 @@ class Reading:
 
 @Language.factory("numlint_claims")
 def make_claims(nlp: Language, name: str) -> ClaimFinder:
-    return ClaimFinder(load_lexicon())
+    return ClaimFinder(nlp.vocab, load_lexicon())
 
 
 class ClaimFinder:
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, vocab: Vocab, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.may_start = vocab.add_flag(lambda text: may_start_number(text, lexicon))
 
     def __call__(self, doc: Doc) -> Doc:
         index = LexicalIndex(doc)
         reserved = _reserved_tokens(doc)
+        starts = numpy.flatnonzero(doc.to_array([self.may_start])).tolist() if len(doc) else []
         claims: list[Span] = []
         for sentence in doc.spans.get(NUMERIC_SENTENCES, []):
-            claims.extend(_compound(self._sentence_claims(doc, sentence, index, reserved)))
+            candidates = starts[
+                bisect.bisect_left(starts, sentence.start) : bisect.bisect_left(
+                    starts, sentence.end
+                )
+            ]
+            found = self._sentence_claims(doc, sentence, index, reserved, candidates)
+            claims.extend(_compound(found))
         claims.extend(self._date_claims(doc))
         doc.spans[CLAIMS] = sorted(claims)
         return doc
 
     def _sentence_claims(
-        self, doc: Doc, sentence: Span, index: LexicalIndex, reserved: set[int]
+        self,
+        doc: Doc,
+        sentence: Span,
+        index: LexicalIndex,
+        reserved: set[int],
+        candidates: list[int],
     ) -> list[Span]:
+        """The claims of a sentence, read from left to right; ``candidates`` are the tokens
+        that may start a number (the others cannot)."""
         found: list[Span] = []
         i = sentence.start
-        while i < sentence.end:
+        for candidate in candidates:
+            if candidate < i:
+                continue  # inside a claim read already
+            i = candidate
             number = None if i in reserved else read_number(doc, i, index, self.lexicon)
             if number is None or number.end > sentence.end:
-                i += 1
                 continue
             reading = self._read(doc, number, index, sentence)
             reading = self._range(doc, reading, index, sentence, reserved)

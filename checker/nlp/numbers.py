@@ -52,6 +52,19 @@ class NumberRead:
     scale: Decimal = Decimal(1)  # the factor of its scale words ("million": 1000000)
 
 
+def may_start_number(text: str, lexicon: Lexicon) -> bool:
+    """Whether a token written ``text`` can begin what ``read_number`` reads (digits, a minus
+    sign, a number or fraction word); for a lexeme flag, so that most tokens are never tried."""
+    lower = text.lower()
+    return bool(
+        DIGITS.match(text)
+        or text == "-"
+        or lower in lexicon.unit_words
+        or lower in _FRACTION_LEADS
+        or lower in lexicon.fraction_words
+    )
+
+
 def read_number(doc: Doc, i: int, index: LexicalIndex, lexicon: Lexicon) -> NumberRead | None:
     """Read the number expression that starts at token ``i``, if one does."""
     token = doc[i]
