@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,7 +61,7 @@ class Config:
         """Whether a file found by walking a directory is checked (include and exclude globs,
         matched against its path relative to the configuration's folder)."""
         try:
-            relative = Path(file).resolve().relative_to(self.root.resolve()).as_posix()
+            relative = _real(file).relative_to(_real(self.root)).as_posix()
         except ValueError:
             relative = Path(file).as_posix()
         if self.include and not any(fnmatch.fnmatch(relative, g) for g in self.include):
@@ -82,7 +83,7 @@ class Config:
 
 def find(start: str) -> str | None:
     """The configuration nearest to ``start`` (a file or a folder), walking up."""
-    folder = Path(start).resolve()
+    folder = _real(start)
     if not folder.is_dir():
         folder = folder.parent
     for candidate in (folder, *folder.parents):
@@ -95,11 +96,18 @@ def find(start: str) -> str | None:
     return None
 
 
+def _real(path: str | Path) -> Path:
+    """The absolute path with symlinks resolved as far as they go: unlike Path.resolve(), a
+    symlink loop is not an error here (reading the file reports it)."""
+    return Path(os.path.realpath(path))
+
+
 def _has_section(path: Path) -> bool:
     try:
-        return "numlint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+        tool = tomllib.loads(path.read_text(encoding="utf-8")).get("tool")
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False
+    return isinstance(tool, dict) and "numlint" in tool
 
 
 def load(path: str) -> Config:
@@ -109,7 +117,12 @@ def load(path: str) -> Config:
         raise ConfigError(f"{path}: cannot read the configuration: {error.strerror}") from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
-    table = data if Path(path).name == ".numlint.toml" else data.get("tool", {}).get("numlint", {})
+    if Path(path).name == ".numlint.toml":
+        return _parse(path, data)
+    tool = data.get("tool", {})
+    table = tool.get("numlint", {}) if isinstance(tool, dict) else {}
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: {SECTION} must be a table")
     return _parse(path, table)
 
 
@@ -149,7 +162,7 @@ def _parse(path: str, table: dict[str, Any]) -> Config:
         rules=tuple(str(root / d) for d in _strings(path, table, "rules")),
         include=_strings(path, table, "include"),
         exclude=_strings(path, table, "exclude"),
-        currency={str(k): str(v) for k, v in _table(path, table, "currency").items()},
+        currency=_currencies(path, table),
         fx_tolerance=None if tolerance is None else float(tolerance),
         fail_on=fail_on,
         max_file_size=max_file_size,
@@ -161,6 +174,14 @@ def _strings(path: str, table: dict[str, Any], key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{path}: {key} must be a list of strings")
     return tuple(value)
+
+
+def _currencies(path: str, table: dict[str, Any]) -> dict[str, str]:
+    currencies = _table(path, table, "currency")
+    for symbol, code in currencies.items():
+        if not isinstance(code, str):
+            raise ConfigError(f'{path}: currency.{symbol} must be a currency code such as "CAD"')
+    return dict(currencies)
 
 
 def _table(path: str, table: dict[str, Any], key: str) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -78,9 +79,15 @@ def user_rule_files(directory: str | Path) -> list[tuple[str, str]]:
     found = []
     for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
         try:
-            found.append((str(path), path.read_text("utf-8")))
-        except (OSError, UnicodeDecodeError) as error:
-            raise RuleError(str(path), 0, f"cannot read: {error}") from None
+            data = path.read_bytes()
+        except OSError as error:
+            raise RuleError(str(path), 0, f"cannot read: {error.strerror or error}") from None
+        try:
+            found.append((str(path), data.decode("utf-8")))
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            problem = f"not UTF-8 text (invalid byte 0x{data[error.start]:02x})"
+            raise RuleError(str(path), line, problem) from None
     return found
 
 
@@ -97,19 +104,12 @@ def load_rules(extra_dirs: Iterable[str | Path] = ()) -> list[Rule]:
 
 
 def parse_rule(path: str, text: str) -> Rule:
-    loader = yaml.SafeLoader(text)
-    try:
-        root = loader.get_single_node()
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(error, "problem", None) or str(error)
-        raise RuleError(path, line, f"invalid YAML: {problem}") from None
-    finally:
-        loader.dispose()
+    root = _root_node(path, text)
     if not isinstance(root, yaml.MappingNode):
+        if root is None:
+            raise RuleError(path, 1, "empty file: a rule must be a mapping of keys to values")
         raise RuleError(path, _line(root), "a rule must be a mapping of keys to values")
-    fields = {key.value: (key, value) for key, value in root.value}
+    fields = _fields(path, root)
     kind_name = _required_text(path, fields, "extends", root)
     kind = KINDS.get(kind_name)
     if kind is None:
@@ -137,7 +137,7 @@ def parse_rule(path: str, text: str) -> Rule:
     try:
         kind.validate(parameters)
     except ValueError as error:
-        raise RuleError(path, _line(root), str(error)) from None
+        raise RuleError(path, _validation_line(str(error), fields, root), str(error)) from None
     rule_id = _optional_text(path, fields, "id") or Path(path).stem
     severity_text = _optional_text(path, fields, "severity") or "warning"
     try:
@@ -159,6 +159,63 @@ def parse_rule(path: str, text: str) -> Rule:
     )
 
 
+def _root_node(path: str, text: str) -> yaml.Node | None:
+    """The YAML document's node; None for an empty file. Any YAML error is a RuleError."""
+    loader = None
+    try:
+        loader = yaml.SafeLoader(text)  # checks for characters YAML does not allow
+        return loader.get_single_node()
+    except yaml.YAMLError as error:
+        raise RuleError(
+            path, _error_line(error, text), f"invalid YAML: {_problem(error)}"
+        ) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def _error_line(error: yaml.YAMLError, text: str) -> int:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if mark is not None:
+        return mark.line + 1
+    position = getattr(error, "position", None)  # a ReaderError: a character YAML refuses
+    return text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
+
+
+def _problem(error: yaml.YAMLError) -> str:
+    """One line: the problem without the marks that str(error) adds on lines of their own."""
+    if isinstance(error, yaml.reader.ReaderError):
+        character = error.character
+        code = ord(character) if isinstance(character, str) else character
+        return f"{error.reason} (#x{code:04x})"
+    problem = getattr(error, "problem", None) or str(error)
+    return " ".join(problem.split())
+
+
+def _fields(path: str, root: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    fields: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+    names: set[str] = set()  # "rate_window_days" is "rate-window-days"
+    for key, value in root.value:
+        if not isinstance(key, yaml.ScalarNode):
+            raise RuleError(path, _line(key), "a key must be a name, not a list or mapping")
+        name = key.value.replace("_", "-")
+        if name in names:
+            raise RuleError(path, _line(key), f"duplicate key {key.value!r}")
+        names.add(name)
+        fields[key.value] = (key, value)
+    return fields
+
+
+def _validation_line(message: str, fields: dict, root: yaml.Node) -> int:
+    """The line of the first key a kind's validation message names ("'tolerance' must be ..."),
+    else the rule's first line."""
+    for name in re.findall(r"'([\w-]+)'", message):
+        for key in (name, name.replace("-", "_")):
+            if key in fields:
+                return _line(fields[key][1])
+    return _line(root)
+
+
 def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
@@ -168,6 +225,9 @@ def _construct(path: str, node: yaml.Node) -> Any:
     try:
         return loader.construct_object(node, deep=True)
     except yaml.YAMLError as error:
+        line = _error_line(error, "") if getattr(error, "problem_mark", None) else _line(node)
+        raise RuleError(path, line, f"invalid value: {_problem(error)}") from None
+    except ValueError as error:  # a date that does not exist: 2019-02-30
         raise RuleError(path, _line(node), f"invalid value: {error}") from None
     finally:
         loader.dispose()
@@ -193,7 +253,8 @@ def _optional_text(path: str, fields: dict, name: str) -> str | None:
 def _typed(path: str, node: yaml.Node, field: dataclasses.Field, value: Any) -> Any:
     expected = field.type if not isinstance(field.type, str) else _resolve_type(field.type)
     origin = typing.get_origin(expected)
-    if expected is float and isinstance(value, int | float) and not isinstance(value, bool):
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if expected is float and number and value == value:  # NaN is not a number checks can use
         return float(value)
     if expected is int and isinstance(value, int) and not isinstance(value, bool):
         return value

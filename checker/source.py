@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 from markdown_it import MarkdownIt
@@ -111,7 +111,7 @@ def _format_of(path: str) -> str:
 def read_stdin(*, max_bytes: int = MAX_BYTES) -> Source:
     """Read all of stdin as Markdown, named "<stdin>"."""
     try:
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        data = _read_at_most(sys.stdin.buffer, max_bytes + 1)
     except OSError as err:
         raise InputError(STDIN_PATH, f"cannot read: {_reason(err)}") from None
     if len(data) > max_bytes:
@@ -168,7 +168,7 @@ def _read_file(path: str, max_bytes: int) -> bytes:
         if size > max_bytes:
             raise SkippedFile(path, _too_large_message(size, max_bytes))
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            data = _read_at_most(handle, max_bytes + 1)
     except (FileNotFoundError, NotADirectoryError):
         raise InputError(path, "no such file or directory") from None
     except OSError as err:
@@ -176,6 +176,23 @@ def _read_file(path: str, max_bytes: int) -> bytes:
     if len(data) > max_bytes:  # grew since stat, or not a regular file
         raise SkippedFile(path, _too_large_message(None, max_bytes))
     return data
+
+
+_CHUNK = 1024 * 1024
+
+
+def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
+    """Up to ``limit`` bytes, read in chunks: read(limit) would allocate ``limit`` bytes at once
+    on a pipe (a MemoryError for --max-file-size "100 GB") and overflow above sys.maxsize."""
+    chunks: list[bytes] = []
+    remaining = limit
+    while remaining > 0:
+        chunk = stream.read(min(remaining, _CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
 
 
 def _decode(data: bytes, path: str) -> str:

@@ -66,7 +66,7 @@ def test_a_valid_rule_parses() -> None:
         ("id: x\nextends: [conflict\n", 3, "invalid YAML"),
         ("- just\n- a list\n", 1, "must be a mapping"),
         (VALID + "examples:\n  maybe: []\n", 7, "unknown examples key"),
-        (VALID.replace("tolerance: 0.01", "tolerance: 2.0"), 1, "between 0 and 1"),
+        (VALID.replace("tolerance: 0.01", "tolerance: 2.0"), 5, "between 0 and 1"),
     ],
 )
 def test_rule_errors_name_file_and_line(text: str, line: int, problem: str) -> None:
