@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from checker.claims import Claim
 from checker.document import Options, analyze_source
 from checker.nlp import pipeline
+from checker.nlp.normalize import normalize
 from checker.nlp.pipeline import _part_end, analyze_in_parts
+from checker.nlp.sentences import MAX_TOKENS
 from checker.source import source_from_text
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "articles"
@@ -71,3 +73,18 @@ def test_any_text_in_any_parts_gives_claims_inside_it(text: str, size: int) -> N
     for claim in claims_of(text, size):
         assert 0 <= claim.start <= claim.end <= len(text)
         assert text[claim.start : claim.end] == claim.text
+
+
+def test_a_long_run_of_symbols_is_read_as_spaces() -> None:
+    text = "(" * 500 + " 5% " + "-" * 199
+    normalized = normalize(text)
+    assert normalized == " " * 500 + " 5% " + "-" * 199  # a short run is kept
+    assert [c.text for c in claims_of(text, 10**9)] == ["5%"]
+
+
+def test_a_line_of_thousands_of_figures_is_cut_into_bounded_sentences() -> None:
+    text = "(1) " * 2000
+    doc = pipeline.analyze(text)
+    lengths = [len(sentence) for sentence in doc.sents]
+    assert len(lengths) > 1 and max(lengths) <= MAX_TOKENS
+    assert len(doc.spans["claims"]) == 2000

@@ -60,6 +60,9 @@ class _Window:
     reason: str  # "" for the document's date, else where the amount's own date came from
 
 
+_MAX_DAYS = 36_525
+
+
 @register
 class ConversionCheck(Check):
     kind = "conversion"
@@ -70,6 +73,10 @@ class ConversionCheck(Check):
         days = (parameters.rate_window_days, parameters.inferred_date_days_after)
         if min(*days, parameters.stale_data_days) < 0:
             raise ValueError("day windows cannot be negative")
+        for name in ("rate_window_days", "inferred_date_days_after", "stale_data_days"):
+            if getattr(parameters, name) > _MAX_DAYS:
+                key = name.replace("_", "-")
+                raise ValueError(f"'{key}' must be at most {_MAX_DAYS:,} days (a century)")
         if not 0 <= parameters.tolerance < 1:
             raise ValueError("'tolerance' must be between 0 and 1")
         if parameters.error_above <= 0:

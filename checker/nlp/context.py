@@ -467,7 +467,9 @@ class ContextReader:
         if claim._.kind != COUNT or claim.start < 4 or doc[claim.start - 1].text != ",":
             return None
         opening = doc[sentence.start : claim.start - 1]
-        if len(opening) > 5 or opening[0].lower_ != "of" or opening[1].lower_ not in _OF_WHOLE:
+        if not 2 <= len(opening) <= 5:
+            return None  # ",7" on a line of a table opens its sentence with the comma
+        if opening[0].lower_ != "of" or opening[1].lower_ not in _OF_WHOLE:
             return None
         noun = opening[-1]
         match = index.at(noun.i, "METRIC")

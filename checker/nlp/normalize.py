@@ -44,12 +44,18 @@ def _table() -> _Table:
 
 
 def normalize(text: str) -> str:
-    """Map Unicode digits (full-width, Arabic-Indic, ...) to ASCII and odd spaces to plain ones."""
-    if text.isascii():
-        return text.replace("\r", " ").replace("\t", " ")
-    out = text.translate(_table())
+    """Map Unicode digits (full-width, Arabic-Indic, ...) to ASCII and odd spaces to plain ones;
+    blank out long runs of symbols."""
+    ascii_only = text.isascii()
+    out = text.replace("\r", " ").replace("\t", " ") if ascii_only else text.translate(_table())
+    out = _SYMBOL_RUN.sub(lambda run: " " * len(run.group()), out)
     assert len(out) == len(text)
     return out
+
+
+# spaCy's tokenizer takes time that grows with the square of an unbroken run of punctuation
+# (40,000 "(" take minutes); a run this long holds no figure, so it is read as spaces.
+_SYMBOL_RUN = re.compile(r"[^\w\s]{200,}")
 
 
 _LINE = re.compile(r"[^\n]+")

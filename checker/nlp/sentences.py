@@ -3,7 +3,9 @@
 A sentence ends at . ! ? (with any closing quotes or brackets) before a token that can start one,
 and always at a paragraph break: a blank line, an indented new line, or a new line after a short
 line without final punctuation (a heading, a list item, a dateline) unless the next line
-goes on in lower case.
+goes on in lower case. A run of more than ``MAX_TOKENS`` tokens without any of these (a table
+pasted as one line, a list of thousands of numbers) is cut every ``MAX_TOKENS`` tokens: no
+sentence of prose is that long, and the components read each sentence once per figure in it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from spacy.tokens import Doc, Token
 _FINAL = {".", "!", "?", "…"}
 _CLOSERS = {'"', "'", "”", "’", ")", "]", "»"}
 _SHORT_LINE = 60
+MAX_TOKENS = 300
 
 
 @Language.factory("numlint_sentences")
@@ -31,13 +34,19 @@ class SentenceSplitter:
         starts = numpy.zeros((len(doc), 1), dtype="int32")  # 1 starts a sentence, -1 does not
         last: Token | None = None
         ended = False  # the last non-space tokens closed a sentence
+        length = 0  # tokens since the sentence began
         for token in doc:
+            length += 1
             if token.is_space and last is not None:
                 starts[token.i] = -1
                 continue
             begins = (
-                last is None or _paragraph_break(text, last, token) or (ended and _can_start(token))
+                last is None
+                or _paragraph_break(text, last, token)
+                or (ended and _can_start(token))
+                or length > MAX_TOKENS
             )
+            length = 1 if begins else length
             starts[token.i] = 1 if begins else -1
             if token.text in _FINAL:
                 ended = True
