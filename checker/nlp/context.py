@@ -19,8 +19,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from checker.nlp.claims import CLAIMS, COUNT, DATE, MONEY, PERCENT
@@ -73,11 +75,15 @@ class ContextReader:
         self._text: list[str] = []
         self._lower: list[str] = []
         self._read: set[int] = set()  # starts of the sentences read into them
+        self._hashes: list[list[int]] = []  # each token's ORTH and LOWER string hashes
+        self._strings: StringStore | None = None
         self._asides: dict[int, list[tuple[int, int]]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         self._text, self._lower = [""] * len(doc), [""] * len(doc)
         self._read, self._asides = set(), {}
+        self._hashes = doc.to_array([ORTH, LOWER]).tolist() if len(doc) else []
+        self._strings = doc.vocab.strings
         index = LexicalIndex(doc)
         claims = [c for c in doc.spans.get(CLAIMS, []) if c._.kind != DATE]
         claim_at = {t: c for c in claims for t in range(c.start, c.end)}
@@ -858,8 +864,10 @@ class ContextReader:
     def _read_words(self, sentence: Span) -> None:
         if sentence.start not in self._read:
             self._read.add(sentence.start)
-            for token in sentence:
-                self._text[token.i], self._lower[token.i] = token.text, token.lower_
+            strings = self._strings
+            for i in range(sentence.start, sentence.end):
+                orth, lower = self._hashes[i]
+                self._text[i], self._lower[i] = strings[orth], strings[lower]
 
     def _relative_clauses(self, sentence: Span, claim: Span) -> set[int]:
         """Tokens inside ', which ... ,' asides that do not contain the claim."""

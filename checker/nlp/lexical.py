@@ -33,6 +33,7 @@ class LexicalMarker:
         self.number_words = frozenset(
             [*lexicon.unit_words, *lexicon.collective_words, *lexicon.fraction_words, "a", "an"]
         ) - {"a", "an"}
+        self.numeric = nlp.vocab.add_flag(self._is_numeric)
         phrases: dict[tuple[str, str], list[str]] = defaultdict(list)
         for attr, label, phrase in lexicon.patterns():
             phrases[(attr, label)].append(phrase)
@@ -43,7 +44,10 @@ class LexicalMarker:
             matcher.add(label, [phrase_doc(nlp, text) for text in texts])
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = [s for s in doc.sents if self._has_number(s)]
+        # How many tokens with a digit or a number word come before each token, in bulk.
+        numeric = doc.to_array([self.numeric]).cumsum().tolist() if len(doc) else []
+        numeric.insert(0, 0)
+        sentences = [s for s in doc.sents if numeric[s.end] > numeric[s.start]]
         doc.spans[NUMERIC_SENTENCES] = sentences
         matches: list[Span] = []
         for sentence in sentences:
@@ -58,10 +62,9 @@ class LexicalMarker:
         doc.spans[LEXICAL] = matches
         return doc
 
-    def _has_number(self, sentence: Span) -> bool:
-        if _DIGIT.search(sentence.text):
-            return True
-        return any(token.lower_ in self.number_words for token in sentence)
+    def _is_numeric(self, text: str) -> bool:
+        """A token with a digit or a number word ("five", "million", "half")."""
+        return bool(_DIGIT.search(text)) or text.lower() in self.number_words
 
 
 def phrase_doc(nlp: Language, text: str) -> Doc:
@@ -83,8 +86,10 @@ class LexicalIndex:
             category, _, value = span.label_.partition("|")
             self.by_start[span.start].append((span.end, category, value))
             self.by_end[span.end].append((span.start, category, value))
-        for entries in (*self.by_start.values(), *self.by_end.values()):
-            entries.sort(key=lambda e: -abs(e[0]))
+        for entries in self.by_start.values():
+            entries.sort(key=lambda e: -e[0])  # the longest first: the latest end
+        for entries in self.by_end.values():
+            entries.sort(key=lambda e: e[0])  # the longest first: the earliest start
 
     def at(self, i: int, *categories: str) -> tuple[int, str, str] | None:
         """The longest match at token ``i`` in one of ``categories``: (end, category, value)."""
@@ -95,7 +100,7 @@ class LexicalIndex:
 
     def before(self, j: int, *categories: str) -> tuple[int, str, str] | None:
         """The longest match ending at token ``j`` (exclusive): (start, category, value)."""
-        for start, category, value in sorted(self.by_end.get(j, ()), key=lambda e: e[0]):
+        for start, category, value in self.by_end.get(j, ()):
             if category in categories:
                 return start, category, value
         return None

@@ -10,10 +10,13 @@ sentence of prose is that long, and the components read each sentence once per f
 
 from __future__ import annotations
 
+import itertools
+
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 _FINAL = {".", "!", "?", "…"}
 _CLOSERS = {'"', "'", "”", "’", ")", "]", "»"}
@@ -23,39 +26,67 @@ MAX_TOKENS = 300
 
 @Language.factory("numlint_sentences")
 def make_sentencizer(nlp: Language, name: str) -> SentenceSplitter:
-    return SentenceSplitter()
+    return SentenceSplitter(nlp.vocab)
 
 
 class SentenceSplitter:
-    """Sets ``token.is_sent_start`` for every token."""
+    """Sets ``token.is_sent_start`` for every token.
+
+    Only a token after whitespace or after final punctuation or a closer can begin a sentence,
+    so only those tokens, and the marks themselves, are looked at one by one: a word after a word
+    never begins one and leaves no sentence ended.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.mark = vocab.add_flag(lambda text: text in _FINAL or text in _CLOSERS)
 
     def __call__(self, doc: Doc) -> Doc:
+        starts = numpy.full((len(doc), 1), -1, dtype="int32")  # 1 starts a sentence, -1 not
+        if len(doc):
+            self._mark_starts(doc, starts)
+            _cut_long_sentences(doc, starts)
+        # One array write: setting token.is_sent_start one by one re-scans the Doc each time.
+        doc.from_array([SENT_START], starts.astype("uint64"))
+        return doc
+
+    def _mark_starts(self, doc: Doc, starts: numpy.ndarray) -> None:
         text = doc.text  # built from the tokens on each access: read it once
-        starts = numpy.zeros((len(doc), 1), dtype="int32")  # 1 starts a sentence, -1 does not
+        flags = doc.to_array([IS_SPACE, self.mark]).astype(bool)
+        special = flags[:, 0] | flags[:, 1]
+        after_special = numpy.concatenate(([True], special[:-1]))
         last: Token | None = None
         ended = False  # the last non-space tokens closed a sentence
-        length = 0  # tokens since the sentence began
-        for token in doc:
-            length += 1
+        previous = -1
+        for i in numpy.flatnonzero(special | after_special).tolist():
+            if i > previous + 1:  # words after words: no sentence ends among them
+                ended, last = False, doc[i - 1]
+            previous = i
+            token = doc[i]
             if token.is_space and last is not None:
-                starts[token.i] = -1
                 continue
             begins = (
-                last is None
-                or _paragraph_break(text, last, token)
-                or (ended and _can_start(token))
-                or length > MAX_TOKENS
+                last is None or _paragraph_break(text, last, token) or (ended and _can_start(token))
             )
-            length = 1 if begins else length
-            starts[token.i] = 1 if begins else -1
+            starts[i] = 1 if begins else -1
             if token.text in _FINAL:
                 ended = True
             elif token.text not in _CLOSERS or begins:
                 ended = False
             last = token
-        # One array write: setting token.is_sent_start one by one re-scans the Doc each time.
-        doc.from_array([SENT_START], starts.astype("uint64"))
-        return doc
+
+
+def _cut_long_sentences(doc: Doc, starts: numpy.ndarray) -> None:
+    """A sentence begins again at the first word ``MAX_TOKENS`` tokens after the last began."""
+    spaces = doc.to_array([IS_SPACE]).tolist()
+    bounds = [*numpy.flatnonzero(starts[:, 0] == 1).tolist(), len(doc)]
+    for begun, end in itertools.pairwise(bounds):
+        cut = begun + MAX_TOKENS
+        while cut < end:
+            while cut < end and spaces[cut]:
+                cut += 1
+            if cut < end:
+                starts[cut, 0] = 1
+                cut += MAX_TOKENS
 
 
 def _can_start(token: Token) -> bool:
