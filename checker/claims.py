@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from spacy.tokens import Span
 
+from checker.nlp.sentences import sentence_of
+
 # How much wider than its stated precision a qualified figure may be, as a fraction of its value.
 QUALIFIER_SLACK = {"approx": Decimal("0.05"), "near": Decimal("0.05")}
 
@@ -67,7 +69,7 @@ class Claim:
             text=text,
             start=start,
             end=end,
-            sentence_start=offset + span.sent.start_char,
+            sentence_start=offset + sentence_of(span.doc, span.start).start_char,
             kind=x.kind,
             value=Decimal(x.value) if x.value else None,
             step=Decimal(x.step) if x.step else Decimal(0),

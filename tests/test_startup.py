@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from checker.nlp.lexical import phrase_doc
 from checker.nlp.lexicon import load_lexicon
 from checker.nlp.normalize import normalize
-from checker.nlp.pipeline import build_pipeline
+from checker.nlp.pipeline import analyze, build_pipeline
+from checker.nlp.sentences import sentence_of, sentences
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "articles"
 
 
 def test_phrase_docs_split_like_the_tokenizer() -> None:
@@ -20,3 +25,12 @@ def test_unicode_digits_are_mapped_as_they_are_met() -> None:
     text = "１２％ ٣٤ ۵٫۶ ¥1,5 − x\u00a0y"
     assert normalize(text) == "12% 34 5٫6 ¥1,5 - x y"
     assert len(normalize(text)) == len(text)
+
+
+def test_the_sentence_index_agrees_with_spacy() -> None:
+    text = (CORPUS / "biz-harlow-kestrel-takeover.md").read_text(encoding="utf-8")
+    doc = analyze(text + "\n\n" + "(1) " * 700)
+    assert [(s.start, s.end) for s in sentences(doc)] == [(s.start, s.end) for s in doc.sents]
+    assert len(sentences(doc)) > 20
+    for token in doc:
+        assert sentence_of(doc, token.i) == token.sent

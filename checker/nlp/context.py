@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from checker.nlp.claims import CLAIMS, COUNT, DATE, MONEY, PERCENT
 from checker.nlp.lexical import LexicalIndex
 from checker.nlp.lexicon import Lexicon, load_lexicon
+from checker.nlp.sentences import sentence_of
 from checker.nlp.times import SCOPES, TABLE_BLOCK
 
 _PREPOSITIONS = {"for", "from", "in", "at", "of", "on", "into", "across"}
@@ -94,7 +95,7 @@ class ContextReader:
         by_offset = {c.start_char: c for c in claims}
         self._claim_by_offset = by_offset
         for claim in claims:
-            sentence = claim.sent
+            sentence = sentence_of(doc, claim.start)
             self._read_words(sentence)
             history.advance_to(claim.start)
             primary = by_offset.get(claim._.equivalent_of)
@@ -208,7 +209,7 @@ class ContextReader:
             return True
         return (
             index.has(left.i, "METRIC")
-            and left.i > left.sent.start
+            and left.i > sentence_of(left.doc, left.i).start
             and index.before(left.i, "BASELINE") is not None
         )
 
@@ -222,7 +223,7 @@ class ContextReader:
         return doc[i - 1] if i > sentence.start else None
 
     def _change_word_before(self, doc: Doc, i: int, index: LexicalIndex) -> bool:
-        start = max(doc[i].sent.start, i - 4)
+        start = max(sentence_of(doc, i).start, i - 4)
         return any(index.has(k, "CHANGE") or index.has(k, "MULTIPLY") for k in range(start, i))
 
     def _direction_near(
@@ -584,7 +585,7 @@ class ContextReader:
         claim_at: dict,
         scope_at: dict,
     ) -> list[Token]:
-        sentence = claim.sent
+        sentence = sentence_of(doc, claim.start)
         words: list[Token] = []
         if anchor.start >= claim.end and claim._.kind == COUNT:
             words.extend(doc[claim.end : anchor.start])  # 480 "authorized Mi Home" stores
@@ -615,7 +616,7 @@ class ContextReader:
                 return self._premodifiers(doc, k, sentence, index, claim_at, segment=True)
             if lower[k] in ("its", "their") and sentence.start > 0:
                 # "The cloud division remained the main engine. Its revenue climbed ..."
-                previous = doc[sentence.start - 1].sent
+                previous = sentence_of(doc, sentence.start - 1)
                 self._read_words(previous)
                 return self._segment_words(doc, previous.end, previous, index, claim_at)
         return []
@@ -1053,7 +1054,7 @@ def _period_kind(scope: str) -> str:
 
 
 def _in_basis(span: Span, index: LexicalIndex) -> bool:
-    for k in range(max(span.doc[span.start].sent.start, span.start - 4), span.start + 1):
+    for k in range(max(sentence_of(span.doc, span.start).start, span.start - 4), span.start + 1):
         match = index.at(k, "BASIS")
         if match is not None and match[0] >= span.end:
             return True

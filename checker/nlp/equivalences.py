@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from checker.nlp.claims import CLAIMS, DATE
+from checker.nlp.sentences import sentence_of
 
 EQUIVALENCES = "equivalences"
 # Tokens allowed between the two amounts, besides a qualifier: "(approximately $1.7 billion)".
@@ -36,7 +37,10 @@ class EquivalenceLinker:
         pairs: list[Span] = []
         ends = {c.end for c in claims}
         for first, second in itertools.pairwise(claims):
-            if first.sent.start != second.sent.start or second._.equivalent_of >= 0:
+            if (
+                sentence_of(doc, first.start).start != sentence_of(doc, second.start).start
+                or second._.equivalent_of >= 0
+            ):
                 continue
             if _restates(doc, first, second, ends):
                 second._.equivalent_of = first.start_char

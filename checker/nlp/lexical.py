@@ -15,6 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from checker.nlp.lexicon import LOWER, Lexicon, load_lexicon
+from checker.nlp.sentences import sentences as all_sentences
 
 LEXICAL = "lexical"
 NUMERIC_SENTENCES = "numeric_sentences"
@@ -47,7 +48,7 @@ class LexicalMarker:
         # How many tokens with a digit or a number word come before each token, in bulk.
         numeric = doc.to_array([self.numeric]).cumsum().tolist() if len(doc) else []
         numeric.insert(0, 0)
-        sentences = [s for s in doc.sents if numeric[s.end] > numeric[s.start]]
+        sentences = [s for s in all_sentences(doc) if numeric[s.end] > numeric[s.start]]
         doc.spans[NUMERIC_SENTENCES] = sentences
         matches: list[Span] = []
         for sentence in sentences:

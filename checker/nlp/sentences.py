@@ -10,18 +10,37 @@ sentence of prose is that long, and the components read each sentence once per f
 
 from __future__ import annotations
 
+import bisect
 import itertools
 
 import numpy
 from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 _FINAL = {".", "!", "?", "…"}
 _CLOSERS = {'"', "'", "”", "’", ")", "]", "»"}
 _SHORT_LINE = 60
 MAX_TOKENS = 300
+SENTENCE_STARTS = "numlint_sentence_starts"  # in doc.user_data: the token index of each start
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences, from the splitter's index (``doc.sents`` rescans every token)."""
+    starts = doc.user_data[SENTENCE_STARTS]
+    return [doc[a:b] for a, b in itertools.pairwise([*starts, len(doc)])]
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The sentence of token ``i`` (``token.sent`` and ``span.sent`` scan for its ends, and
+    first check that the whole Doc has sentence starts)."""
+    starts = doc.user_data.get(SENTENCE_STARTS)
+    if starts is None:  # a Doc this splitter did not read
+        return doc[i].sent
+    k = bisect.bisect_right(starts, i) - 1
+    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+    return doc[starts[k] : end]
 
 
 @Language.factory("numlint_sentences")
@@ -47,6 +66,7 @@ class SentenceSplitter:
             _cut_long_sentences(doc, starts)
         # One array write: setting token.is_sent_start one by one re-scans the Doc each time.
         doc.from_array([SENT_START], starts.astype("uint64"))
+        doc.user_data[SENTENCE_STARTS] = numpy.flatnonzero(starts[:, 0] == 1).tolist()
         return doc
 
     def _mark_starts(self, doc: Doc, starts: numpy.ndarray) -> None:
