@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from types import SimpleNamespace
 
 from spacy.tokens import Span
 
+from checker.nlp.pipeline import span_values
 from checker.nlp.sentences import sentence_of
 
 # How much wider than its stated precision a qualified figure may be, as a fraction of its value.
@@ -62,7 +64,7 @@ class Claim:
     ) -> Claim:
         """The claim of ``span``; ``original`` is the file's text (the Doc's is normalised), and
         the Doc starts at ``offset`` in it."""
-        x = span._
+        x = SimpleNamespace(**span_values(span))
         start, end = offset + span.start_char, offset + span.end_char
         text = span.text if original is None else original[start:end]
         return cls(

@@ -65,6 +65,14 @@ SPAN_EXTENSIONS: dict[str, object] = {
 }
 
 
+def span_values(span: Span) -> dict[str, object]:
+    """Every extension value of ``span`` at once. ``span._.name`` builds an Underscore object and
+    looks the value up per name; spaCy keeps the values in ``doc.user_data`` under
+    ``("._.", name, start_char, end_char)`` (tested against ``span._`` in test_startup)."""
+    data, start, end = span.doc.user_data, span.start_char, span.end_char
+    return {name: data.get(("._.", name, start, end), d) for name, d in SPAN_EXTENSIONS.items()}
+
+
 def register_extensions() -> None:
     for name, default in SPAN_EXTENSIONS.items():
         if not Span.has_extension(name):
