@@ -188,13 +188,13 @@ class ContextReader:
             for i in range(k, sentence.end - 1)
             if doc[i].lower_ == "from" and i + 1 in claim_at and claim_at[i + 1].start == i + 1
         ]
-        if baselines and not any(doc[i].text == ";" for i in range(k, baselines[0].start)):
+        if baselines and ";" not in self._text[k : baselines[0].start]:
             level._.change_from = baselines[0].start_char
 
     def _after_outdoing(self, doc: Doc, claim: Span, sentence: Span) -> bool:
         """A figure a few words after 'eclipsing', 'beating', 'surpassing': the record beaten."""
         start = max(sentence.start, claim.start - 8)
-        return any(doc[k].lower_ in _OUTDOING for k in range(start, claim.start))
+        return any(word in _OUTDOING for word in self._lower[start : claim.start])
 
     def _before_versus(self, doc: Doc, claim: Span, sentence: Span) -> bool:
         """'291.8 mln vs', and with a unit the claim did not take: 'Shr profit 14 cts vs'."""
