@@ -70,6 +70,8 @@ def lower_shouted_lines(text: str, keep: frozenset[str] = frozenset()) -> str:
 
 
 def _lower_if_shouted(line: str, keep: frozenset[str]) -> str:
+    if not line.isupper():
+        return line  # a lower-case letter, or no cased letter to lower (most lines: at C speed)
     letters = [c for c in line if c.isalpha()]
     if len(letters) < _MIN_SHOUTED_LETTERS or any(c.islower() for c in letters):
         return line
