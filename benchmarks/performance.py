@@ -11,7 +11,7 @@ now, beside a reference run in the same session: prints figures, asserts nothing
 4. memory: peak resident memory of each scaling run (target: under 1 GiB for 10^6 words)
 5. parallelism: --jobs 2 against --jobs 1 on the 2,000 stories (target: at least 1.7 times)
 
-    python3 benchmarks/performance.py                 # all of it, about five minutes on 2 cores
+    python3 benchmarks/performance.py                 # all of it, about eight minutes on 2 cores
     python3 benchmarks/performance.py --only scaling --largest 100000
 
 Points 1 and 5 need ../shared/corpora/reuters21578 and are skipped without it. Every check runs
@@ -57,22 +57,42 @@ class Timing:
     peak_mib: float  # largest peak resident memory of the runs
 
 
+def run_once(command: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Run ``command`` as a whole process: (wall seconds, peak resident MiB)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**ENVIRONMENT, **(env or {})},
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        sys.exit(f"failed with exit code {code}: {' '.join(command)}")
+    return wall, usage.ru_maxrss / 1024  # KiB on Linux
+
+
 def timed(command: Sequence[str], runs: int, env: dict[str, str] | None = None) -> Timing:
-    """Run ``command`` ``runs`` times as a whole process: the median wall time, the peak RSS."""
-    walls, peaks = [], []
-    environment = {**ENVIRONMENT, **(env or {})}
+    """Run ``command`` ``runs`` times: the median wall time, the largest peak RSS."""
+    results = [run_once(command, env) for _ in range(runs)]
+    return Timing(statistics.median(r[0] for r in results), max(r[1] for r in results))
+
+
+def paired(commands: dict[str, list[str]], runs: int) -> dict[str, list[float]]:
+    """Each command once per round, in turn, for ``runs`` rounds: the wall times per command.
+    Ratios are taken round by round, so that a machine whose speed drifts (a shared one) does not
+    tilt them."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        started = time.perf_counter()
-        process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment
-        )
-        _, status, usage = os.wait4(process.pid, 0)
-        walls.append(time.perf_counter() - started)
-        peaks.append(usage.ru_maxrss / 1024)  # KiB on Linux
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode not in (0, 1):
-            sys.exit(f"failed with exit code {process.returncode}: {' '.join(command)}")
-    return Timing(statistics.median(walls), max(peaks))
+        for name, command in commands.items():
+            times[name].append(run_once(command)[0])
+    return times
+
+
+def median_ratio(numerators: list[float], denominators: list[float]) -> float:
+    return statistics.median(a / b for a, b in zip(numerators, denominators, strict=True))
 
 
 def article_words() -> list[str]:
@@ -120,23 +140,29 @@ def reuters_folder(work: Path, count: int) -> Path | None:
 
 
 def reuters(work: Path, runs: int, stories: int) -> None:
-    """Points 1 and 5, from the same runs."""
+    """Points 1 and 5, from the same rounds."""
     folder = reuters_folder(work, stories)
     if folder is None:
         return
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.iterdir())
-    tokeniser = timed([sys.executable, "-c", TOKENISE, str(folder)], runs)
-    one = timed([*NUMLINT, "--jobs", "1", str(folder)], runs)
-    two = timed([*NUMLINT, "--jobs", "2", str(folder)], runs)
+    times = paired(
+        {
+            "tokeniser": [sys.executable, "-c", TOKENISE, str(folder)],
+            "1": [*NUMLINT, "--jobs", "1", str(folder)],
+            "2": [*NUMLINT, "--jobs", "2", str(folder)],
+        },
+        runs,
+    )
     print(f"\n1. throughput: the first {stories} Reuters stories ({words:,} words)")
-    print(f"   spacy.blank('en') tokenisation  {tokeniser.seconds:6.2f} s")
-    for jobs, checked in ((1, one), (2, two)):
+    print(f"   spacy.blank('en') tokenisation  {statistics.median(times['tokeniser']):6.2f} s")
+    for jobs in ("1", "2"):
+        seconds = statistics.median(times[jobs])
         print(
-            f"   numlint check --jobs {jobs}          {checked.seconds:6.2f} s   "
-            f"{words / checked.seconds:8,.0f} words/s   tokeniser/numlint "
-            f"{tokeniser.seconds / checked.seconds:.2f} (target >= 0.3)"
+            f"   numlint check --jobs {jobs}          {seconds:6.2f} s   "
+            f"{words / seconds:8,.0f} words/s   tokeniser/numlint "
+            f"{median_ratio(times['tokeniser'], times[jobs]):.2f} (target >= 0.3)"
         )
-    speedup = one.seconds / two.seconds
+    speedup = median_ratio(times["1"], times["2"])
     print(f"\n5. parallelism, same stories: --jobs 2 is {speedup:.2f} times as fast as --jobs 1")
     print("   (target >= 1.7)")
 
@@ -153,12 +179,14 @@ def cold_start(work: Path, runs: int) -> None:
     article = work / "article.md"
     words = len(article.read_text(encoding="utf-8").split())
     print(f"\n2. cold start: one article of {words} words")
-    spacy_import = timed([sys.executable, "-c", "import spacy"], runs)
-    checked = timed([*NUMLINT, str(article)], runs)
-    print(f"   python -c 'import spacy'  {spacy_import.seconds:5.2f} s")
+    times = paired(
+        {"spacy": [sys.executable, "-c", "import spacy"], "numlint": [*NUMLINT, str(article)]},
+        runs,
+    )
+    print(f"   python -c 'import spacy'  {statistics.median(times['spacy']):5.2f} s")
     print(
-        f"   numlint check article.md  {checked.seconds:5.2f} s   "
-        f"{checked.seconds / spacy_import.seconds:.2f} times (target <= 1.5)"
+        f"   numlint check article.md  {statistics.median(times['numlint']):5.2f} s   "
+        f"{median_ratio(times['numlint'], times['spacy']):.2f} times (target <= 1.5)"
     )
     first = timed([*NUMLINT, str(article)], 1, {"NUMLINT_DATA_DIR": str(work / "empty-cache")})
     print(f"   the first run after installing (no data cache yet): {first.seconds:.2f} s")
@@ -185,7 +213,7 @@ def scaling(work: Path, runs: int, largest: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", choices=SECTIONS, action="append", help="run only these parts")
-    parser.add_argument("--runs", type=int, default=3, help="runs per figure (the median is shown)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (the median is shown)")
     parser.add_argument("--stories", type=int, default=2000)
     parser.add_argument("--largest", type=int, default=10**6, help="largest document in words")
     args = parser.parse_args()
