@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy
 from spacy.matcher import Matcher
-from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
+
+from checker.nlp.tokens import tokens_with
 
 _WORD_ATTRS = {"LOWER": "lower", "ORTH": "orth", "TEXT": "orth"}
 _OPTIONAL = {"?", "*"}
@@ -49,7 +49,7 @@ class AnchoredMatcher:
         self.everywhere = False  # some pattern has no anchor or no bounded length
         self._key = f"numlint_anchors_{id(self)}"
         self._flag_id: int | None = None
-        self._orth_index: dict[int, tuple[_Anchor, ...]] = {}  # grows with the vocabulary
+        self._judged: dict[str, tuple[_Anchor, ...]] = {}  # grows with the vocabulary
 
     def add(self, key: str, patterns: Sequence[list[dict[str, Any]]], greedy: str | None) -> None:
         self.matcher.add(key, list(patterns), greedy=greedy)
@@ -92,14 +92,10 @@ class AnchoredMatcher:
         return cached
 
     def _find_reaches(self, doc: Doc) -> tuple[list[int], list[int], list[int]]:
-        if len(doc) == 0:
-            return [], [], []
-        flagged = numpy.flatnonzero(doc.to_array([self._flag()])).tolist()
-        strings = doc.vocab.strings
         found = [
             (i, i - anchor.before, i + anchor.after)
-            for i in flagged
-            for anchor in self._anchors_of(doc[i].orth, strings)
+            for i in tokens_with(doc, self._flag())
+            for anchor in self._anchors_of(doc[i].text)
         ]
         found.sort()
         return [f[0] for f in found], [f[1] for f in found], [f[2] for f in found]
@@ -108,29 +104,23 @@ class AnchoredMatcher:
         """A lexeme flag set on every word some anchor accepts: spaCy keeps it per vocabulary
         entry, so each distinct word is judged once and tokens are picked out in bulk."""
         if self._flag_id is None:
-            self._flag_id = self.matcher.vocab.add_flag(lambda text: bool(self._judge(text)))
+            self._flag_id = self.matcher.vocab.add_flag(lambda text: bool(self._anchors_of(text)))
         return self._flag_id
 
-    def _anchors_of(self, orth: int, strings: StringStore) -> tuple[_Anchor, ...]:
-        known = self._orth_index.get(orth)
+    def _anchors_of(self, text: str) -> tuple[_Anchor, ...]:
+        """The anchors a token with this exact text passes, judged once per text (the flag's
+        judgement is the one a flagged token's anchors are then read from)."""
+        known = self._judged.get(text)
         if known is None:
-            known = self._orth_index[orth] = self._judge(strings[orth])
+            known = self._judged[text] = tuple(self._passes(text))
         return known
 
-    def _judge(self, text: str) -> tuple[_Anchor, ...]:
-        """The anchors a token with this exact text passes."""
+    def _passes(self, text: str) -> Iterator[_Anchor]:
         lower = text.lower()
-        return tuple(
-            anchor
-            for anchor in self.anchors.values()
-            if (
-                anchor.regex is None and (lower if anchor.attr == "lower" else text) in anchor.words
-            )
-            or (
-                anchor.regex is not None
-                and anchor.regex.search(lower if anchor.attr == "lower" else text)
-            )
-        )
+        for anchor in self.anchors.values():
+            form = lower if anchor.attr == "lower" else text
+            if form in anchor.words if anchor.regex is None else anchor.regex.search(form):
+                yield anchor
 
     # -- choosing anchors ------------------------------------------------------------------------
 

@@ -13,7 +13,6 @@ import bisect
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-import numpy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -23,6 +22,7 @@ from checker.nlp.lexical import NUMERIC_SENTENCES, LexicalIndex
 from checker.nlp.lexicon import Lexicon, load_lexicon
 from checker.nlp.numbers import NumberRead, may_start_number, read_number
 from checker.nlp.times import DATES, SCOPES
+from checker.nlp.tokens import tokens_with
 
 CLAIMS = "claims"
 
@@ -72,7 +72,7 @@ class ClaimFinder:
     def __call__(self, doc: Doc) -> Doc:
         index = LexicalIndex(doc)
         reserved = _reserved_tokens(doc)
-        starts = numpy.flatnonzero(doc.to_array([self.may_start])).tolist() if len(doc) else []
+        starts = tokens_with(doc, self.may_start)
         claims: list[Span] = []
         for sentence in doc.spans.get(NUMERIC_SENTENCES, []):
             candidates = starts[

@@ -108,7 +108,7 @@ def analyze_in_parts(text: str, size: int | None = None) -> Iterator[tuple[int, 
     of one part does not scope figures at the start of the next)."""
     size = size or CHUNK_CHARS
     start = 0
-    while start < len(text) or start == 0:
+    while True:
         end = _part_end(text, start, size)
         yield start, analyze(text[start:end])
         if end >= len(text):

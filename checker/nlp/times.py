@@ -15,7 +15,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import numpy
 import yaml
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
@@ -26,6 +25,7 @@ from checker import __version__, datacache
 from checker.nlp.anchored import AnchoredMatcher
 from checker.nlp.lexical import NUMERIC_SENTENCES
 from checker.nlp.lexicon import Lexicon, load_lexicon
+from checker.nlp.tokens import tokens_with
 
 DATES = "dates"
 SCOPES = "scopes"
@@ -202,9 +202,7 @@ class TimeFinder:
 
 def _header_lines(doc: Doc) -> list[Span]:
     """One- or two-word lines such as 'Year' or 'Nine mths', with the line breaks around them."""
-    if len(doc) == 0:
-        return []
-    spaces = numpy.flatnonzero(doc.to_array([IS_SPACE])).tolist()  # whitespace tokens, in bulk
+    spaces = tokens_with(doc, IS_SPACE)
     found = []
     for i, end in itertools.pairwise(spaces):
         if i + 2 < len(doc) and end <= i + 3 and "\n" in doc[i].text and "\n" in doc[end].text:
