@@ -8,13 +8,17 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from checker.claims import Claim
 from checker.findings import LineIndex, Location
 from checker.nlp.lexicon import load_lexicon
 from checker.nlp.pipeline import analyze_in_parts
 from checker.source import Source
+
+K = TypeVar("K")
 
 FRONT_MATTER = "front matter"
 OPTION = "--date"
@@ -94,17 +98,11 @@ class Document:
 
     @functools.cached_property
     def _by_sentence(self) -> dict[int, tuple[Claim, ...]]:
-        grouped: dict[int, list[Claim]] = {}
-        for claim in self.claims:
-            grouped.setdefault(claim.sentence_start, []).append(claim)
-        return {start: tuple(claims) for start, claims in grouped.items()}
+        return _grouped(self.claims, lambda claim: claim.sentence_start)
 
     @functools.cached_property
     def _by_unit(self) -> dict[str, tuple[Claim, ...]]:
-        grouped: dict[str, list[Claim]] = {}
-        for claim in self.claims:
-            grouped.setdefault(claim.unit, []).append(claim)
-        return {unit: tuple(claims) for unit, claims in grouped.items()}
+        return _grouped(self.claims, lambda claim: claim.unit)
 
     @functools.cached_property
     def _sentence_starts(self) -> list[int]:
@@ -114,6 +112,14 @@ class Document:
     def _sentence_firsts(self) -> list[int]:
         """For each of ``_sentence_starts``, where its first claim starts."""
         return [self._by_sentence[s][0].start for s in self._sentence_starts]
+
+
+def _grouped(claims: Iterable[Claim], key: Callable[[Claim], K]) -> dict[K, tuple[Claim, ...]]:
+    """The claims by ``key``, each group in the claims' order."""
+    groups: dict[K, list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault(key(claim), []).append(claim)
+    return {value: tuple(group) for value, group in groups.items()}
 
 
 def analyze_source(source: Source, options: Options) -> Document:
