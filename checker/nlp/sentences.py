@@ -62,17 +62,17 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         starts = numpy.full((len(doc), 1), -1, dtype="int32")  # 1 starts a sentence, -1 not
         if len(doc):
-            self._mark_starts(doc, starts)
-            _cut_long_sentences(doc, starts)
+            spaces, marks = doc.to_array([IS_SPACE, self.mark]).astype(bool).T
+            self._mark_starts(doc, starts, spaces | marks)
+            _cut_long_sentences(starts, spaces.tolist())
         # One array write: setting token.is_sent_start one by one re-scans the Doc each time.
         doc.from_array([SENT_START], starts.astype("uint64"))
         doc.user_data[SENTENCE_STARTS] = numpy.flatnonzero(starts[:, 0] == 1).tolist()
         return doc
 
-    def _mark_starts(self, doc: Doc, starts: numpy.ndarray) -> None:
+    def _mark_starts(self, doc: Doc, starts: numpy.ndarray, special: numpy.ndarray) -> None:
+        """Sentence starts among the tokens after whitespace or a mark (``special``)."""
         text = doc.text  # built from the tokens on each access: read it once
-        flags = doc.to_array([IS_SPACE, self.mark]).astype(bool)
-        special = flags[:, 0] | flags[:, 1]
         after_special = numpy.concatenate(([True], special[:-1]))
         last: Token | None = None
         ended = False  # the last non-space tokens closed a sentence
@@ -95,10 +95,9 @@ class SentenceSplitter:
             last = token
 
 
-def _cut_long_sentences(doc: Doc, starts: numpy.ndarray) -> None:
+def _cut_long_sentences(starts: numpy.ndarray, spaces: list[bool]) -> None:
     """A sentence begins again at the first word ``MAX_TOKENS`` tokens after the last began."""
-    spaces = doc.to_array([IS_SPACE]).tolist()
-    bounds = [*numpy.flatnonzero(starts[:, 0] == 1).tolist(), len(doc)]
+    bounds = [*numpy.flatnonzero(starts[:, 0] == 1).tolist(), len(spaces)]
     for begun, end in itertools.pairwise(bounds):
         cut = begun + MAX_TOKENS
         while cut < end:
