@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 from spacy.tokens import Span
 
-from checker.nlp.pipeline import span_values
 from checker.nlp.sentences import sentence_of
+from checker.nlp.values import span_values
 
 # How much wider than its stated precision a qualified figure may be, as a fraction of its value.
 QUALIFIER_SLACK = {"approx": Decimal("0.05"), "near": Decimal("0.05")}

@@ -7,7 +7,7 @@ from pathlib import Path
 from checker.nlp.lexical import phrase_doc
 from checker.nlp.lexicon import load_lexicon
 from checker.nlp.normalize import normalize
-from checker.nlp.pipeline import SPAN_EXTENSIONS, analyze, build_pipeline, span_values
+from checker.nlp.pipeline import analyze, build_pipeline
 from checker.nlp.sentences import sentence_of, sentences
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "articles"
@@ -34,12 +34,3 @@ def test_the_sentence_index_agrees_with_spacy() -> None:
     assert len(sentences(doc)) > 20
     for token in doc:
         assert sentence_of(doc, token.i) == token.sent
-
-
-def test_span_values_read_at_once_are_those_of_the_extensions() -> None:
-    text = (CORPUS / "biz-harlow-kestrel-takeover.md").read_text(encoding="utf-8")
-    doc = analyze(text)
-    assert len(doc.spans["claims"]) > 20
-    for span in doc.spans["claims"]:
-        assert span_values(span) == {name: span._.get(name) for name in SPAN_EXTENSIONS}
-    assert any(span_values(s)["metric"] for s in doc.spans["claims"])

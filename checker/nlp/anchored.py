@@ -50,6 +50,7 @@ class AnchoredMatcher:
         self._key = f"numlint_anchors_{id(self)}"
         self._flag_id: int | None = None
         self._judged: dict[str, tuple[_Anchor, ...]] = {}  # grows with the vocabulary
+        self._listed: dict[tuple[str, str], list[_Anchor]] | None = None  # (attr, word): anchors
 
     def add(self, key: str, patterns: Sequence[list[dict[str, Any]]], greedy: str | None) -> None:
         self.matcher.add(key, list(patterns), greedy=greedy)
@@ -116,11 +117,25 @@ class AnchoredMatcher:
         return known
 
     def _passes(self, text: str) -> Iterator[_Anchor]:
+        """The anchors ``text`` passes: its word looked up in the anchors' word lists at once,
+        then the regular expressions (each new word of the vocabulary is judged here)."""
         lower = text.lower()
+        listed = self._word_lists()
+        yield from listed.get(("lower", lower), ())
+        yield from listed.get(("orth", text), ())
         for anchor in self.anchors.values():
-            form = lower if anchor.attr == "lower" else text
-            if form in anchor.words if anchor.regex is None else anchor.regex.search(form):
+            if anchor.regex is not None and anchor.regex.search(
+                lower if anchor.attr == "lower" else text
+            ):
                 yield anchor
+
+    def _word_lists(self) -> dict[tuple[str, str], list[_Anchor]]:
+        if self._listed is None:
+            self._listed = {}
+            for anchor in self.anchors.values():
+                for word in anchor.words:
+                    self._listed.setdefault((anchor.attr, word), []).append(anchor)
+        return self._listed
 
     # -- choosing anchors ------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from checker.nlp.lexicon import Lexicon, load_lexicon
 from checker.nlp.numbers import NumberRead, may_start_number, read_number
 from checker.nlp.times import DATES, SCOPES
 from checker.nlp.tokens import tokens_with
+from checker.nlp.values import set_values, value_of
 
 CLAIMS = "claims"
 
@@ -341,16 +342,20 @@ class ClaimFinder:
     def _span(self, doc: Doc, reading: Reading, index: LexicalIndex) -> Span:
         span = Span(doc, reading.start, reading.end, label=reading.kind)
         number = reading.number
-        span._.kind = reading.kind
-        span._.value = _decimal_text(number.value)
-        span._.step = _decimal_text(number.step)
-        span._.value_high = "" if reading.high is None else _decimal_text(reading.high)
-        span._.unit = reading.unit
-        span._.unit_text = reading.unit_text
-        span._.currency_symbol = reading.symbol
-        span._.counted = reading.counted
-        qualifier = self._qualifier(doc, reading, index)
-        span._.qualifier, span._.qualifier_text = qualifier
+        qualifier, qualifier_text = self._qualifier(doc, reading, index)
+        set_values(
+            span,
+            kind=reading.kind,
+            value=_decimal_text(number.value),
+            step=_decimal_text(number.step),
+            value_high="" if reading.high is None else _decimal_text(reading.high),
+            unit=reading.unit,
+            unit_text=reading.unit_text,
+            currency_symbol=reading.symbol,
+            counted=reading.counted,
+            qualifier=qualifier,
+            qualifier_text=qualifier_text,
+        )
         return span
 
     def _qualifier(self, doc: Doc, reading: Reading, index: LexicalIndex) -> tuple[str, str]:
@@ -369,9 +374,7 @@ class ClaimFinder:
         claims = []
         for date in doc.spans.get(DATES, []):
             span = Span(doc, date.start, date.end, label=DATE)
-            span._.kind = DATE
-            span._.date = date._.date
-            span._.weekday = date._.weekday
+            set_values(span, kind=DATE, date=date._.date, weekday=date._.weekday)
             claims.append(span)
         return claims
 
@@ -384,19 +387,23 @@ def _compound(claims: list[Span]) -> list[Span]:
     merged: list[Span] = []
     for claim in claims:
         previous = merged[-1] if merged else None
-        end, unit = claim.end, claim._.unit
-        if _bare_inches(claim) and previous is not None and previous._.unit == "foot":
+        end, unit = claim.end, value_of(claim, "unit")
+        before = None if previous is None else value_of(previous, "unit")
+        if _bare_inches(claim) and before == "foot":
             end, unit = claim.end + 1, "inch"  # "9 ft 11 in": "in" is a unit only here
-        parts = None if previous is None else _COMPOUND_UNITS.get((previous._.unit, unit))
+        parts = _COMPOUND_UNITS.get((before, unit))
         if previous is None or parts is None or previous.end != claim.start:
             merged.append(claim)
             continue
         whole = Span(claim.doc, previous.start, end, label=previous.label_)
-        for name in ("kind", "unit", "unit_text", "qualifier", "qualifier_text", "counted"):
-            setattr(whole._, name, getattr(previous._, name))
-        value = Decimal(previous._.value) + Decimal(claim._.value) / parts
-        whole._.value = _decimal_text(value.quantize(Decimal("1e-9")).normalize())
-        whole._.step = _decimal_text((Decimal(claim._.step) or Decimal(1)) / parts)
+        kept = ("kind", "unit", "unit_text", "qualifier", "qualifier_text", "counted")
+        total = Decimal(value_of(previous, "value")) + Decimal(value_of(claim, "value")) / parts
+        set_values(
+            whole,
+            **{name: value_of(previous, name) for name in kept},
+            value=_decimal_text(total.quantize(Decimal("1e-9")).normalize()),
+            step=_decimal_text((Decimal(value_of(claim, "step")) or Decimal(1)) / parts),
+        )
         merged[-1] = whole
     return merged
 
@@ -404,8 +411,8 @@ def _compound(claims: list[Span]) -> list[Span]:
 def _bare_inches(claim: Span) -> bool:
     doc = claim.doc
     return (
-        claim._.kind == COUNT
-        and not claim._.counted
+        value_of(claim, "kind") == COUNT
+        and not value_of(claim, "counted")
         and claim.end < len(doc)
         and doc[claim.end].lower_ in ("in", "in.")
     )

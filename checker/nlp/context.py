@@ -30,6 +30,7 @@ from checker.nlp.lexical import LexicalIndex
 from checker.nlp.lexicon import Lexicon, load_lexicon
 from checker.nlp.sentences import sentence_of
 from checker.nlp.times import SCOPES, TABLE_BLOCK
+from checker.nlp.values import ClaimView
 
 _PREPOSITIONS = {"for", "from", "in", "at", "of", "on", "into", "across"}
 _SUBJECT_STOPS = {"to", "compared", "representing", "which", "that", "who", "was", "were", "is",
@@ -70,7 +71,7 @@ class ContextReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._scope_at: dict[int, Span] = {}
-        self._claim_by_offset: dict[int, Span] = {}
+        self._claim_by_offset: dict[int, ClaimView] = {}
         # The words of the sentences with figures, read once each: scanning a sentence word by
         # word per figure through ``doc[k]`` makes a Token object each time.
         self._text: list[str] = []
@@ -86,7 +87,7 @@ class ContextReader:
         self._hashes = doc.to_array([ORTH, LOWER]).tolist() if len(doc) else []
         self._strings = doc.vocab.strings
         index = LexicalIndex(doc)
-        claims = [c for c in doc.spans.get(CLAIMS, []) if c._.kind != DATE]
+        claims = [c for c in map(ClaimView, doc.spans.get(CLAIMS, [])) if c._.kind != DATE]
         claim_at = {t: c for c in claims for t in range(c.start, c.end)}
         scopes = list(doc.spans.get(SCOPES, []))
         scope_at = {t: s for s in scopes for t in range(s.start, s.end)}
@@ -122,12 +123,14 @@ class ContextReader:
                 # capacity whatever the sentence says around it
                 claim._.metric, claim._.subject, claim._.subject_text = unit_metric, "", ""
             self._scope(doc, claim, sentence, scopes, history, index)
+        for claim in claims:
+            claim.write()
         return doc
 
     # -- change --------------------------------------------------------------------------------
 
     def _change(
-        self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span, claim_at: dict
+        self, doc: Doc, claim: ClaimView, index: LexicalIndex, sentence: Span, claim_at: dict
     ) -> None:
         left = self._word_before(doc, claim, sentence, index)
         claim._.role = "level"
@@ -170,7 +173,13 @@ class ContextReader:
                 self._level_before(doc, claim, sentence, claim_at, index)
 
     def _multiplied(
-        self, doc: Doc, level: Span, to: int, index: LexicalIndex, sentence: Span, claim_at: dict
+        self,
+        doc: Doc,
+        level: ClaimView,
+        to: int,
+        index: LexicalIndex,
+        sentence: Span,
+        claim_at: dict,
     ) -> None:
         """'more than doubled to $50 million from $20 million': the factor and the baseline."""
         for k in range(to - 1, max(sentence.start, to - 4) - 1, -1):
@@ -191,12 +200,12 @@ class ContextReader:
         if baselines and ";" not in self._text[k : baselines[0].start]:
             level._.change_from = baselines[0].start_char
 
-    def _after_outdoing(self, doc: Doc, claim: Span, sentence: Span) -> bool:
+    def _after_outdoing(self, doc: Doc, claim: ClaimView, sentence: Span) -> bool:
         """A figure a few words after 'eclipsing', 'beating', 'surpassing': the record beaten."""
         start = max(sentence.start, claim.start - 8)
         return any(word in _OUTDOING for word in self._lower[start : claim.start])
 
-    def _before_versus(self, doc: Doc, claim: Span, sentence: Span) -> bool:
+    def _before_versus(self, doc: Doc, claim: ClaimView, sentence: Span) -> bool:
         """'291.8 mln vs', and with a unit the claim did not take: 'Shr profit 14 cts vs'."""
         k = claim.end
         if k < sentence.end and doc[k].is_alpha and len(doc[k]) <= 5:
@@ -214,7 +223,7 @@ class ContextReader:
         )
 
     def _word_before(
-        self, doc: Doc, claim: Span, sentence: Span, index: LexicalIndex
+        self, doc: Doc, claim: ClaimView, sentence: Span, index: LexicalIndex
     ) -> Token | None:
         """The nearest word before the claim that is not a qualifier."""
         i = _start_with_qualifier(claim, index)
@@ -227,7 +236,7 @@ class ContextReader:
         return any(index.has(k, "CHANGE") or index.has(k, "MULTIPLY") for k in range(start, i))
 
     def _direction_near(
-        self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span, left: Token | None
+        self, doc: Doc, claim: ClaimView, index: LexicalIndex, sentence: Span, left: Token | None
     ) -> str:
         # Left: "rose 12%", "up 5%", "an increase of 13.7%", "cut by 20%".
         k = claim.start - 1 if left is None else left.i
@@ -261,7 +270,7 @@ class ContextReader:
         return self._planned_change_after(doc, claim, index, sentence)
 
     def _planned_change_after(
-        self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span
+        self, doc: Doc, claim: ClaimView, index: LexicalIndex, sentence: Span
     ) -> str:
         """'the 3,200 positions the bank intends to eliminate', 'the 500 jobs it plans to cut':
         a count of what a plan changes, the verb after it in a clause of its own."""
@@ -277,7 +286,7 @@ class ContextReader:
         return ""
 
     def _basis(
-        self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span, claim_at: dict
+        self, doc: Doc, claim: ClaimView, index: LexicalIndex, sentence: Span, claim_at: dict
     ) -> str:
         best: tuple[int, int, str] | None = None
         for i in range(sentence.start, sentence.end):
@@ -300,7 +309,7 @@ class ContextReader:
         return best[2] if best else ""
 
     def _end_points(
-        self, doc: Doc, claim: Span, sentence: Span, claim_at: dict, index: LexicalIndex
+        self, doc: Doc, claim: ClaimView, sentence: Span, claim_at: dict, index: LexicalIndex
     ) -> None:
         """'rose 12% to €84 million from €70 million', 'to 126.4 from December's 117.9'; never
         past another change ('raise wages by five pct and cut the week to 35 hours')."""
@@ -322,7 +331,7 @@ class ContextReader:
 
     def _claim_after(
         self, doc: Doc, k: int, sentence: Span, claim_at: dict, possessive: bool
-    ) -> Span | None:
+    ) -> ClaimView | None:
         """The claim right after token ``k``, past a line break, and with ``possessive`` past
         a possessive ("from December's 117.9", "from last year's 5.2 mln")."""
         j = self._past_spaces(doc, k + 1, sentence)
@@ -346,7 +355,7 @@ class ContextReader:
         return j
 
     def _level_before(
-        self, doc: Doc, claim: Span, sentence: Span, claim_at: dict, index: LexicalIndex
+        self, doc: Doc, claim: ClaimView, sentence: Span, claim_at: dict, index: LexicalIndex
     ) -> None:
         """'generated 4.6 TWh in 2024, up 18% from 3.6 TWh': the level just before the comma."""
         k = claim.start - 1
@@ -380,7 +389,7 @@ class ContextReader:
             return  # "in the week ended April four, up 11.1 pct from 42.91 billion": a day
         claim._.change_to = level.start_char
 
-    def _only_like(self, clause: Span, baseline: Span, claim_at: dict) -> Span | None:
+    def _only_like(self, clause: Span, baseline: ClaimView, claim_at: dict) -> ClaimView | None:
         figures = {claim_at[t.i].start: claim_at[t.i] for t in clause if t.i in claim_at}
         alike = [
             f
@@ -392,11 +401,11 @@ class ContextReader:
         return alike[0]
 
     def _appositive_end_points(
-        self, doc: Doc, claim: Span, sentence: Span, claim_at: dict, index: LexicalIndex
+        self, doc: Doc, claim: ClaimView, sentence: Span, claim_at: dict, index: LexicalIndex
     ) -> None:
         """'rose to 6.1% from 4.1%, an increase of 2%', also with periods after the levels ('to
         61.4% in December from 68.9% a year earlier, a decline of 7.5%')."""
-        before: list[Span] = []
+        before: list[ClaimView] = []
         k = claim.start - 1
         while k >= sentence.start and len(before) < 2:
             if k in claim_at:
@@ -440,7 +449,9 @@ class ContextReader:
 
     # -- metric --------------------------------------------------------------------------------
 
-    def _anchor(self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span) -> Anchor | None:
+    def _anchor(
+        self, doc: Doc, claim: ClaimView, index: LexicalIndex, sentence: Span
+    ) -> Anchor | None:
         if claim._.kind == "duration":  # "a five-year contract"; "over five years" measures nothing
             before = self._metric_before(claim, index, sentence)
             if before is not None and before.metric not in self.lexicon.time_metrics:
@@ -454,7 +465,7 @@ class ContextReader:
             or self._metric_before(claim, index, sentence)
         )
 
-    def _noun_of(self, doc: Doc, claim: Span, index: LexicalIndex) -> str:
+    def _noun_of(self, doc: Doc, claim: ClaimView, index: LexicalIndex) -> str:
         """'a porosity of 41.7%', 'an error rate of 2.3%': the noun a bare percentage is 'of'."""
         k = claim.start - 1
         if k < 2 or doc[k].lower_ != "of" or doc[k - 2].lower_ not in ("a", "an", "the"):
@@ -467,7 +478,7 @@ class ContextReader:
         return noun.lower_
 
     def _opening_whole(
-        self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span
+        self, doc: Doc, claim: ClaimView, index: LexicalIndex, sentence: Span
     ) -> Anchor | None:
         """'Of those patients, 946 needed treatment': a bare count right after an opening 'Of
         those NOUNS,' counts the nouns."""
@@ -484,7 +495,7 @@ class ContextReader:
         return Anchor(noun.i, noun.i + 1, metric) if noun.is_alpha else None
 
     def _metric_after(
-        self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span
+        self, doc: Doc, claim: ClaimView, index: LexicalIndex, sentence: Span
     ) -> Anchor | None:
         """'a 56.5% jump in revenue', '$5 billion of debt', '40% of sales'."""
         k = claim.end
@@ -514,7 +525,7 @@ class ContextReader:
         return None
 
     def _noun_after(
-        self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span
+        self, doc: Doc, claim: ClaimView, index: LexicalIndex, sentence: Span
     ) -> Anchor | None:
         """'the ¥4.2 trillion, five-year investment', 'a five-year contract', 'the £35.8m plan'."""
         k = claim.end
@@ -534,7 +545,7 @@ class ContextReader:
         return None
 
     def _metric_verb_before(
-        self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span
+        self, doc: Doc, claim: ClaimView, index: LexicalIndex, sentence: Span
     ) -> Anchor | None:
         """'invest ¥100 billion', 'will be investing ¥10 billion', 'spent about $5 million'."""
         i = _start_with_qualifier(claim, index)
@@ -550,7 +561,7 @@ class ContextReader:
         return Anchor(match[0], i, match[2], after_claim=True)
 
     def _counted_anchor(
-        self, doc: Doc, claim: Span, index: LexicalIndex, sentence: Span
+        self, doc: Doc, claim: ClaimView, index: LexicalIndex, sentence: Span
     ) -> Anchor | None:
         """'480 authorized Mi Home stores': the counted noun, with the words before it."""
         if claim._.kind != COUNT or not claim._.counted:
@@ -562,7 +573,9 @@ class ContextReader:
         name = metric[2] if metric is not None and metric[0] == k + 1 else claim._.counted
         return Anchor(claim.end, k + 1, name)
 
-    def _metric_before(self, claim: Span, index: LexicalIndex, sentence: Span) -> Anchor | None:
+    def _metric_before(
+        self, claim: ClaimView, index: LexicalIndex, sentence: Span
+    ) -> Anchor | None:
         """The nearest metric word before the claim, outside relative clauses (', which ... ,');
         a bare number ('rose to 14') needs it close."""
         bare = claim._.kind == COUNT and not claim._.counted
@@ -579,7 +592,7 @@ class ContextReader:
     def _subject_words(
         self,
         doc: Doc,
-        claim: Span,
+        claim: ClaimView,
         anchor: Anchor,
         index: LexicalIndex,
         claim_at: dict,
@@ -621,7 +634,7 @@ class ContextReader:
                 return self._segment_words(doc, previous.end, previous, index, claim_at)
         return []
 
-    def _after_restatement(self, doc: Doc, claim: Span, claim_at: dict) -> int:
+    def _after_restatement(self, doc: Doc, claim: ClaimView, claim_at: dict) -> int:
         """Skip '(approximately $1.457 billion)' after an amount."""
         k = claim.end
         if k < len(doc) and doc[k].text == "(":
@@ -754,7 +767,7 @@ class ContextReader:
 
     # -- entity --------------------------------------------------------------------------------
 
-    def _entity(self, doc: Doc, anchor: Anchor, claim: Span, sentence: Span) -> str:
+    def _entity(self, doc: Doc, anchor: Anchor, claim: ClaimView, sentence: Span) -> str:
         """Whose figure: 'Apple's revenue', or 'Samsung reported revenue'; else unknown ('')."""
         limit = min(anchor.start, claim.start)
         lexicon = self.lexicon
@@ -811,7 +824,7 @@ class ContextReader:
     def _scope(
         self,
         doc: Doc,
-        claim: Span,
+        claim: ClaimView,
         sentence: Span,
         scopes: list[Span],
         history: _ScopeHistory,
@@ -841,7 +854,7 @@ class ContextReader:
         if not spans_time and self._is_forecast(doc, claim, sentence):
             claim._.scope = f"{claim._.scope} (forecast)".strip()
 
-    def _scope_after(self, doc: Doc, claim: Span, scopes: list[Span]) -> Span | None:
+    def _scope_after(self, doc: Doc, claim: ClaimView, scopes: list[Span]) -> Span | None:
         for span in scopes:
             if span.start < claim.end:
                 continue
@@ -854,7 +867,7 @@ class ContextReader:
             return span
         return None
 
-    def _scope_before(self, claim: Span, scopes: list[Span]) -> Span | None:
+    def _scope_before(self, claim: ClaimView, scopes: list[Span]) -> Span | None:
         before = [
             s
             for s in scopes
@@ -870,7 +883,7 @@ class ContextReader:
                 orth, lower = self._hashes[i]
                 self._text[i], self._lower[i] = strings[orth], strings[lower]
 
-    def _relative_clauses(self, sentence: Span, claim: Span) -> set[int]:
+    def _relative_clauses(self, sentence: Span, claim: ClaimView) -> set[int]:
         """Tokens inside ', which ... ,' asides that do not contain the claim."""
         if sentence.start not in self._asides:
             self._asides[sentence.start] = self._asides_in(sentence)
@@ -892,7 +905,7 @@ class ContextReader:
             found.append((i, end))
         return found
 
-    def _is_forecast(self, doc: Doc, claim: Span, sentence: Span) -> bool:
+    def _is_forecast(self, doc: Doc, claim: ClaimView, sentence: Span) -> bool:
         start = claim.start
         while start > sentence.start and self._text[start - 1] not in (";", ":", ","):
             start -= 1
@@ -980,13 +993,13 @@ _PERIOD_PREPOSITIONS = {"over", "during", "in", "for", "within", "by", "through"
 _PHYSICAL_METRICS = {"distance", "area", "speed", "capacity", "weight", "height", "volume"}
 
 
-def _start_with_qualifier(claim: Span, index: LexicalIndex) -> int:
+def _start_with_qualifier(claim: ClaimView, index: LexicalIndex) -> int:
     """Where the claim starts with a qualifier before it ("about $5 million")."""
     qualifier = index.before(claim.start, "QUALIFIER")
     return claim.start if qualifier is None else qualifier[0]
 
 
-def _metric_for(claim: Span, metric: str) -> str:
+def _metric_for(claim: ClaimView, metric: str) -> str:
     if claim._.kind == MONEY and metric in _PHYSICAL_METRICS:
         return "spending"
     return metric
@@ -1028,7 +1041,7 @@ def _text_of(words: list[Token]) -> str:
     return "".join(parts).strip()
 
 
-def _copy_context(primary: Span, restatement: Span) -> None:
+def _copy_context(primary: ClaimView, restatement: ClaimView) -> None:
     """A restatement ('(approximately $1.7 billion)') measures what its primary measures."""
     for name in (
         "metric",

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from checker.nlp.claims import CLAIMS, DATE
 from checker.nlp.sentences import sentence_of
+from checker.nlp.values import set_values, value_of
 
 EQUIVALENCES = "equivalences"
 # Tokens allowed between the two amounts, besides a qualifier: "(approximately $1.7 billion)".
@@ -33,17 +34,17 @@ def make_equivalences(nlp: Language, name: str) -> EquivalenceLinker:
 
 class EquivalenceLinker:
     def __call__(self, doc: Doc) -> Doc:
-        claims = [c for c in doc.spans.get(CLAIMS, []) if c._.kind != DATE]
+        claims = [c for c in doc.spans.get(CLAIMS, []) if value_of(c, "kind") != DATE]
         pairs: list[Span] = []
         ends = {c.end for c in claims}
         for first, second in itertools.pairwise(claims):
             if (
                 sentence_of(doc, first.start).start != sentence_of(doc, second.start).start
-                or second._.equivalent_of >= 0
+                or value_of(second, "equivalent_of") >= 0
             ):
                 continue
             if _restates(doc, first, second, ends):
-                second._.equivalent_of = first.start_char
+                set_values(second, equivalent_of=first.start_char)
                 pairs.append(Span(doc, first.start, second.end, label="EQUIVALENCE"))
         doc.spans[EQUIVALENCES] = pairs
         return doc
@@ -53,14 +54,14 @@ _PER = ("a", "an", "per", "each")
 
 
 def _restates(doc: Doc, first: Span, second: Span, claim_ends: set[int]) -> bool:
-    if (first._.kind == "percent") != (second._.kind == "percent"):
+    if (value_of(first, "kind") == "percent") != (value_of(second, "kind") == "percent"):
         return False  # "₹300 crore, or 40% of the total": a share, not a restatement
     if _ends_a_list(doc, first, claim_ends):
         return False  # "28 by 19 inches (71 cm × 48 cm)", "6 or 8 metres (...)": pairs differ
     gap = [t for t in doc[first.end : second.start] if not t.is_space]
     if len(gap) > 2 and gap[0].lower_ in _PER and gap[1].lower_ in _PERIOD_WORDS:
         gap = gap[2:]  # "£165,000 a week ($240,000)"
-    qualifier = second._.qualifier_text.split()
+    qualifier = value_of(second, "qualifier_text").split()
     words = [t.text for t in gap]
     if qualifier and words[-len(qualifier) :] == qualifier:
         words = words[: -len(qualifier)]

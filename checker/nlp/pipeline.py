@@ -14,12 +14,14 @@ from collections.abc import Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from checker.nlp import claims, context, equivalences, lexical, sentences, times  # noqa: F401
 from checker.nlp.lexicon import load_lexicon
 from checker.nlp.normalize import lower_shouted_lines, normalize
+from checker.nlp.sentences import TEXT
 from checker.nlp.tokenizer import TOKENIZER
+from checker.nlp.values import register_extensions
 
 COMPONENTS = (
     "numlint_sentences",
@@ -29,54 +31,6 @@ COMPONENTS = (
     "numlint_equivalences",
     "numlint_context",
 )
-
-# Span extensions and their defaults. Values stay msgpack-safe: str, int, float, bool.
-SPAN_EXTENSIONS: dict[str, object] = {
-    "kind": "",  # money, percent, percentage_points, count, quantity, duration, date, fraction
-    "value": "",  # Decimal as text
-    "value_high": "",  # upper end of a range
-    "step": "",  # stated precision: the value is given to the nearest `step`
-    "unit": "",  # ISO 4217 code, "%", "pp", a pint unit name, a duration unit
-    "unit_text": "",
-    "currency_symbol": "",  # an ambiguous symbol as written ("$", "¥"); resolved per document
-    "counted": "",
-    "qualifier": "",  # approx, lower, upper, near
-    "qualifier_text": "",
-    "date": "",
-    "weekday": "",
-    "scope": "",  # normalised time scope of a claim
-    # The normalised value of a scope span. spaCy keys span extensions by offsets only, so a claim
-    # and a scope span over the same tokens ("five-year") must not share an attribute name.
-    "period": "",
-    "scope_text": "",
-    "scope_inherited": False,
-    "metric": "",
-    "subject": "",
-    "subject_text": "",
-    "entity": "",
-    "role": "",  # level, change, baseline, compared ("X vs Y" in a results table)
-    "direction": "",  # up, down
-    "basis": "",  # yoy, qoq, mom
-    "multiplier": "",  # "doubled to X": the level is this many times its baseline (change_from)
-    "qualifier_of_change": "",  # "more than doubled": lower
-    "change_from": -1,  # start offset of the claim a change starts from, or -1
-    "change_to": -1,  # start offset of the claim a change ends at, or -1
-    "equivalent_of": -1,  # start offset of the claim this one restates, or -1
-}
-
-
-def span_values(span: Span) -> dict[str, object]:
-    """Every extension value of ``span`` at once. ``span._.name`` builds an Underscore object and
-    looks the value up per name; spaCy keeps the values in ``doc.user_data`` under
-    ``("._.", name, start_char, end_char)`` (tested against ``span._`` in test_startup)."""
-    data, start, end = span.doc.user_data, span.start_char, span.end_char
-    return {name: data.get(("._.", name, start, end), d) for name, d in SPAN_EXTENSIONS.items()}
-
-
-def register_extensions() -> None:
-    for name, default in SPAN_EXTENSIONS.items():
-        if not Span.has_extension(name):
-            Span.set_extension(name, default=default)
 
 
 @functools.cache
@@ -95,7 +49,10 @@ def build_pipeline() -> Language:
 def analyze(text: str) -> Doc:
     """Run the pipeline over ``text`` (normalised without changing any offset)."""
     nlp = build_pipeline()
-    return nlp(lower_shouted_lines(normalize(text), load_lexicon().iso_codes))
+    normalised = lower_shouted_lines(normalize(text), load_lexicon().iso_codes)
+    doc = nlp.make_doc(normalised)
+    doc.user_data[TEXT] = normalised  # the tokenizer keeps every character: doc.text == normalised
+    return nlp(doc)
 
 
 CHUNK_CHARS = 100_000  # about 16,000 words: an article is read whole, a book in parts

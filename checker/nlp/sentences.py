@@ -24,6 +24,8 @@ _CLOSERS = {'"', "'", "”", "’", ")", "]", "»"}
 _SHORT_LINE = 60
 MAX_TOKENS = 300
 SENTENCE_STARTS = "numlint_sentence_starts"  # in doc.user_data: the token index of each start
+# In doc.user_data, the Doc's text if its maker kept it: ``doc.text`` joins every token anew.
+TEXT = "numlint_text"
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -72,7 +74,7 @@ class SentenceSplitter:
 
     def _mark_starts(self, doc: Doc, starts: numpy.ndarray, special: numpy.ndarray) -> None:
         """Sentence starts among the tokens after whitespace or a mark (``special``)."""
-        text = doc.text  # built from the tokens on each access: read it once
+        text = doc.user_data.get(TEXT) or doc.text
         after_special = numpy.concatenate(([True], special[:-1]))
         last: Token | None = None
         ended = False  # the last non-space tokens closed a sentence
