@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 from spacy.tokens import Span
 
-from checker.nlp.sentences import sentence_of
+from checker.nlp.sentences import sentence_start
 from checker.nlp.values import span_values
 
 # How much wider than its stated precision a qualified figure may be, as a fraction of its value.
@@ -71,7 +71,7 @@ class Claim:
             text=text,
             start=start,
             end=end,
-            sentence_start=offset + sentence_of(span.doc, span.start).start_char,
+            sentence_start=offset + span.doc[sentence_start(span.doc, span.start)].idx,
             kind=x.kind,
             value=Decimal(x.value) if x.value else None,
             step=Decimal(x.step) if x.step else Decimal(0),

@@ -8,7 +8,7 @@ from checker.nlp.lexical import phrase_doc
 from checker.nlp.lexicon import load_lexicon
 from checker.nlp.normalize import normalize
 from checker.nlp.pipeline import analyze, build_pipeline
-from checker.nlp.sentences import sentence_of, sentences
+from checker.nlp.sentences import sentence_of, sentence_start, sentences
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "articles"
 
@@ -34,3 +34,4 @@ def test_the_sentence_index_agrees_with_spacy() -> None:
     assert len(sentences(doc)) > 20
     for token in doc:
         assert sentence_of(doc, token.i) == token.sent
+        assert sentence_start(doc, token.i) == token.sent.start

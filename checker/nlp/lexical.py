@@ -2,7 +2,9 @@
 
 Most sentences in an article carry no number, so this component first picks the sentences with a
 digit or a number word and runs the PhraseMatchers only there. Its matches are kept in
-``doc.spans["lexical"]`` with labels ``CATEGORY|value``; ``LexicalIndex`` looks them up by position.
+``doc.spans["lexical"]`` with labels ``CATEGORY|value``, and as plain ``(start, end, label)``
+rows in ``doc.user_data`` from which ``LexicalIndex`` looks them up by position (reading a span
+group back makes a Span object per match).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from checker.nlp.lexicon import LOWER, Lexicon, load_lexicon
 from checker.nlp.sentences import sentences as all_sentences
 
 LEXICAL = "lexical"
+_ROWS = "numlint_lexical_rows"
 NUMERIC_SENTENCES = "numeric_sentences"
 _DIGIT = re.compile(r"\d")
 
@@ -61,6 +64,7 @@ class LexicalMarker:
             found.extend(s for s in _named_rates(sentence) if s.end not in metric_ends)
             matches.extend(found)
         doc.spans[LEXICAL] = matches
+        doc.user_data[_ROWS] = [(span.start, span.end, span.label_) for span in matches]
         return doc
 
     def _is_numeric(self, text: str) -> bool:
@@ -83,10 +87,10 @@ class LexicalIndex:
     def __init__(self, doc: Doc) -> None:
         self.by_start: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
         self.by_end: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
-        for span in doc.spans.get(LEXICAL, []):
-            category, _, value = span.label_.partition("|")
-            self.by_start[span.start].append((span.end, category, value))
-            self.by_end[span.end].append((span.start, category, value))
+        for start, end, label in doc.user_data.get(_ROWS, []):
+            category, _, value = label.partition("|")
+            self.by_start[start].append((end, category, value))
+            self.by_end[end].append((start, category, value))
         for entries in self.by_start.values():
             entries.sort(key=lambda e: -e[0])  # the longest first: the latest end
         for entries in self.by_end.values():

@@ -45,6 +45,14 @@ def sentence_of(doc: Doc, i: int) -> Span:
     return doc[starts[k] : end]
 
 
+def sentence_start(doc: Doc, i: int) -> int:
+    """The token index where the sentence of token ``i`` starts."""
+    starts = doc.user_data.get(SENTENCE_STARTS)
+    if starts is None:
+        return doc[i].sent.start
+    return starts[bisect.bisect_right(starts, i) - 1]
+
+
 @Language.factory("numlint_sentences")
 def make_sentencizer(nlp: Language, name: str) -> SentenceSplitter:
     return SentenceSplitter(nlp.vocab)

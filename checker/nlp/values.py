@@ -61,7 +61,7 @@ def _key(name: str, start_char: int, end_char: int) -> tuple[str, str, int, int]
 def span_values(span: Span) -> dict[str, Any]:
     """Every extension value of ``span`` at once."""
     data, start, end = span.doc.user_data, span.start_char, span.end_char
-    return {name: data.get(_key(name, start, end), d) for name, d in SPAN_EXTENSIONS.items()}
+    return {name: data.get(("._.", name, start, end), d) for name, d in SPAN_EXTENSIONS.items()}
 
 
 def value_of(span: Span, name: str) -> Any:
