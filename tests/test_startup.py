@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker.nlp.lexical import phrase_doc
+from checker.nlp.lexical import phrase_words
 from checker.nlp.lexicon import load_lexicon
 from checker.nlp.normalize import normalize
 from checker.nlp.pipeline import analyze, build_pipeline
@@ -13,12 +13,12 @@ from checker.nlp.sentences import sentence_of, sentence_start, sentences
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "articles"
 
 
-def test_phrase_docs_split_like_the_tokenizer() -> None:
+def test_phrase_words_split_like_the_tokenizer() -> None:
     nlp = build_pipeline()
     phrases = [p for _, _, phrase in load_lexicon().patterns() for p in (phrase, phrase.upper())]
     assert len(phrases) > 1000
     for phrase in [*phrases, "cannot", "U.S. dollars", "per cent", "gonna"]:
-        assert [t.text for t in phrase_doc(nlp, phrase)] == [t.text for t in nlp.make_doc(phrase)]
+        assert phrase_words(nlp, phrase) == [t.text for t in nlp.make_doc(phrase)]
 
 
 def test_unicode_digits_are_mapped_as_they_are_met() -> None:

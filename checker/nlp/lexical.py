@@ -14,6 +14,7 @@ from collections import defaultdict
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from checker.nlp.lexicon import LOWER, Lexicon, load_lexicon
@@ -45,7 +46,7 @@ class LexicalMarker:
             matcher = self.lower if attr == LOWER else self.orth
             if attr == LOWER:  # "u.s. dollars" splits unlike "U.S. dollars": match both ways
                 texts = sorted({*texts, *(t.upper() for t in texts)})
-            matcher.add(label, [phrase_doc(nlp, text) for text in texts])
+            matcher.add(label, [_keys(phrase_words(nlp, text), attr) for text in texts])
 
     def __call__(self, doc: Doc) -> Doc:
         # How many tokens with a digit or a number word come before each token, in bulk.
@@ -72,13 +73,21 @@ class LexicalMarker:
         return bool(_DIGIT.search(text)) or text.lower() in self.number_words
 
 
-def phrase_doc(nlp: Language, text: str) -> Doc:
-    """``text`` as the tokenizer splits it. Words of letters only, none of them a tokenizer
-    exception, are one token each, so most phrases need no tokenizer run (it is start-up time)."""
+def phrase_words(nlp: Language, text: str) -> list[str]:
+    """``text``'s words as the tokenizer splits it. Words of letters only, none of them a
+    tokenizer exception, are one token each, so most phrases need no tokenizer run."""
     words = text.split(" ")
-    if all(word.isalpha() and word not in nlp.tokenizer.rules for word in words):
-        return Doc(nlp.vocab, words=words)
-    return nlp.make_doc(text)
+    rules = nlp.tokenizer.rules
+    if all(word.isalpha() and word not in rules for word in words):
+        return words
+    return [token.text for token in nlp.make_doc(text)]
+
+
+def _keys(words: list[str], attr: str) -> list[int]:
+    """A phrase as the PhraseMatcher compares it: the hashes of its words' ``attr`` (LOWER or
+    ORTH). Giving these instead of a Doc makes no vocabulary entry for each word (it is
+    start-up time)."""
+    return [get_string_id(word.lower() if attr == LOWER else word) for word in words]
 
 
 class LexicalIndex:
