@@ -105,3 +105,53 @@ def test_a_pattern_of_optional_and_negated_tokens_only_has_no_anchor() -> None:
     anchored = AnchoredMatcher(nlp.vocab, nlp.Defaults.stop_words)
     anchored.add("ODD", [[{"LOWER": "per", "OP": "?"}, {"LOWER": "cent", "OP": "!"}]], None)
     assert anchored.everywhere
+
+
+# The same made-up patterns under each greedy option, anchored and plain, on the spare vocabulary.
+_PATTERNS = {
+    "SPAN": [
+        [{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ["first", "last"]}}, {"LOWER": "year"}],
+        [{"LOWER": {"IN": ["first", "last"]}}, {"LOWER": "year"}, {"LOWER": "of", "OP": "?"}],
+    ],
+    "YEARLY": [[{"LOWER": {"IN": ["year", "quarter"]}}, {"TEXT": {"REGEX": "^20[0-9][0-9]$"}}]],
+}
+_GREEDY = {}
+for _option in (None, "FIRST", "LONGEST"):
+    _plain, _anchored = (
+        Matcher(SPARE.vocab),
+        AnchoredMatcher(SPARE.vocab, SPARE.Defaults.stop_words),
+    )
+    for _label, _patterns in _PATTERNS.items():
+        _plain.add(_label, _patterns, greedy=_option)
+        _anchored.add(_label, _patterns, greedy=_option)
+    _GREEDY[_option] = (_plain, _anchored)
+_WORDS = ["the", "first", "last", "year", "quarter", "of", "2019", "2020", "and", ","]
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.sampled_from(_WORDS), min_size=0, max_size=40))
+def test_each_greedy_option_keeps_what_spacy_keeps(words: list[str]) -> None:
+    doc = SPARE.make_doc(" ".join(words))
+    for option, (plain, anchored) in _GREEDY.items():
+        expected = spans(plain(doc[:], as_spans=True))
+        if option is None:
+            expected = sorted(set(expected))  # the anchored matcher reports a match once
+        assert spans(anchored(doc[:])) == expected
+
+
+def test_matches_come_in_order_of_start_end_and_key() -> None:
+    _, anchored = _GREEDY["LONGEST"]
+    doc = SPARE.make_doc("the last year 2020 and first year of")
+    found = [(s.start, s.end, s.label_) for s in anchored(doc[:])]
+    assert found == sorted(found, key=lambda m: (m[0], m[1], list(_PATTERNS).index(m[2])))
+    assert {label for *_, label in found} == {"SPAN", "YEARLY"}
+
+
+def test_an_unknown_greedy_option_or_a_late_pattern_is_refused() -> None:
+    anchored = AnchoredMatcher(SPARE.vocab, [])
+    with pytest.raises(ValueError, match="greedy"):
+        anchored.add("X", [[{"LOWER": "a"}]], greedy="SHORTEST")
+    anchored.add("X", [[{"LOWER": "a"}, {"LOWER": "year"}]], greedy=None)
+    assert [s.text for s in anchored(SPARE.make_doc("in a year")[:])] == ["a year"]
+    with pytest.raises(RuntimeError, match="after the first match"):
+        anchored.add("LATE", [[{"LOWER": "year"}]], greedy=None)
