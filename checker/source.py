@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference
 from markdown_it.token import Token
@@ -376,6 +375,8 @@ def _parse_front_matter(yaml_text: str, path: str) -> dict[str, Any]:
     def invalid(problem: str, line: int) -> InputError:
         problem = " ".join(problem.split())
         return InputError(path, f"invalid YAML front matter: {problem} (line {line})")
+
+    import yaml  # imported when needed: most articles have no front matter
 
     try:
         data = yaml.safe_load(yaml_text)

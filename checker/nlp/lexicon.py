@@ -15,8 +15,6 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from checker import __version__, datacache
 
 # Categories matched on the lowercase form, and those matched on the exact form.
@@ -270,6 +268,8 @@ def load_lexicon() -> Lexicon:
 
 
 def _parse(path: Traversable) -> dict[str, Any]:
+    import yaml  # imported when needed: the parsed lexicon is usually read from the data cache
+
     raw = yaml.safe_load(path.read_text("utf-8"))
     _check_strings(raw)
     _check_unique(raw)

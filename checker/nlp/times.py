@@ -12,10 +12,10 @@ import functools
 import itertools
 import re
 from importlib import resources
+from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -41,8 +41,13 @@ _JOINERS = {"-", "–", "—", "/"}
 @functools.cache
 def load_time_patterns() -> dict[str, Any]:
     path = resources.files("checker.nlp.data").joinpath("time_patterns.yaml")
-    parse = lambda: yaml.safe_load(path.read_text("utf-8"))  # noqa: E731
-    return datacache.kept("time-patterns", Path(str(path)), __version__, parse)
+    return datacache.kept("time-patterns", Path(str(path)), __version__, lambda: _parse(path))
+
+
+def _parse(path: Traversable) -> dict[str, Any]:
+    import yaml  # imported when needed: the parsed patterns are usually read from the data cache
+
+    return yaml.safe_load(path.read_text("utf-8"))
 
 
 def _resolve(pattern: Any, tokens: dict[str, Any], lexicon: Lexicon) -> Any:
