@@ -13,6 +13,7 @@ from checker.checks import KINDS
 from checker.checks.base import Check
 from checker.document import Document, Options, analyze_source
 from checker.findings import Finding, LineIndex, Note
+from checker.nlp.pipeline import build_pipeline
 from checker.rules import Rule
 from checker.source import (
     MAX_BYTES,
@@ -122,14 +123,20 @@ def run(
     """Check every file under ``paths``: from the cache when it has the file's findings, else with
     the checks, in ``jobs`` processes when there are several files to check. Files over
     ``max_bytes`` are skipped (a SkippedFile among the errors)."""
-    files, errors = _read_files(paths, keep, max_bytes)
+    names, errors = discover(paths, keep)
+    # Without a cache every file is checked: the workers start (and build their pipeline) while
+    # the files are read. With one, they start once it is known which files it lacks.
+    early = cache is None and len(names) > 1
+    with _Checker(engine, options, jobs if early else 1) as checker:
+        files = _read_files(names, errors, max_bytes)
+        keys = [cache.key(f.path, f.format, f.text) if cache else "" for f in files]
+        cached = [cache.get(k) if cache else None for k in keys]
+        pending = [f for f, hit in zip(files, cached, strict=True) if hit is None]
+        if not early and len(pending) > 1:
+            checker.start(jobs)
+        outcomes = checker.check_all(pending)
     result = Run(errors=errors, rules=list(engine.rules))
-    keys = [cache.key(f.path, f.format, f.text) if cache else "" for f in files]
-    cached = [cache.get(k) if cache else None for k in keys]
-    pending = [f for f, hit in zip(files, cached, strict=True) if hit is None]
-    checked = dict(
-        zip((f.path for f in pending), _check_all(pending, engine, options, jobs), strict=True)
-    )
+    checked = dict(zip((f.path for f in pending), outcomes, strict=True))
     for file, key, hit in zip(files, keys, cached, strict=True):
         if hit is not None:
             found, notes, reason = hit
@@ -162,10 +169,8 @@ class _File:
         return self.source or source_from_text(self.text, self.path, self.format)
 
 
-def _read_files(
-    paths: Sequence[str], keep: Callable[[str], bool] | None, max_bytes: int
-) -> tuple[list[_File], list[InputError]]:
-    names, errors = discover(paths, keep)
+def _read_files(names: list[str], errors: list[InputError], max_bytes: int) -> list[_File]:
+    """The files read and decoded; those that cannot be are added to ``errors``."""
     files = []
     for path in names:
         try:
@@ -176,26 +181,58 @@ def _read_files(
                 files.append(_File(*load_text(path, max_bytes=max_bytes)))
         except InputError as error:
             errors.append(error)
-    return files, errors
+    return files
 
 
 _Outcome = tuple[list[Finding], list[Note], str, tuple[str, ...]] | InputError
 _WORKER: tuple[Engine, Options] | None = None
 
 
-def _check_all(files: list[_File], engine: Engine, options: Options, jobs: int) -> list[_Outcome]:
-    if jobs <= 1 or len(files) < 2:
-        return [_check_one(file, engine, options) for file in files]
-    settings = (engine.rules, engine.report_unused_suppressions, options)
-    with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_start_worker, initargs=settings
-    ) as pool:
-        return list(pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (jobs * 8))))
+class _Checker:
+    """Checks files in this process, or in worker processes once ``start`` has been called."""
+
+    def __init__(self, engine: Engine, options: Options, jobs: int) -> None:
+        self.engine, self.options = engine, options
+        self.pool: ProcessPoolExecutor | None = None
+        self.jobs = 1
+        self.start(jobs)
+
+    def start(self, jobs: int) -> None:
+        """Start ``jobs`` workers, each building its pipeline at once (nothing if ``jobs`` < 2)."""
+        if jobs < 2 or self.pool is not None:
+            return
+        settings = (self.engine.rules, self.engine.report_unused_suppressions, self.options)
+        self.pool = ProcessPoolExecutor(
+            max_workers=jobs, initializer=_start_worker, initargs=settings
+        )
+        self.pool.submit(int)  # with fork, the first task starts every worker
+        self.jobs = jobs
+
+    def check_all(self, files: list[_File]) -> list[_Outcome]:
+        if self.pool is None or len(files) < 2:
+            return [_check_one(file, self.engine, self.options) for file in files]
+        # The longest files first, in small batches, so that the workers finish together.
+        order = sorted(range(len(files)), key=lambda i: -len(files[i].text))
+        batch = max(1, min(_BATCH, len(files) // (self.jobs * 4)))
+        outcomes = self.pool.map(_check_in_worker, [files[i] for i in order], chunksize=batch)
+        by_file = dict(zip(order, outcomes, strict=True))
+        return [by_file[i] for i in range(len(files))]
+
+    def __enter__(self) -> _Checker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+
+_BATCH = 16  # files sent to a worker at once
 
 
 def _start_worker(rules: list[Rule], report_unused: bool, options: Options) -> None:
     global _WORKER
     _WORKER = (Engine(rules, report_unused), options)
+    build_pipeline()
 
 
 def _check_in_worker(file: _File) -> _Outcome:

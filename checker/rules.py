@@ -111,6 +111,8 @@ def _builtin_rules() -> list[Rule]:
 
 
 def parse_rule(path: str, text: str) -> Rule:
+    import yaml
+
     root = _root_node(path, text)
     if not isinstance(root, yaml.MappingNode):
         if root is None:

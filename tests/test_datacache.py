@@ -39,6 +39,27 @@ def test_data_is_built_once_and_kept(data_dir, tmp_path) -> None:
     assert len(built) == 3
 
 
+def test_data_made_from_a_text_is_kept_until_the_text_changes(data_dir) -> None:
+    built = []
+
+    def build() -> str:
+        built.append(1)
+        return "parsed"
+
+    for text in ("id: a\n", "id: a\n", "id: b\n", "id: b\n"):
+        assert datacache.kept("rules", text, "1.0", build) == "parsed"
+    assert len(built) == 2
+
+
+def test_the_built_in_rules_come_from_the_cache_equal_to_a_fresh_parse(data_dir) -> None:
+    from checker.rules import _builtin_rules, builtin_rule_files, parse_rule
+
+    fresh = [parse_rule(path, text) for path, text in builtin_rule_files()]
+    assert _builtin_rules() == fresh  # parsed and kept
+    assert (data_dir / "rules.pickle").exists()
+    assert _builtin_rules() == fresh  # read back
+
+
 def test_a_damaged_copy_is_rebuilt(data_dir, tmp_path) -> None:
     datacache.kept("units", tmp_path, "1", lambda: "first")
     (data_dir / "units.pickle").write_bytes(b"not a pickle")
