@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import functools
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -57,11 +58,17 @@ class Config:
     def root(self) -> Path:
         return Path(self.path).parent if self.path else Path.cwd()
 
+    @functools.cached_property
+    def _real_root(self) -> Path:
+        return _real(self.root)
+
     def wants(self, file: str) -> bool:
         """Whether a file found by walking a directory is checked (include and exclude globs,
         matched against its path relative to the configuration's folder)."""
+        if not self.include and not self.exclude:
+            return True
         try:
-            relative = _real(file).relative_to(_real(self.root)).as_posix()
+            relative = _real(file).relative_to(self._real_root).as_posix()
         except ValueError:
             relative = Path(file).as_posix()
         if self.include and not any(fnmatch.fnmatch(relative, g) for g in self.include):

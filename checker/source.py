@@ -273,10 +273,16 @@ def _walk_directory(root: str, errors: list[InputError]) -> list[str]:
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=report, followlinks=True):
         dirnames[:] = _unseen_subdirectories(dirpath, dirnames, seen_dirs)
+        real_dir = os.path.realpath(dirpath)
         for name in sorted(filenames):
+            if not _is_discoverable(name):
+                continue
             path = os.path.join(dirpath, name)
-            real_file = os.path.realpath(path)
-            if not _is_discoverable(name) or real_file in seen_files:
+            # In a real folder only a symlink has another real path.
+            real_file = (
+                os.path.realpath(path) if os.path.islink(path) else os.path.join(real_dir, name)
+            )
+            if real_file in seen_files:
                 continue
             seen_files.add(real_file)
             found.append((os.path.relpath(path, root).split(os.sep), path))
