@@ -213,7 +213,7 @@ class _Checker:
             return [_check_one(file, self.engine, self.options) for file in files]
         # The longest files first, in small batches, so that the workers finish together.
         order = sorted(range(len(files)), key=lambda i: -len(files[i].text))
-        batch = max(1, min(_BATCH, len(files) // (self.jobs * 4)))
+        batch = max(1, min(_BATCH, len(files) // (self.jobs * 8)))
         outcomes = self.pool.map(_check_in_worker, [files[i] for i in order], chunksize=batch)
         by_file = dict(zip(order, outcomes, strict=True))
         return [by_file[i] for i in range(len(files))]
@@ -226,7 +226,7 @@ class _Checker:
             self.pool.shutdown(cancel_futures=True)
 
 
-_BATCH = 16  # files sent to a worker at once
+_BATCH = 32  # files sent to a worker at once
 
 
 def _start_worker(rules: list[Rule], report_unused: bool, options: Options) -> None:
