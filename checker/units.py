@@ -11,7 +11,8 @@ import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from checker import datacache
+from checker import __version__, datacache
+from checker.nlp.lexicon import load_lexicon
 
 if TYPE_CHECKING:
     import pint
@@ -46,7 +47,21 @@ def _errors():
 
 
 def dimension(unit: str) -> str:
-    """'[length]', '[mass]', ...: units with the same dimension can be converted."""
+    """'[length]', '[mass]', ...: units with the same dimension can be converted. Those of the
+    lexicon's units come from a table kept in the data cache, so that a document whose figures
+    need no conversion does not load pint."""
+    known = _lexicon_dimensions()
+    return known[unit] if unit in known else _dimension(unit)
+
+
+@functools.cache
+def _lexicon_dimensions() -> dict[str, str]:
+    names = sorted(set(load_lexicon().units.values()))
+    build = lambda: {name: _dimension(name) for name in names}  # noqa: E731
+    return datacache.kept("unit-dimensions", "\n".join(names), __version__, build)
+
+
+def _dimension(unit: str) -> str:
     ureg = registry()
     try:
         return str(ureg.Unit(unit).dimensionality)

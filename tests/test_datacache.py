@@ -98,3 +98,16 @@ def test_claim_lookups_agree_with_scanning_every_claim(start: int, end: int) -> 
             c for c in claims if c.sentence_start == sentence
         )
     assert len(claims) > 20  # the lookups are tried on an article with many figures
+
+
+def test_the_lexicon_units_dimensions_are_pints(data_dir) -> None:
+    from checker import units
+    from checker.nlp.lexicon import load_lexicon
+
+    units._lexicon_dimensions.cache_clear()
+    names = set(load_lexicon().units.values())
+    assert len(names) > 30
+    for name in names:
+        assert units.dimension(name) == units._dimension(name) != ""
+    assert units.dimension("furlong") == "[length]"  # not in the lexicon: asked of pint
+    assert units.dimension("no_such_unit") == ""

@@ -57,6 +57,7 @@ class AnchoredMatcher:
         self._flag_id: int | None = None
         self._judged: dict[str, tuple[int, ...]] = {}  # grows with the vocabulary
         self._listed: dict[tuple[str, str], list[int]] | None = None  # (attr, word): anchors
+        self._patterns: list[tuple[int, str, re.Pattern]] = []  # anchors that are regexes
 
     @property
     def everywhere(self) -> bool:
@@ -153,22 +154,23 @@ class AnchoredMatcher:
         """The anchors ``text`` passes: its word looked up in the anchors' word lists at once,
         then the regular expressions (each new word of the vocabulary is judged here)."""
         lower = text.lower()
-        listed = self._word_lists()
+        listed, patterns = self._tests()
         yield from listed.get(("lower", lower), ())
         yield from listed.get(("orth", text), ())
-        for number, anchor in enumerate(self.anchors.values()):
-            if anchor.regex is not None and anchor.regex.search(
-                lower if anchor.attr == "lower" else text
-            ):
+        for number, attr, regex in patterns:
+            if regex.search(lower if attr == "lower" else text):
                 yield number
 
-    def _word_lists(self) -> dict[tuple[str, str], list[int]]:
+    def _tests(self) -> tuple[dict[tuple[str, str], list[int]], list[tuple[int, str, re.Pattern]]]:
+        """The anchors by (attribute, word) of their word lists, and those that are regexes."""
         if self._listed is None:
-            self._listed = {}
+            self._listed, self._patterns = {}, []
             for number, anchor in enumerate(self.anchors.values()):
                 for word in anchor.words:
                     self._listed.setdefault((anchor.attr, word), []).append(number)
-        return self._listed
+                if anchor.regex is not None:
+                    self._patterns.append((number, anchor.attr, anchor.regex))
+        return self._listed, self._patterns
 
     # -- choosing anchors ------------------------------------------------------------------------
 
