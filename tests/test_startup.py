@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import spacy
+
 from checker.nlp.lexical import phrase_words
 from checker.nlp.lexicon import load_lexicon
 from checker.nlp.normalize import normalize
@@ -35,3 +37,18 @@ def test_the_sentence_index_agrees_with_spacy() -> None:
     for token in doc:
         assert sentence_of(doc, token.i) == token.sent
         assert sentence_start(doc, token.i) == token.sent.start
+
+
+def test_the_attributes_the_components_read_are_spacys() -> None:
+    from spacy.attrs import SHAPE
+
+    from checker.nlp.pipeline import READ_ATTRIBUTES
+    from checker.nlp.tokenizer import TOKENIZER
+
+    text = (CORPUS / "biz-harlow-kestrel-takeover.md").read_text(encoding="utf-8")
+    full = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
+    ours, theirs = build_pipeline().make_doc(text), full.make_doc(text)
+    assert [t.text for t in ours] == [t.text for t in theirs]
+    attributes = list(READ_ATTRIBUTES)
+    assert (ours.to_array(attributes) == theirs.to_array(attributes)).all()
+    assert not ours.to_array([SHAPE]).any()  # not read, so not computed

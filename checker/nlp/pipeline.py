@@ -13,8 +13,22 @@ import functools
 from collections.abc import Iterator
 
 import spacy
+from spacy.attrs import (
+    IS_ALPHA,
+    IS_DIGIT,
+    IS_LOWER,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_STOP,
+    IS_TITLE,
+    IS_UPPER,
+    LIKE_NUM,
+    LOWER,
+)
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import get_lang_class
+from spacy.vocab import create_vocab
 
 from checker.nlp import claims, context, equivalences, lexical, sentences, times  # noqa: F401
 from checker.nlp.lexicon import load_lexicon
@@ -33,11 +47,23 @@ COMPONENTS = (
 )
 
 
+# The lexical attributes the components read. spaCy computes every attribute it knows for each new
+# word of the vocabulary (its shape, whether it looks like a URL, ...): most new words of a text
+# cost more than the rest of their reading, so the others are not computed (``token.shape_`` is
+# empty).
+READ_ATTRIBUTES = (LOWER, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_UPPER, IS_TITLE, IS_PUNCT, IS_SPACE,
+                   IS_STOP, LIKE_NUM)  # fmt: skip
+
+
 @functools.cache
 def build_pipeline() -> Language:
     """The shared pipeline, built once per process."""
     register_extensions()
-    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
+    vocab = create_vocab("en", get_lang_class("en").Defaults)
+    for attribute in set(vocab.lex_attr_getters) - set(READ_ATTRIBUTES):
+        del vocab.lex_attr_getters[attribute]
+    tokenizer = {"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}}
+    nlp = spacy.blank("en", vocab=vocab, config=tokenizer)
     # spaCy's limit protects the parser and NER, which need about 1 GB per 100,000 characters; this
     # pipeline has neither, and the file size limit bounds the text instead.
     nlp.max_length = 10**9
