@@ -53,10 +53,6 @@ _NUMBER_EMOTICONS = {
 }
 
 
-# spaCy reads "Wed" as "We" + "d" ("We'd"); in dates it is Wednesday.
-_WEEKDAYS_READ_AS_CONTRACTIONS = {"Wed", "wed"}
-
-
 def _letter_symbols(lexicon: Lexicon) -> set[str]:
     """Currency symbols made of letters ("zł", "Kč", "kr"): spaCy splits punctuation symbols
     ("$", "€") off a number already, but not these."""
@@ -82,13 +78,14 @@ def numlint_tokenizer(nlp: Language, lexicon: Lexicon) -> Tokenizer:
     # "5–10" and "$5-$10" are ranges: split the dash between two amounts.
     infixes = [r"(?<=[0-9])[–—-](?=[0-9$€£¥₹])", *nlp.Defaults.infixes]
     # "12m." and "km/h." end sentences: a lowercase letter and a full stop is no abbreviation here.
-    # Emoticons made of digits ("(-8", "8)", "0.0") would swallow numbers.
+    # Emoticons made of digits ("(-8", "8)", "0.0") would swallow numbers. Contractions written
+    # without an apostrophe split words: "Wed" (Wednesday) as "We" + "d", "Hed" as "He" + "d".
     rules = {
         text: rule
         for text, rule in nlp.Defaults.tokenizer_exceptions.items()
         if not (len(text) == 2 and text[0].islower() and text[1] == ".")
         and text not in _NUMBER_EMOTICONS
-        and text not in _WEEKDAYS_READ_AS_CONTRACTIONS
+        and not text.isalpha()
     }
     return Tokenizer(
         nlp.vocab,
