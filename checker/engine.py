@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -233,6 +234,9 @@ def _start_worker(rules: list[Rule], report_unused: bool, options: Options) -> N
     global _WORKER
     _WORKER = (Engine(rules, report_unused), options)
     build_pipeline()
+    # What the worker has made so far lives as long as it does: later collections skip it (and
+    # leave alone the memory pages it shares with the parent).
+    gc.freeze()
 
 
 def _check_in_worker(file: _File) -> _Outcome:
