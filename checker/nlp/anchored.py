@@ -52,12 +52,14 @@ class AnchoredMatcher:
         self.anchors: dict[tuple, _Anchor] = {}
         self.unanchored = Matcher(vocab)  # patterns with no anchor or no bounded length
         self.greedy: dict[str, str | None] = {}  # per key, in the order the keys were added
-        self._key_ranks: dict[int, int] = {}
         self._key = f"numlint_anchors_{id(self)}"
-        self._flag_id: int | None = None
         self._judged: dict[str, tuple[int, ...]] = {}  # grows with the vocabulary
-        self._listed: dict[tuple[str, str], list[int]] | None = None  # (attr, word): anchors
-        self._patterns: list[tuple[int, str, re.Pattern]] = []  # anchors that are regexes
+        # Made at the first match, when the patterns are fixed (see _fix):
+        self._flag_id: int | None = None
+        self._numbered: list[_Anchor] = []  # the anchors, by number
+        self._listed: dict[tuple[str, str], list[int]] = {}  # (attr, word): anchor numbers
+        self._regexes: list[tuple[int, str, re.Pattern[str]]] = []  # anchors that are regexes
+        self._keys: dict[int, tuple[int, str | None]] = {}  # key hash: (place added, greedy)
 
     @property
     def everywhere(self) -> bool:
@@ -80,20 +82,12 @@ class AnchoredMatcher:
         found = []
         if self.everywhere:
             found = [(k, span.start + a, span.start + b) for k, a, b in self.unanchored(span)]
-        anchors = list(self.anchors.values())
         for number, reaches in self._reaches(doc).items():
-            matcher = anchors[number].matcher
+            matcher = self._numbered[number].matcher
             for start, end in _windows(reaches, span.start, span.end):
                 found.extend((k, start + a, start + b) for k, a, b in matcher(doc[start:end]))
-        rank = self._ranks()
-        kept = sorted(self._filtered(found), key=lambda m: (m[1], m[2], rank[m[0]]))
+        kept = sorted(self._filtered(found), key=lambda m: (m[1], m[2], self._keys[m[0]][0]))
         return [Span(doc, start, end, label=key) for key, start, end in kept]
-
-    def _ranks(self) -> dict[int, int]:
-        """Each key's place in the order keys were added, by its string hash."""
-        if len(self._key_ranks) != len(self.greedy):
-            self._key_ranks = {self.vocab.strings.add(key): k for k, key in enumerate(self.greedy)}
-        return self._key_ranks
 
     def _filtered(self, found: list[tuple[int, int, int]]) -> set[tuple[int, int, int]]:
         """The matches spaCy's Matcher keeps: for a greedy key, the longest (or first) of each
@@ -103,7 +97,7 @@ class AnchoredMatcher:
         for key, start, end in found:
             by_key.setdefault(key, set()).add((start, end))
         for key, pairs in by_key.items():
-            greedy = self.greedy[self.vocab.strings[key]]
+            greedy = self._keys[key][1]
             if greedy is None:
                 kept.update((key, start, end) for start, end in pairs)
                 continue
@@ -127,18 +121,26 @@ class AnchoredMatcher:
         return cached
 
     def _find_reaches(self, doc: Doc) -> dict[int, list[tuple[int, int]]]:
-        anchors = list(self.anchors.values())
         found: dict[int, list[tuple[int, int]]] = {}
-        for i in tokens_with(doc, self._flag()):
+        for i in tokens_with(doc, self._fix()):
             for number in self._anchors_of(doc[i].text):
-                anchor = anchors[number]
+                anchor = self._numbered[number]
                 found.setdefault(number, []).append((i - anchor.before, i + anchor.after))
         return found
 
-    def _flag(self) -> int:
-        """A lexeme flag set on every word some anchor accepts: spaCy keeps it per vocabulary
-        entry, so each distinct word is judged once and tokens are picked out in bulk."""
+    def _fix(self) -> int:
+        """At the first match: the lookups the patterns give, and a lexeme flag set on every word
+        some anchor accepts (spaCy keeps it per vocabulary entry, so each distinct word is judged
+        once and tokens are picked out in bulk). Its id is returned."""
         if self._flag_id is None:
+            self._numbered = list(self.anchors.values())
+            for number, anchor in enumerate(self._numbered):
+                for word in anchor.words:
+                    self._listed.setdefault((anchor.attr, word), []).append(number)
+                if anchor.regex is not None:
+                    self._regexes.append((number, anchor.attr, anchor.regex))
+            strings = self.vocab.strings
+            self._keys = {strings.add(k): (n, g) for n, (k, g) in enumerate(self.greedy.items())}
             self._flag_id = self.vocab.add_flag(lambda text: bool(self._anchors_of(text)))
         return self._flag_id
 
@@ -154,23 +156,11 @@ class AnchoredMatcher:
         """The anchors ``text`` passes: its word looked up in the anchors' word lists at once,
         then the regular expressions (each new word of the vocabulary is judged here)."""
         lower = text.lower()
-        listed, patterns = self._tests()
-        yield from listed.get(("lower", lower), ())
-        yield from listed.get(("orth", text), ())
-        for number, attr, regex in patterns:
+        yield from self._listed.get(("lower", lower), ())
+        yield from self._listed.get(("orth", text), ())
+        for number, attr, regex in self._regexes:
             if regex.search(lower if attr == "lower" else text):
                 yield number
-
-    def _tests(self) -> tuple[dict[tuple[str, str], list[int]], list[tuple[int, str, re.Pattern]]]:
-        """The anchors by (attribute, word) of their word lists, and those that are regexes."""
-        if self._listed is None:
-            self._listed, self._patterns = {}, []
-            for number, anchor in enumerate(self.anchors.values()):
-                for word in anchor.words:
-                    self._listed.setdefault((anchor.attr, word), []).append(number)
-                if anchor.regex is not None:
-                    self._patterns.append((number, anchor.attr, anchor.regex))
-        return self._listed, self._patterns
 
     # -- choosing anchors ------------------------------------------------------------------------
 
