@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from checker.nlp.claims import CLAIMS, COUNT, DATE, MONEY, PERCENT
 from checker.nlp.lexical import LexicalIndex
 from checker.nlp.lexicon import Lexicon, load_lexicon
-from checker.nlp.sentences import sentence_of
+from checker.nlp.sentences import sentence_of, sentence_start
 from checker.nlp.times import SCOPES, TABLE_BLOCK
 from checker.nlp.values import ClaimView
 
@@ -218,7 +218,7 @@ class ContextReader:
             return True
         return (
             index.has(left.i, "METRIC")
-            and left.i > sentence_of(left.doc, left.i).start
+            and left.i > sentence_start(left.doc, left.i)
             and index.before(left.i, "BASELINE") is not None
         )
 
@@ -232,7 +232,7 @@ class ContextReader:
         return doc[i - 1] if i > sentence.start else None
 
     def _change_word_before(self, doc: Doc, i: int, index: LexicalIndex) -> bool:
-        start = max(sentence_of(doc, i).start, i - 4)
+        start = max(sentence_start(doc, i), i - 4)
         return any(index.has(k, "CHANGE") or index.has(k, "MULTIPLY") for k in range(start, i))
 
     def _direction_near(
@@ -1067,7 +1067,7 @@ def _period_kind(scope: str) -> str:
 
 
 def _in_basis(span: Span, index: LexicalIndex) -> bool:
-    for k in range(max(sentence_of(span.doc, span.start).start, span.start - 4), span.start + 1):
+    for k in range(max(sentence_start(span.doc, span.start), span.start - 4), span.start + 1):
         match = index.at(k, "BASIS")
         if match is not None and match[0] >= span.end:
             return True

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from checker.nlp.claims import CLAIMS, DATE
-from checker.nlp.sentences import sentence_of
+from checker.nlp.sentences import sentence_start
 from checker.nlp.values import set_values, value_of
 
 EQUIVALENCES = "equivalences"
@@ -39,7 +39,7 @@ class EquivalenceLinker:
         ends = {c.end for c in claims}
         for first, second in itertools.pairwise(claims):
             if (
-                sentence_of(doc, first.start).start != sentence_of(doc, second.start).start
+                sentence_start(doc, first.start) != sentence_start(doc, second.start)
                 or value_of(second, "equivalent_of") >= 0
             ):
                 continue
