@@ -75,6 +75,18 @@ def without_number(claim: Claim) -> str:
     return _WRITTEN_NUMBER.sub("", claim.text)
 
 
+def rewritten(claim: Claim, values: tuple[Decimal, ...], joiner: str = "–") -> str:
+    """``values`` written the way ``claim`` writes its figure: '€83.5 million' for '€84 million',
+    '€83.5–84.5 million' for two; '' when its digits are not the whole figure (number words, a
+    range such as '5 to 10 million')."""
+    written = written_number(claim)
+    if not written or not claim.value or claim.value_high is not None:
+        return ""
+    scale = written_scale(claim)
+    numbers = joiner.join(plain(significant(v / scale, 12)) for v in values)
+    return claim.text.replace(written, numbers, 1)
+
+
 def _uses_indian(claim: Claim) -> bool:
     return any(word in claim.text.lower() for word in ("crore", "lakh"))
 

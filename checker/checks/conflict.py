@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from checker.amounts import plain
+from checker.amounts import plain, rewritten
 from checker.checks import register
 from checker.checks.base import Check
 from checker.checks.restatements import (
@@ -264,9 +264,19 @@ class ConflictCheck(Check):
             "measured": _measured(first),
             "first_range": _range_text(first),
             "other_range": _range_text(other),
+            "arithmetic": self._arithmetic(first, others),
         }
         related = [(c.start, c.end, f"{c.text} for the same {_measured(first)}") for c in others]
         return self.finding(document, first.start, first.end, fields, related)
+
+    def _arithmetic(self, first: Claim, others: list[Claim]) -> str:
+        """'¥99.5–100.5 billion vs ¥9.5–10.5 billion: the ranges do not overlap'."""
+        slack = Decimal(str(self.params.tolerance))
+        ranges = [_allowed(first, *_widen(*first.interval(), slack))]
+        ranges += [_allowed(c, *c.interval()) for c in others]
+        verdict = "the ranges do not overlap" if len(others) == 1 else "none meets the first"
+        widened = f" (the first widened by {plain(slack * 100)}%)" if slack else ""
+        return f"{ranges[0]} vs {', '.join(ranges[1:])}{widened}: {verdict}"
 
 
 _ANTECEDENTS = 30  # earlier figures of a metric a restatement is compared with, at most
@@ -369,6 +379,19 @@ def _range_text(claim: Claim) -> str:
     if not (low.is_finite() and high.is_finite()):
         return claim.text
     return f"{plain(low)} to {plain(high)}"
+
+
+def _allowed(claim: Claim, low: Decimal, high: Decimal) -> str:
+    """'¥99.5–100.5 billion', '44.5 million or more': the values a figure allows, as it is
+    written; full digits when its digits are not the whole figure ('three million')."""
+    if low == high:
+        return claim.text
+    if not high.is_finite():
+        return f"{rewritten(claim, (low,)) or plain(low)} or more"
+    if not low.is_finite():
+        return f"up to {rewritten(claim, (high,)) or plain(high)}"
+    joiner = "–" if low >= 0 else " to "
+    return rewritten(claim, (low, high), joiner) or f"{claim.text} ({plain(low)} to {plain(high)})"
 
 
 def _bucket_key(claim: Claim, unscoped_matches_any: bool = False, current: str = "") -> tuple:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from checker import rates
-from checker.amounts import money_text, number_text
+from checker.amounts import money_text, number_text, plain, significant
 from checker.checks import register
 from checker.checks.base import Check
 from checker.checks.diagnosis import (
@@ -28,6 +28,7 @@ from checker.checks.diagnosis import (
     mismatch_severity,
     overlaps,
     power_of_ten,
+    stated_against,
 )
 from checker.claims import Claim
 from checker.document import TODAY, Document
@@ -167,6 +168,7 @@ class ConversionCheck(Check):
             "deviation": deviation_text(stated.value, expected),
             "diagnosis": "".join(f"; {reason}" for reason in diagnosis),
         }
+        fields["arithmetic"] = _arithmetic(source, stated, rate, fields["expected"])
         related = []
         if match is not None:
             related.append((match.start, match.end, f"{stated.text} matches {match.text} here"))
@@ -277,9 +279,27 @@ def _why_not(source: Claim, stated: Claim, window: _Window) -> str:
 
 def _rate_text(quote: rates.Quote) -> str:
     """'7.19 CNY per USD' rather than '0.139 USD per CNY': the way rates are quoted in print."""
+    value, label = _quoted(quote)
+    return f"{number_text(value, digits=4)} {label}"
+
+
+def _quoted(quote: rates.Quote) -> tuple[Decimal, str]:
+    """The rate as print quotes it, at least 1, and its label: (7.19..., 'CNY per USD')."""
     if quote.rate < 1:
-        return f"{number_text(1 / quote.rate, digits=4)} {quote.base} per {quote.target}"
-    return f"{number_text(quote.rate, digits=4)} {quote.target} per {quote.base}"
+        return 1 / quote.rate, f"{quote.base} per {quote.target}"
+    return quote.rate, f"{quote.target} per {quote.base}"
+
+
+def _arithmetic(source: Claim, stated: Claim, rate: rates.Quote, expected: str) -> str:
+    """'¥100 billion ÷ 6.9063 CNY per USD = $14.5 billion (ECB rate of 2019-05-21); stated
+    $1.457 billion, 90% less': the rate quoted as in the message, with five significant digits
+    so that the division checks out, and divided by when it is quoted the other way round."""
+    value, label = _quoted(rate)
+    operator = "÷" if rate.rate < 1 else "×"
+    return (
+        f"{source.text} {operator} {plain(significant(value, 5))} {label} = {expected} "
+        f"(ECB rate of {rate.date.isoformat()}); {stated_against(stated, source.value * rate.rate)}"
+    )
 
 
 def _diagnosis(

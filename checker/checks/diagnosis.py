@@ -36,6 +36,21 @@ def deviation_text(stated: Decimal, expected: Decimal) -> str:
     return f"{(ratio - 1) * 100:+.0f}%"
 
 
+def stated_against(stated: Claim, expected: Decimal) -> str:
+    """'stated $1.457 billion, 1/10 of that', 'stated $45 million, 18% less': the stated figure
+    next to the computed one (just the figure when a sign makes a ratio meaningless)."""
+    if stated.value <= 0 or expected <= 0:
+        return f"stated {stated.text}"
+    ratio = stated.value / expected
+    if ratio >= 10:
+        return f"stated {stated.text}, {ratio:,.0f} times that"
+    if ratio <= Decimal("0.1"):
+        return f"stated {stated.text}, 1/{1 / ratio:,.0f} of that"
+    off = abs(ratio - 1) * 100
+    share = f"{off:.0f}%" if off >= 1 else f"{off:.2f}%"
+    return f"stated {stated.text}, {share} {'more' if ratio > 1 else 'less'}"
+
+
 def round_like(value: Decimal, like: Claim) -> str:
     """``value`` to one more significant digit than ``like`` was written with ("75" -> "74.6")."""
     written = like.value.normalize().as_tuple()

@@ -19,6 +19,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from itertools import pairwise
 
 from markdown_it import MarkdownIt
@@ -77,7 +78,7 @@ class EnumerationCheck(Check):
             items = list_items(document, announcement)
             if items is None or items.low <= claim.value <= items.high:
                 continue
-            yield self._finding(document, announcement, items)
+            yield self._finding(document, announcement, items, claim.value)
 
     def _small_count(self, claim: Claim) -> bool:
         if claim.kind != "count" or claim.value is None or claim.value_high is not None:
@@ -86,7 +87,9 @@ class EnumerationCheck(Check):
             return False
         return self.params.min_count <= claim.value <= self.params.max_count
 
-    def _finding(self, document: Document, announcement: Announcement, items: Items) -> Finding:
+    def _finding(
+        self, document: Document, announcement: Announcement, items: Items, announced_count: Decimal
+    ) -> Finding:
         announced = " ".join(document.source.text[announcement.start : announcement.end].split())
         count = len(items.texts)
         fields = {
@@ -95,6 +98,7 @@ class EnumerationCheck(Check):
             "items": _joined(items.texts),
             "noun": "item" if count == 1 else "items",
         }
+        fields["arithmetic"] = _arithmetic(fields, announced_count, items)
         related = [(items.start, items.end, f"the list: {count} {fields['noun']}")]
         return self.finding(document, announcement.start, announcement.end, fields, related)
 
@@ -470,6 +474,15 @@ def _top_items(tokens: list) -> tuple[list[str], int]:
         elif token.type == "inline" and texts and not texts[-1] and token.level == level + 3:
             texts[-1] = token.content.splitlines()[0].rstrip(".;,") if token.content else ""
     return texts, len(tokens) - 1
+
+
+def _arithmetic(fields: dict[str, str], announced_count: Decimal, items: Items) -> str:
+    """The count against the list: 'four reasons' = 4 ≠ 3 items: cost, speed, scale; with the
+    counts other readings of the list allow when there are several."""
+    count = f"{fields['count']} {fields['noun']}"
+    if items.low != items.high:
+        count += f" ({items.low} to {items.high} in any reading)"
+    return f"'{fields['announced']}' = {int(announced_count)} ≠ {count}: {fields['items']}"
 
 
 def _joined(texts: tuple[str, ...]) -> str:

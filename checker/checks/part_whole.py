@@ -7,10 +7,13 @@ or 40% of the ₹1,200 crore total". Both figures are read with their stated pre
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
+from checker.amounts import plain, rewritten
 from checker.checks import register
 from checker.checks.base import Check
 from checker.checks.relations import parts_of_wholes
+from checker.claims import Claim
 from checker.document import Document
 from checker.findings import Finding
 
@@ -25,6 +28,21 @@ class PartWholeCheck(Check):
             _, whole_high = relation.whole.interval()
             if part_low <= whole_high:
                 continue
-            fields = {"part": relation.part.text, "whole": relation.whole.text}
+            fields = {
+                "part": relation.part.text,
+                "whole": relation.whole.text,
+                "arithmetic": _arithmetic(relation.part, relation.whole, part_low, whole_high),
+            }
             related = [(relation.whole.start, relation.whole.end, "the whole")]
             yield self.finding(document, relation.part.start, relation.part.end, fields, related)
+
+
+def _arithmetic(part: Claim, whole: Claim, part_low: Decimal, whole_high: Decimal) -> str:
+    """'52 million > 41 million (even 51.5 million > 41.5 million)': the part's lowest reading
+    is above the whole's highest."""
+    stated = f"{part.text} > {whole.text}"
+    if (part_low, whole_high) == (part.value, whole.value):
+        return stated
+    low = rewritten(part, (part_low,)) or plain(part_low)
+    high = rewritten(whole, (whole_high,)) or plain(whole_high)
+    return f"{stated} (even {low} > {high})"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from checker import units
+from checker.amounts import plain, significant
 from checker.checks import register
 from checker.checks.base import Check
 from checker.checks.diagnosis import (
@@ -25,6 +26,7 @@ from checker.checks.diagnosis import (
     overlaps,
     power_of_ten,
     round_like,
+    stated_against,
 )
 from checker.claims import Claim
 from checker.document import Document
@@ -77,7 +79,7 @@ class UnitConversionCheck(Check):
             or stated.role == "change"
             or _relative_to_a_level(document, stated)
         )
-        best: Decimal | None = None
+        best: tuple[Decimal, str, str] | None = None
         for unit in units.readings(source.unit):
             for target in units.readings(stated.unit):
                 expected = units.convert(source.value, unit, target, difference)
@@ -85,7 +87,7 @@ class UnitConversionCheck(Check):
                     continue
                 if self._agrees(source, stated, unit, target, difference):
                     return None
-                best = expected if best is None else best
+                best = (expected, unit, target) if best is None else best
         if best is None:
             return None  # units of different dimensions: not a conversion
         return self._report(document, source, stated, best, difference)
@@ -101,8 +103,14 @@ class UnitConversionCheck(Check):
         return overlaps(stated.interval(round_figures=True), min(ends), max(ends), slack)
 
     def _report(
-        self, document: Document, source: Claim, stated: Claim, expected: Decimal, difference: bool
+        self,
+        document: Document,
+        source: Claim,
+        stated: Claim,
+        best: tuple[Decimal, str, str],
+        difference: bool,
     ) -> Finding:
+        expected, unit, target = best
         fields = {
             "source": source.text,
             "stated": stated.text,
@@ -110,6 +118,10 @@ class UnitConversionCheck(Check):
             "deviation": deviation_text(stated.value, expected),
             "diagnosis": _diagnosis(source, stated, expected, difference),
         }
+        formula = _formula(source.value, unit, target, difference)
+        fields["arithmetic"] = (
+            f"{formula} = {fields['expected']}; {stated_against(stated, expected)}"
+        )
         severity = mismatch_severity(
             stated.value, expected, self.params.error_above, self.rule.severity
         )
@@ -140,6 +152,33 @@ def _diagnosis(source: Claim, stated: Claim, expected: Decimal, difference: bool
     if backwards and close(stated.value, backwards, _NEAR):
         return "; converted the wrong way round"
     return ""
+
+
+def _formula(value: Decimal, unit: str, target: str, difference: bool) -> str:
+    """'120 km × 0.62137 mi per km', '31°C × 1.8 + 32': the conversion, a factor and an offset
+    read off pint's conversion of 1 and 0."""
+    zero = units.convert(Decimal(0), unit, target, difference) or Decimal(0)
+    factor = (units.convert(Decimal(1), unit, target, difference) or Decimal(0)) - zero
+    start, to = units.symbol(unit), units.symbol(target)
+    gap = "" if start.startswith("°") else " "
+    if not zero:
+        per = _SINGULAR.get(start, start)
+        return f"{plain(value)}{gap}{start} × {_digits(factor)} {to} per {per}"
+    sign = "+" if zero > 0 else "-"
+    return f"{plain(value)}{gap}{start} × {_digits(factor)} {sign} {_digits(abs(zero))}"
+
+
+def _digits(value: Decimal) -> str:
+    return plain(significant(value, 5))
+
+
+# units.symbol's plural labels, after "per"
+_SINGULAR = {
+    "tonnes": "tonne",
+    "short tons": "short ton",
+    "long tons": "long ton",
+    "barrels": "barrel",
+}
 
 
 def _written_like(stated: Claim, value: str) -> str:

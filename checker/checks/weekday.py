@@ -103,6 +103,7 @@ class WeekdayCheck(Check):
                 continue
             subject = f"{_long(day)} ({word.lower()}, by the document's date)"
             fields = _fields(_Reading(day, subject, False), stated, ("", ""))
+            fields["arithmetic"] = _relative_arithmetic(word, document.date.date, day, stated)
             yield self.finding(document, match.start(), match.end(), fields)
 
 
@@ -166,7 +167,27 @@ def _fields(reading: _Reading, stated: str, fix: tuple[str, str]) -> dict[str, s
         "fix": fix[0],
         "date": day.isoformat(),
         "suggested_date": fix[1],
+        "arithmetic": _arithmetic(reading, stated),
     }
+
+
+def _arithmetic(reading: _Reading, stated: str) -> str:
+    """'2024-06-12 was a Wednesday, not a Thursday'; a date without a year says which year."""
+    day = reading.day
+    read = f" ({reading.text} in {day.year})" if reading.year_from_document else ""
+    return f"{day.isoformat()}{read} {_verb(day)} a {_weekday(day)}, not a {stated}"
+
+
+def _relative_arithmetic(word: str, date: dt.date, day: dt.date, stated: str) -> str:
+    """'yesterday = 2025-01-06 (the document's date) - 1 day = 2025-01-05, a Sunday, not a
+    Monday'."""
+    offset = (day - date).days
+    days = f"{abs(offset)} day{'' if abs(offset) == 1 else 's'}"
+    shift = f" {'+' if offset > 0 else '-'} {days} = {day.isoformat()}" if offset else ""
+    return (
+        f"{word.lower()} = {date.isoformat()} (the document's date){shift},"
+        f" a {_weekday(day)}, not a {stated}"
+    )
 
 
 def _other_year(document: Document, reading: _Reading, stated: str) -> tuple[str, str] | None:
