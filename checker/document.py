@@ -128,7 +128,9 @@ def analyze_source(source: Source, options: Options) -> Document:
     original = source.prose if source.format == "html" else source.text
     claims = tuple(
         Claim.from_span(span, resolver.unit(span), original, offset)
-        for offset, doc in analyze_in_parts(source.prose)
+        for offset, doc in analyze_in_parts(
+            source.prose, lines_are_paragraphs=source.format == "docx"
+        )
         for span in doc.spans["claims"]
     )
     lines = LineIndex(source.text)

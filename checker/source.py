@@ -28,6 +28,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference
 from markdown_it.token import Token
 
+from checker.docx_text import NotWordDocument, TooLarge, docx_text
 from checker.html_prose import html_prose
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -35,10 +36,12 @@ MAX_BYTES = 10 * 1024 * 1024
 STDIN_PATH = "<stdin>"
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
-DISCOVERED_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | {".txt"}
-FORMATS = ("markdown", "text", "html")
+DOCX_SUFFIXES = frozenset({".docx"})
+DISCOVERED_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES | {".txt"}
+FORMATS = ("markdown", "text", "html", "docx")
 
 _BINARY_SNIFF_BYTES = 8 * 1024
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 and other old Office files
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -98,13 +101,35 @@ def load_source(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Source:
 def load_text(path: str, *, max_bytes: int = MAX_BYTES) -> tuple[str, str, str]:
     """(text, path, format) of a file, read and decoded but not yet parsed (a cache can answer
     from the text alone); raises InputError when it cannot be checked."""
-    return _decode(_read_file(path, max_bytes), path), path, _format_of(path)
+    data = _read_file(path, max_bytes)
+    return decode(data, path, max_bytes=max_bytes), path, format_of(path)
 
 
-def _format_of(path: str) -> str:
+def decode(data: bytes, path: str, *, max_bytes: int = MAX_BYTES) -> str:
+    """The text of a file's bytes: a Word document's paragraphs, else UTF-8 or UTF-16 (with a
+    byte order mark); raises InputError naming ``path`` when they are neither."""
+    suffix = Path(path).suffix.lower()
+    if suffix in DOCX_SUFFIXES:
+        try:
+            return docx_text(data, max_bytes)
+        except NotWordDocument as error:
+            raise InputError(path, f"not a Word document (.docx): {error}") from None
+        except TooLarge as error:
+            raise SkippedFile(path, f"skipped: {error}") from None
+    if data.startswith(_OLE_MAGIC):
+        message = "an Office 97-2003 document (.doc): save it as .docx to check it"
+        raise InputError(path, message)
+    return _decode(data, path)
+
+
+def format_of(path: str) -> str:
+    """How a file is read, by its name: "markdown", "html", "docx" or "text"."""
+    suffix = Path(path).suffix.lower()
     if is_markdown_path(path):
         return "markdown"
-    return "html" if Path(path).suffix.lower() in HTML_SUFFIXES else "text"
+    if suffix in DOCX_SUFFIXES:
+        return "docx"
+    return "html" if suffix in HTML_SUFFIXES else "text"
 
 
 def read_stdin(*, max_bytes: int = MAX_BYTES) -> Source:
@@ -123,7 +148,7 @@ def source_from_text(text: str, path: str = "<string>", format: str = "markdown"
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r} (expected one of {', '.join(FORMATS)})")
     text = text.removeprefix("\ufeff")
-    if format == "text":
+    if format in ("text", "docx"):
         return Source(path, text, _mask_controls(text), {}, format)
     if format == "html":
         return Source(path, text, _mask_controls(html_prose(text)), {}, format)
@@ -219,8 +244,8 @@ def _decode_utf16(data: bytes, skip: int, codec: str, path: str) -> str:
 
 
 def _too_large_message(size: int | None, max_bytes: int) -> str:
-    actual = _human_size(size) if size is not None else f"more than {_human_size(max_bytes)}"
-    limit = _human_size(max_bytes)
+    actual = human_size(size) if size is not None else f"more than {human_size(max_bytes)}"
+    limit = human_size(max_bytes)
     return f"skipped: file too large ({actual}; the limit is {limit}, see --max-file-size)"
 
 
@@ -243,7 +268,7 @@ def parse_size(text: str | int) -> int:
     return size
 
 
-def _human_size(size: int) -> str:
+def human_size(size: int) -> str:
     if size < 1024:
         return f"{size} bytes"
     if size < 1024 * 1024:

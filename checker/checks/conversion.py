@@ -227,8 +227,10 @@ def _amount_date(document: Document, source: Claim, stated: Claim) -> _Window | 
 
 
 def _paragraph_date(document: Document, stated: Claim) -> dt.date | None:
-    """The last full date ('12 January 2009') before ``stated`` in its paragraph."""
-    paragraph = document.source.text.rfind("\n\n", 0, stated.start)
+    """The last full date ('12 January 2009') before ``stated`` in its paragraph (a blank line
+    ends one; in a Word document, every line is one)."""
+    ends = "\n" if document.source.format == "docx" else "\n\n"
+    paragraph = document.source.text.rfind(ends, 0, stated.start)
     found = None
     for claim in document.starting_in(paragraph + 1, stated.start):
         if claim.kind == "date":

@@ -33,7 +33,7 @@ from spacy.vocab import create_vocab
 from checker.nlp import claims, context, equivalences, lexical, sentences, times  # noqa: F401
 from checker.nlp.lexicon import load_lexicon
 from checker.nlp.normalize import lower_shouted_lines, normalize
-from checker.nlp.sentences import TEXT
+from checker.nlp.sentences import LINES_ARE_PARAGRAPHS, TEXT
 from checker.nlp.tokenizer import TOKENIZER
 from checker.nlp.values import register_extensions
 
@@ -72,19 +72,24 @@ def build_pipeline() -> Language:
     return nlp
 
 
-def analyze(text: str) -> Doc:
-    """Run the pipeline over ``text`` (normalised without changing any offset)."""
+def analyze(text: str, lines_are_paragraphs: bool = False) -> Doc:
+    """Run the pipeline over ``text`` (normalised without changing any offset); with
+    ``lines_are_paragraphs`` (a Word document's text) every line break ends a sentence."""
     nlp = build_pipeline()
     normalised = lower_shouted_lines(normalize(text), load_lexicon().iso_codes)
     doc = nlp.make_doc(normalised)
     doc.user_data[TEXT] = normalised  # the tokenizer keeps every character: doc.text == normalised
+    if lines_are_paragraphs:
+        doc.user_data[LINES_ARE_PARAGRAPHS] = True
     return nlp(doc)
 
 
 CHUNK_CHARS = 100_000  # about 16,000 words: an article is read whole, a book in parts
 
 
-def analyze_in_parts(text: str, size: int | None = None) -> Iterator[tuple[int, Doc]]:
+def analyze_in_parts(
+    text: str, size: int | None = None, lines_are_paragraphs: bool = False
+) -> Iterator[tuple[int, Doc]]:
     """``(offset, doc)`` for each part of ``text``: a long text is read in parts of about ``size``
     characters that end at a paragraph break (else a line break, else a space), so that memory
     stays bounded; what one part says does not carry into the next (a period named at the end
@@ -93,7 +98,7 @@ def analyze_in_parts(text: str, size: int | None = None) -> Iterator[tuple[int, 
     start = 0
     while True:
         end = _part_end(text, start, size)
-        yield start, analyze(text[start:end])
+        yield start, analyze(text[start:end], lines_are_paragraphs)
         if end >= len(text):
             return
         start = end

@@ -3,7 +3,8 @@
 A sentence ends at . ! ? (with any closing quotes or brackets) before a token that can start one,
 and always at a paragraph break: a blank line, an indented new line, or a new line after a short
 line without final punctuation (a heading, a list item, a dateline) unless the next line
-goes on in lower case. A run of more than ``MAX_TOKENS`` tokens without any of these (a table
+goes on in lower case; in a text whose lines are paragraphs (a Word document's), at every line
+break. A run of more than ``MAX_TOKENS`` tokens without any of these (a table
 pasted as one line, a list of thousands of numbers) is cut every ``MAX_TOKENS`` tokens: no
 sentence of prose is that long, and the components read each sentence once per figure in it.
 """
@@ -26,6 +27,8 @@ MAX_TOKENS = 300
 SENTENCE_STARTS = "numlint_sentence_starts"  # in doc.user_data: the token index of each start
 # In doc.user_data, the Doc's text if its maker kept it: ``doc.text`` joins every token anew.
 TEXT = "numlint_text"
+# In doc.user_data: True when every line is a paragraph of its own (a Word document's text).
+LINES_ARE_PARAGRAPHS = "numlint_lines_are_paragraphs"
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -83,6 +86,7 @@ class SentenceSplitter:
     def _mark_starts(self, doc: Doc, starts: numpy.ndarray, special: numpy.ndarray) -> None:
         """Sentence starts among the tokens after whitespace or a mark (``special``)."""
         text = doc.user_data.get(TEXT) or doc.text
+        every_line = bool(doc.user_data.get(LINES_ARE_PARAGRAPHS))
         after_special = numpy.concatenate(([True], special[:-1]))
         last: Token | None = None
         ended = False  # the last non-space tokens closed a sentence
@@ -95,7 +99,9 @@ class SentenceSplitter:
             if token.is_space and last is not None:
                 continue
             begins = (
-                last is None or _paragraph_break(text, last, token) or (ended and _can_start(token))
+                last is None
+                or _paragraph_break(text, last, token, every_line)
+                or (ended and _can_start(token))
             )
             starts[i] = 1 if begins else -1
             if token.text in _FINAL:
@@ -123,11 +129,11 @@ def _can_start(token: Token) -> bool:
     return first.isupper() or first.isdigit() or first in "\"“‘'([«$€£¥₹"
 
 
-def _paragraph_break(text: str, last: Token, token: Token) -> bool:
+def _paragraph_break(text: str, last: Token, token: Token, every_line: bool = False) -> bool:
     gap = text[last.idx + len(last.text) : token.idx]
     if "\n" not in gap:
         return False
-    if gap.count("\n") >= 2 or gap.endswith((" ", "\t")):
+    if every_line or gap.count("\n") >= 2 or gap.endswith((" ", "\t")):
         return True
     line_start = text.rfind("\n", 0, last.idx) + 1
     previous_line = text[line_start : last.idx + len(last.text)].strip()
