@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from checker import __version__
-from checker.findings import Finding, Location, Note, Related, Severity
+from checker.findings import ClaimMark, FileResult, Finding, Location, Note, Related, Severity
 
 DEFAULT_DIR = os.environ.get("NUMLINT_CACHE_DIR", ".numlint_cache")
 
@@ -29,24 +29,37 @@ class Cache:
         payload = "\0".join((self.salt, path, format, text))
         return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
-    def get(self, key: str) -> tuple[list[Finding], list[Note], str] | None:
+    def get(self, key: str, with_claims: bool = False) -> FileResult | None:
+        """The entry of ``key``; a miss when there is none, or ``with_claims`` and it has none."""
         try:
             data = json.loads((self.folder / key[:2] / f"{key}.json").read_text("utf-8"))
-            findings = [_finding(f) for f in data["findings"]]
-            notes = [Note(n["rule"], _location(n["location"]), n["message"]) for n in data["notes"]]
-            return findings, notes, data["date_reason"]
+            if with_claims and "claims" not in data:
+                return None
+            return FileResult(
+                findings=[_finding(f) for f in data["findings"]],
+                notes=[
+                    Note(n["rule"], _location(n["location"]), n["message"]) for n in data["notes"]
+                ],
+                date_reason=data["date_reason"],
+                currency_notes=tuple(data["currency_notes"]),
+                claims=tuple(ClaimMark(*c) for c in data["claims"]) if with_claims else (),
+            )
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def put(self, key: str, findings: list[Finding], notes: list[Note], date_reason: str) -> None:
-        data = {
-            "findings": [_finding_data(f) for f in findings],
+    def put(self, key: str, result: FileResult, with_claims: bool) -> None:
+        """Keep an entry; its claims only ``with_claims`` (they were read)."""
+        data: dict = {
+            "findings": [_finding_data(f) for f in result.findings],
             "notes": [
                 {"rule": n.rule, "location": _location_data(n.location), "message": n.message}
-                for n in notes
+                for n in result.notes
             ],
-            "date_reason": date_reason,
+            "date_reason": result.date_reason,
+            "currency_notes": list(result.currency_notes),
         }
+        if with_claims:
+            data["claims"] = [[c.start, c.end, c.kind, c.reading] for c in result.claims]
         folder = self.folder / key[:2]
         try:
             folder.mkdir(parents=True, exist_ok=True)

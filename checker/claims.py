@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 from spacy.tokens import Span
 
+from checker.findings import ClaimMark
 from checker.nlp.sentences import sentence_start
 from checker.nlp.values import span_values
 
@@ -150,3 +151,25 @@ class Claim:
         if self.qualifier == "near":
             return low - slack, high
         return low - slack, high + slack
+
+    def value_text(self) -> str:
+        """The value as read: a date, a range "5..10", a number, or "" for none."""
+        if self.kind == "date":
+            return self.date
+        if self.value_high is not None:
+            return f"{self.value}..{self.value_high}"
+        return "" if self.value is None else str(self.value)
+
+    def measured_text(self) -> str:
+        """What the claim measures, as read: entity, metric and subject."""
+        return " ".join(p for p in (self.entity, self.metric, self.subject_text) if p)
+
+    def mark(self) -> ClaimMark:
+        """The claim as a report marks it in the text."""
+        unit = self.unit or self.counted
+        parts = [f"{self.kind}: {self.value_text()} {unit}".strip()]
+        if measured := self.measured_text():
+            parts.append(f"measures {measured}")
+        if self.scope_text:
+            parts.append(f"period {self.scope_text}")
+        return ClaimMark(self.start, self.end, self.kind, "; ".join(parts))

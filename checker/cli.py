@@ -15,7 +15,7 @@ from checker.cache import Cache
 from checker.document import Options
 from checker.engine import Engine, Run, read_sources, run, select_rules
 from checker.findings import Severity
-from checker.report import FORMATTERS
+from checker.report import FORMATTERS, WANTS_CLAIMS
 from checker.rules import RuleError, load_rules
 from checker.source import MAX_BYTES, InputError, parse_size
 
@@ -136,6 +136,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     evaluate.set_defaults(command=_evaluate)
 
+    serve = commands.add_parser(
+        "serve", help="a local review page: paste or upload a draft and see it annotated"
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default: 127.0.0.1, this machine only)",
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, help="the port (default: 8000; 0 for any free one)"
+    )
+    serve.add_argument(
+        "--max-file-size",
+        type=_size,
+        default=None,
+        metavar="SIZE",
+        help="refuse larger uploads and drafts (default: 10 MB)",
+    )
+    serve.add_argument("--rules", action="append", default=[], metavar="DIR")
+    serve.set_defaults(command=_serve)
+
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--rules", action="append", default=[], metavar="DIR")
     rules.set_defaults(command=_rules)
@@ -216,7 +237,14 @@ def _run_with(args: argparse.Namespace, settings: config.Config, paths: list[str
     jobs = args.jobs or os.cpu_count() or 1
     max_bytes = args.max_file_size or settings.max_file_size or MAX_BYTES
     return run(
-        paths, engine, options, keep=settings.wants, jobs=jobs, cache=cache, max_bytes=max_bytes
+        paths,
+        engine,
+        options,
+        keep=settings.wants,
+        jobs=jobs,
+        cache=cache,
+        max_bytes=max_bytes,
+        keep_claims=args.format in WANTS_CLAIMS,
     )
 
 
@@ -285,10 +313,10 @@ def _claims(args: argparse.Namespace) -> int:
                     "column": column,
                     "text": claim.text,
                     "kind": claim.kind,
-                    "value": _value(claim),
+                    "value": claim.value_text(),
                     "unit": claim.unit or claim.counted,
                     "qualifier": claim.qualifier_text,
-                    "measured": _measured(claim),
+                    "measured": claim.measured_text(),
                     "scope": claim.scope_text + (" (inherited)" if claim.scope_inherited else ""),
                     "role": claim.role,
                 }
@@ -299,18 +327,6 @@ def _claims(args: argparse.Namespace) -> int:
     else:
         _table(rows, ["path", "line", "text", "kind", "value", "unit", "measured", "scope"])
     return EXIT_ERROR if errors else EXIT_CLEAN
-
-
-def _value(claim) -> str:
-    if claim.kind == "date":
-        return claim.date
-    if claim.value_high is not None:
-        return f"{claim.value}..{claim.value_high}"
-    return "" if claim.value is None else str(claim.value)
-
-
-def _measured(claim) -> str:
-    return " ".join(p for p in (claim.entity, claim.metric, claim.subject_text) if p)
 
 
 def _table(rows: list[dict], columns: list[str]) -> None:
@@ -383,6 +399,32 @@ def _evaluation_details(results: list) -> None:
             sys.stdout.write(
                 f"{path}:{where.line}: false alarm {finding.rule}: {finding.message}\n"
             )
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from checker.serve import serve
+
+    if not 0 <= args.port <= 65535:
+        _error(f"--port: not a port number: {args.port}")
+        return EXIT_ERROR
+
+    def announce(url: str, local: bool) -> None:
+        sys.stderr.write(f"numlint: the review page is at {url} (Ctrl+C stops it)\n")
+        if not local:
+            sys.stderr.write(
+                f"numlint: warning: listening on {args.host}: anyone who can reach this "
+                "machine can use the page\n"
+            )
+        sys.stderr.flush()
+
+    try:
+        serve(
+            load_rules(args.rules), args.host, args.port, args.max_file_size or MAX_BYTES, announce
+        )
+    except OSError as error:
+        _error(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}")
+        return EXIT_ERROR
+    return EXIT_CLEAN
 
 
 def _rules(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ from checker.cache import Cache
 from checker.checks import KINDS
 from checker.checks.base import Check
 from checker.document import Document, Options, analyze_source
-from checker.findings import Finding, LineIndex, Note
+from checker.findings import ClaimMark, FileResult, Finding, LineIndex, Note
 from checker.nlp.pipeline import build_pipeline
 from checker.rules import Rule
 from checker.source import (
@@ -73,6 +73,8 @@ class CheckedFile:
     text: str
     date_reason: str = ""
     notes: tuple[str, ...] = ()  # how ambiguous currencies were read
+    claims: tuple[ClaimMark, ...] = ()  # kept when the report shows them (run's keep_claims)
+    format: str = "text"  # how the file was read: "markdown", "html", "docx" or "text"
 
     @functools.cached_property
     def lines(self) -> LineIndex:
@@ -88,6 +90,11 @@ class Run:
     rules: list[Rule] = field(default_factory=list)  # the rules that ran, for SARIF metadata
     notes: list[Note] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+
+    def add(self, document: CheckedFile, findings: list[Finding], notes: list[Note]) -> None:
+        self.documents.append(document)
+        self.findings.extend(findings)
+        self.notes.extend(notes)
 
     def merge(self, other: Run) -> None:
         """Add another run's files (checked under another configuration)."""
@@ -120,18 +127,20 @@ def run(
     jobs: int = 1,
     cache: Cache | None = None,
     max_bytes: int = MAX_BYTES,
+    keep_claims: bool = False,
 ) -> Run:
     """Check every file under ``paths``: from the cache when it has the file's findings, else with
     the checks, in ``jobs`` processes when there are several files to check. Files over
-    ``max_bytes`` are skipped (a SkippedFile among the errors)."""
+    ``max_bytes`` are skipped (a SkippedFile among the errors). With ``keep_claims`` each checked
+    file carries its claims (for a report that shows them)."""
     names, errors = discover(paths, keep)
     # Without a cache every file is checked: the workers start (and build their pipeline) while
     # the files are read. With one, they start once it is known which files it lacks.
     early = cache is None and len(names) > 1
-    with _Checker(engine, options, jobs if early else 1) as checker:
+    with _Checker(engine, options, jobs if early else 1, keep_claims) as checker:
         files = _read_files(names, errors, max_bytes)
         keys = [cache.key(f.path, f.format, f.text) if cache else "" for f in files]
-        cached = [cache.get(k) if cache else None for k in keys]
+        cached = [cache.get(k, keep_claims) if cache else None for k in keys]
         pending = [f for f, hit in zip(files, cached, strict=True) if hit is None]
         if not early and len(pending) > 1:
             checker.start(jobs)
@@ -139,22 +148,35 @@ def run(
     result = Run(errors=errors, rules=list(engine.rules))
     checked = dict(zip((f.path for f in pending), outcomes, strict=True))
     for file, key, hit in zip(files, keys, cached, strict=True):
-        if hit is not None:
-            found, notes, reason = hit
-            result.documents.append(CheckedFile(file.path, file.text, reason))
-        else:
-            outcome = checked[file.path]
-            if isinstance(outcome, InputError):
-                result.errors.append(outcome)
-                continue
-            found, notes, reason, currency_notes = outcome
-            if cache:
-                cache.put(key, found, notes, reason)
-            result.documents.append(CheckedFile(file.path, file.text, reason, currency_notes))
-        result.findings.extend(found)
-        result.notes.extend(notes)
+        outcome = hit or checked[file.path]
+        if cache and hit is None and not isinstance(outcome, InputError):
+            cache.put(key, outcome, keep_claims)
+        _add_outcome(result, file, outcome)
     result.errors.sort(key=lambda e: e.path)
     return result
+
+
+def check_text(text: str, path: str, format: str, engine: Engine, options: Options) -> Run:
+    """Check one text in this process, its claims kept (the review page's draft)."""
+    result = Run(rules=list(engine.rules))
+    file = _File(text, path, format)
+    _add_outcome(result, file, _check_one(file, engine, options, keep_claims=True))
+    return result
+
+
+def _add_outcome(result: Run, file: _File, outcome: _Outcome) -> None:
+    if isinstance(outcome, InputError):
+        result.errors.append(outcome)
+        return
+    document = CheckedFile(
+        file.path,
+        file.text,
+        outcome.date_reason,
+        outcome.currency_notes,
+        outcome.claims,
+        file.format,
+    )
+    result.add(document, outcome.findings, outcome.notes)
 
 
 @dataclass(frozen=True)
@@ -185,15 +207,15 @@ def _read_files(names: list[str], errors: list[InputError], max_bytes: int) -> l
     return files
 
 
-_Outcome = tuple[list[Finding], list[Note], str, tuple[str, ...]] | InputError
-_WORKER: tuple[Engine, Options] | None = None
+_Outcome = FileResult | InputError
+_WORKER: tuple[Engine, Options, bool] | None = None
 
 
 class _Checker:
     """Checks files in this process, or in worker processes once ``start`` has been called."""
 
-    def __init__(self, engine: Engine, options: Options, jobs: int) -> None:
-        self.engine, self.options = engine, options
+    def __init__(self, engine: Engine, options: Options, jobs: int, keep_claims: bool) -> None:
+        self.engine, self.options, self.keep_claims = engine, options, keep_claims
         self.pool: ProcessPoolExecutor | None = None
         self.jobs = 1
         self.start(jobs)
@@ -202,7 +224,12 @@ class _Checker:
         """Start ``jobs`` workers, each building its pipeline at once (nothing if ``jobs`` < 2)."""
         if jobs < 2 or self.pool is not None:
             return
-        settings = (self.engine.rules, self.engine.report_unused_suppressions, self.options)
+        settings = (
+            self.engine.rules,
+            self.engine.report_unused_suppressions,
+            self.options,
+            self.keep_claims,
+        )
         self.pool = ProcessPoolExecutor(
             max_workers=jobs, initializer=_start_worker, initargs=settings
         )
@@ -211,7 +238,7 @@ class _Checker:
 
     def check_all(self, files: list[_File]) -> list[_Outcome]:
         if self.pool is None or len(files) < 2:
-            return [_check_one(file, self.engine, self.options) for file in files]
+            return [_check_one(file, self.engine, self.options, self.keep_claims) for file in files]
         # The longest files first, in small batches, so that the workers finish together.
         order = sorted(range(len(files)), key=lambda i: -len(files[i].text))
         batch = max(1, min(_BATCH, len(files) // (self.jobs * 8)))
@@ -230,9 +257,11 @@ class _Checker:
 _BATCH = 32  # files sent to a worker at once
 
 
-def _start_worker(rules: list[Rule], report_unused: bool, options: Options) -> None:
+def _start_worker(
+    rules: list[Rule], report_unused: bool, options: Options, keep_claims: bool
+) -> None:
     global _WORKER
-    _WORKER = (Engine(rules, report_unused), options)
+    _WORKER = (Engine(rules, report_unused), options, keep_claims)
     build_pipeline()
     # What the worker has made so far lives as long as it does: later collections skip it (and
     # leave alone the memory pages it shares with the parent).
@@ -244,13 +273,14 @@ def _check_in_worker(file: _File) -> _Outcome:
     return _check_one(file, *_WORKER)
 
 
-def _check_one(file: _File, engine: Engine, options: Options) -> _Outcome:
+def _check_one(file: _File, engine: Engine, options: Options, keep_claims: bool) -> _Outcome:
     try:
         document = analyze_source(file.parsed(), options)
         found, notes = engine.review(document)
+        claims = tuple(c.mark() for c in document.claims) if keep_claims else ()
     except InputError as error:  # invalid front matter
         return error
     except Exception as error:  # a bug in numlint must not stop the other files
         message = f"internal error, please report it: {type(error).__name__}: {error}"
         return InputError(file.path, message)
-    return found, notes, document.date.reason, document.notes
+    return FileResult(found, notes, document.date.reason, document.notes, claims)

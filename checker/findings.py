@@ -6,6 +6,7 @@ import bisect
 import enum
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -95,3 +96,24 @@ class Note:
     @property
     def sort_key(self) -> tuple:
         return (self.location.path, self.location.start, self.rule, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimMark:
+    """Where a claim is, its kind and what numlint read in it: what the HTML report highlights
+    (plain values, so that it pickles to worker processes and caches as JSON)."""
+
+    start: int
+    end: int
+    kind: str
+    reading: str
+
+
+class FileResult(NamedTuple):
+    """What checking one file gave, whether from the checks or from the cache."""
+
+    findings: list[Finding]
+    notes: list[Note]
+    date_reason: str  # how the document's date was read
+    currency_notes: tuple[str, ...]  # how its ambiguous currencies were read
+    claims: tuple[ClaimMark, ...]  # empty unless the report shows claims

@@ -9,18 +9,29 @@ from checker.engine import Run
 
 Formatter = Callable[[Run, TextIO], None]
 FORMATTERS: dict[str, Formatter] = {}
+WANTS_CLAIMS: set[str] = set()  # formats that show every claim, not only the findings
 
 
-def register(name: str) -> Callable[[Formatter], Formatter]:
+def register(name: str, wants_claims: bool = False) -> Callable[[Formatter], Formatter]:
     def add(formatter: Formatter) -> Formatter:
         FORMATTERS[name] = formatter
+        if wants_claims:
+            WANTS_CLAIMS.add(name)
         return formatter
 
     return add
 
 
 def _load_builtin_formats() -> None:
-    from checker.report import github, json_format, line_format, rdjsonl, sarif, text  # noqa: F401
+    from checker.report import (  # noqa: F401
+        github,
+        html,
+        json_format,
+        line_format,
+        rdjsonl,
+        sarif,
+        text,
+    )
 
 
 _load_builtin_formats()

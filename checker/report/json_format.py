@@ -13,14 +13,17 @@ from checker.report import register
 
 @register("json")
 def write_json(run: Run, out: TextIO) -> None:
-    payload = {
+    json.dump(payload(run), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def payload(run: Run) -> dict:
+    return {
         "version": __version__,
         "findings": [finding_json(f) for f in run.findings],
         "errors": [{"path": e.path, "message": e.message, "level": e.level} for e in run.errors],
         "files_checked": len(run.documents),
     }
-    json.dump(payload, out, ensure_ascii=False, indent=2)
-    out.write("\n")
 
 
 def finding_json(finding: Finding) -> dict:

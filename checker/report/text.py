@@ -29,7 +29,7 @@ def write_text(run: Run, out: TextIO) -> None:
             r = related.location
             out.write(f"  = related: {r.path}:{r.line}:{r.column}: {related.message}\n")
         out.write("\n")
-    out.write(_summary(run) + "\n")
+    out.write(summary(run) + "\n")
 
 
 def _excerpt(line: str, number: int, finding: Finding) -> str:
@@ -51,7 +51,7 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def _summary(run: Run) -> str:
+def summary(run: Run) -> str:
     files = len(run.documents)
     if not run.findings:
         text = f"No findings in {files} file{'s' * (files != 1)}."
