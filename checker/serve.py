@@ -131,6 +131,7 @@ class ReviewApp:
             "choices": self.choices,
             "limit": human_size(self.max_bytes),
             "accept": ",".join(sorted(DISCOVERED_SUFFIXES)),
+            "readable": ", ".join(sorted(DISCOVERED_SUFFIXES)),
             "policy": page_policy(environment().globals["style"], "'self'"),
             "run": run,
         }
