@@ -18,6 +18,22 @@ QUALIFIER_SLACK = {"approx": Decimal("0.05"), "near": Decimal("0.05")}
 
 
 _DECIMALS = re.compile(r"\d\.\d")
+_UNIT_WORDS = {"pp": "percentage points", "fraction": ""}
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]  # fmt: skip
+
+
+def _date_words(date: str) -> str:
+    """'2019-03-31' as it is; '--02-08' as '8 February (no year)'; '2019-03' as 'March 2019'."""
+    parts = date.split("-")
+    try:
+        if date.startswith("--") and len(parts) == 4:
+            return f"{int(parts[3])} {_MONTHS[int(parts[2]) - 1]} (no year)"
+        if len(parts) == 2:
+            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return date
 
 
 def _shifted(start: int, offset: int) -> int:
@@ -160,14 +176,27 @@ class Claim:
             return f"{self.value}..{self.value_high}"
         return "" if self.value is None else str(self.value)
 
+    def reading(self) -> str:
+        """The value and unit as read, for people: '56.5%', '4,700,000,000 HKD', '5 to 10
+        years', '8 February (no year)'."""
+        if self.kind == "date":
+            return _date_words(self.date)
+        if self.value is None:
+            return ""
+        value = format(self.value, ",f")
+        if self.value_high is not None:
+            value += f" to {format(self.value_high, ',f')}"
+        unit = _UNIT_WORDS.get(self.unit, self.unit) or self.counted
+        return f"{value}{unit}" if unit == "%" else f"{value} {unit}".strip()
+
     def measured_text(self) -> str:
         """What the claim measures, as read: entity, metric and subject."""
         return " ".join(p for p in (self.entity, self.metric, self.subject_text) if p)
 
     def mark(self) -> ClaimMark:
-        """The claim as a report marks it in the text."""
-        unit = self.unit or self.counted
-        parts = [f"{self.kind}: {self.value_text()} {unit}".strip()]
+        """The claim as a report marks it in the text, with what was read in it in words:
+        'money: 4,700,000,000 HKD; measures ...; period ...'."""
+        parts = [f"{self.kind.replace('_', ' ')}: {self.reading()}".rstrip(": ")]
         if measured := self.measured_text():
             parts.append(f"measures {measured}")
         if self.scope_text:

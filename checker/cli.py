@@ -289,10 +289,23 @@ def _check(args: argparse.Namespace) -> int:
             sys.stderr.write(
                 f"{where.path}:{where.line}:{where.column}: {item.rule}: {item.message}\n"
             )
+    _encode_output(args.format)
     FORMATTERS[args.format](result, sys.stdout)
     if result.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _encode_output(format: str) -> None:
+    """Formats for programs (JSON, SARIF, HTML ...) are written as UTF-8, as they say they are,
+    whatever the locale; text for people in the terminal's encoding, a character it lacks as ?."""
+    try:
+        if format == "text":
+            sys.stdout.reconfigure(errors="replace")
+        else:
+            sys.stdout.reconfigure(encoding="utf-8")
+    except (AttributeError, ValueError, OSError):
+        pass  # not a text stream that can be reconfigured: written as it is
 
 
 def _claims(args: argparse.Namespace) -> int:
@@ -321,6 +334,7 @@ def _claims(args: argparse.Namespace) -> int:
                     "role": claim.role,
                 }
             )
+    _encode_output(args.format)
     if args.format == "json":
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -44,6 +44,7 @@ class Options:
     date: dt.date | None = None
     currencies: dict[str, str] = field(default_factory=dict)  # ambiguous symbol -> ISO code
     today: dt.date = field(default_factory=dt.date.today)
+    date_label: str = "--date"  # where ``date`` was set, as the reader knows it
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,11 @@ class Document:
     @functools.cached_property
     def _by_offset(self) -> dict[int, Claim]:
         return {c.start: c for c in self.claims}
+
+    @property
+    def line_word(self) -> str:
+        """What a line of this document is called: a Word document's lines are paragraphs."""
+        return "paragraph" if self.source.format == "docx" else "line"
 
     def line_of(self, claim: Claim) -> int:
         return self.lines.position(claim.start)[0]
@@ -173,21 +179,22 @@ def document_date(
     if stated is not None:
         return DocumentDate(stated, FRONT_MATTER, f"date {stated} from the front matter")
     if options.date is not None:
-        return DocumentDate(options.date, OPTION, f"date {options.date} from --date")
+        return DocumentDate(options.date, OPTION, f"date {options.date} from {options.date_label}")
     full = [(c.date, c) for c in claims if c.kind == "date" and len(c.date) == 10]
     if full:
         latest, claim = max(full, key=lambda pair: pair[0])
         line = lines.position(claim.start)[0]
+        place = "paragraph" if source.format == "docx" else "line"
         return DocumentDate(
             dt.date.fromisoformat(latest),
             INFERRED,
-            f"date {latest} inferred from {claim.text!r} on line {line}, the latest full date in "
-            "the text (give --date or front matter 'date:' to set it)",
+            f"date {latest} inferred from {claim.text!r} on {place} {line}, the latest full date "
+            f"in the text (give {options.date_label} or front matter 'date:' to set it)",
         )
     return DocumentDate(
         options.today,
         TODAY,
-        f"no date in front matter, --date or the text: using today, {options.today}",
+        f"no date in front matter, {options.date_label} or the text: using today, {options.today}",
     )
 
 

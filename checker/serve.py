@@ -40,6 +40,10 @@ from checker.source import (
 
 PASTED_FORMATS = {"markdown": "Markdown", "text": "plain text", "html": "HTML"}
 FORM_ALLOWANCE = 64 * 1024  # what a form may carry besides its file or text
+# The page checks one draft at a time, while its reader waits: a draft of 50,000 words takes some
+# seconds, one of millions minutes. Longer texts are for `numlint check`.
+MAX_CHARACTERS = 300_000
+DATE_FIELD = "the Document date field"
 
 
 @dataclass(frozen=True)
@@ -75,11 +79,11 @@ class ReviewApp:
     """The WSGI application of the review page."""
 
     def __init__(
-        self, rules: list[Rule], max_bytes: int = MAX_BYTES, hosts: Iterable[str] = ()
+        self, rules: list[Rule], max_bytes: int = MAX_BYTES, address: Address | None = None
     ) -> None:
         self.engine = Engine(rules)
         self.max_bytes = max_bytes
-        self.hosts = {h.lower() for h in hosts}  # empty: any (for tests)
+        self.address = address  # None: any Host header (for tests)
         self.choices = currency_choices()
         self.lock = threading.Lock()  # one check at a time: the pipeline is shared
 
@@ -90,23 +94,22 @@ class ReviewApp:
         try:
             response = self.respond(request)
         except RequestEntityTooLarge:
-            response = self.page({}, self._too_large(), status=413)
+            response = self.page({}, self._too_large("What was sent"), status=413)
         except HTTPException as error:
             response = Response(error.description or error.name, error.code, mimetype="text/plain")
         _secure(response)
         return response(environ, start_response)
 
     def respond(self, request: Request) -> Response:
-        if self.hosts and request.host.lower() not in self.hosts:
-            return Response(
-                "This page answers only on its own address.", 421, mimetype="text/plain"
-            )
+        if self.address is not None and not self.address.accepts(request.host):
+            return Response(self.address.refusal(), 421, mimetype="text/plain")
         if request.path != "/":
             return Response("Not found.", 404, mimetype="text/plain")
-        if request.method == "GET":
+        if request.method in ("GET", "HEAD"):
             return self.page({})
         if request.method != "POST":
-            return Response("Use GET or POST.", 405, {"Allow": "GET, POST"}, mimetype="text/plain")
+            allowed = {"Allow": "GET, HEAD, POST"}
+            return Response("Use GET or POST.", 405, allowed, mimetype="text/plain")
         return self.review(request)
 
     def review(self, request: Request) -> Response:
@@ -120,7 +123,8 @@ class ReviewApp:
         with self.lock:
             run = check_text(text, path, format, self.engine, options)
         if run.errors:
-            return self.page(values, str(run.errors[0]), status=400)
+            error = run.errors[0]
+            return self.page(values, f"{error.path}: {error.message}", status=400)
         return self.page(values, run=run)
 
     def page(self, values: dict, problem: str = "", run: Run | None = None, status: int = 200):
@@ -130,6 +134,7 @@ class ReviewApp:
             "formats": PASTED_FORMATS,
             "choices": self.choices,
             "limit": human_size(self.max_bytes),
+            "characters": f"{MAX_CHARACTERS:,}",
             "accept": ",".join(sorted(DISCOVERED_SUFFIXES)),
             "readable": ", ".join(sorted(DISCOVERED_SUFFIXES)),
             "policy": page_policy(environment().globals["style"], "'self'"),
@@ -162,33 +167,50 @@ class ReviewApp:
                 raise ValueError(f"{choice.label} cannot mean {code!r}")
             if code:
                 currencies.update(dict.fromkeys(choice.keys, code))
-        return Options(date=date, currencies=currencies)
+        return Options(date=date, currencies=currencies, date_label=DATE_FIELD)
 
     def _draft(self, request: Request, values: dict) -> tuple[str, str, str]:
         """(path, text, format) of the uploaded file, else of the pasted text."""
         upload = request.files.get("file")
         if upload is not None and upload.filename:
             name = PurePath(upload.filename.replace("\\", "/")).name or "upload"
-            if PurePath(name).suffix.lower() not in DISCOVERED_SUFFIXES:
-                kinds = ", ".join(sorted(DISCOVERED_SUFFIXES))
-                raise ValueError(f"{name}: not a file numlint reads (it reads {kinds})")
-            data = upload.stream.read(self.max_bytes + 1)
-            if len(data) > self.max_bytes:
-                raise ValueError(self._too_large(name))
-            if not data:
-                raise ValueError(f"{name}: the file is empty")
-            try:
-                return name, decode(data, name, max_bytes=self.max_bytes), format_of(name)
-            except InputError as error:
-                raise ValueError(str(error)) from None
-        text = values["text"]
+            return name, self._uploaded_text(name, upload.stream), format_of(name)
+        text = values["text"].replace("\r\n", "\n")
         if not text.strip():
             raise ValueError("Paste a draft or choose a file to check.")
+        _not_too_long("The pasted draft", text)
         format = values["format"] if values["format"] in PASTED_FORMATS else "markdown"
-        return "pasted text", text.replace("\r\n", "\n"), format
+        return "pasted text", text, format
 
-    def _too_large(self, name: str = "The upload") -> str:
+    def _uploaded_text(self, name: str, stream: IO[bytes]) -> str:
+        suffix = PurePath(name).suffix.lower()
+        if suffix == ".doc":
+            raise ValueError(f"{name}: a Word 97-2003 document: save it as .docx to check it")
+        if suffix not in DISCOVERED_SUFFIXES:
+            kinds = ", ".join(sorted(DISCOVERED_SUFFIXES))
+            raise ValueError(f"{name}: not a file numlint reads (it reads {kinds})")
+        data = stream.read(self.max_bytes + 1)
+        if len(data) > self.max_bytes:
+            raise ValueError(self._too_large(name))
+        try:
+            text = decode(data, name, max_bytes=self.max_bytes)
+        except InputError as error:
+            raise ValueError(f"{name}: {error.message.removeprefix('skipped: ')}") from None
+        if not text.strip():
+            raise ValueError(f"{name}: there is no text in it to check")
+        _not_too_long(name, text)
+        return text
+
+    def _too_large(self, name: str) -> str:
         return f"{name} is larger than the limit of {human_size(self.max_bytes)}."
+
+
+def _not_too_long(name: str, text: str) -> None:
+    if len(text) > MAX_CHARACTERS:
+        raise ValueError(
+            f"{name} is {len(text):,} characters long; this page checks up to "
+            f"{MAX_CHARACTERS:,} (numlint check has no such limit)"
+        )
 
 
 def _secure(response: Response) -> None:
@@ -200,13 +222,68 @@ def _secure(response: Response) -> None:
     response.headers["Cache-Control"] = "no-store"
 
 
-def allowed_hosts(host: str, port: int) -> set[str]:
-    """The Host headers a request to this server may carry."""
-    names = {host, "localhost"} if _is_loopback(host) else {host}
-    if _is_loopback(host):
-        names |= {"127.0.0.1", "[::1]"}
-    shown = {f"[{n}]" if ":" in n and not n.startswith("[") else n for n in names}
-    return {f"{n}:{port}" for n in shown} | ({*shown} if port == 80 else set())
+@dataclass(frozen=True)
+class Address:
+    """Where the page listens, and so which Host headers it answers: a page elsewhere that
+    points a name of its own at this machine (DNS rebinding) gets nothing."""
+
+    host: str
+    port: int
+
+    @property
+    def url(self) -> str:
+        """The page's address (on this machine, when it listens on all of them)."""
+        host = {"": "127.0.0.1", "0.0.0.0": "127.0.0.1", "::": "::1"}.get(self.host, self.host)
+        return f"http://{f'[{host}]' if ':' in host else host}:{self.port}/"
+
+    @property
+    def loopback(self) -> bool:
+        return _is_loopback(self.host)
+
+    @property
+    def wildcard(self) -> bool:
+        return self.host in ("", "0.0.0.0", "::")
+
+    def accepts(self, header: str) -> bool:
+        """Whether a request's Host header names this page."""
+        name, port = _name_and_port(header)
+        if port != self.port:
+            return False
+        if self.wildcard:
+            return _is_ip(name) or name in _machine_names()
+        if self.loopback:
+            return name == "localhost" or _is_loopback(name)
+        return name == self.host.lower().strip("[]")
+
+    def refusal(self) -> str:
+        if self.wildcard:
+            return "This page answers only on this machine's addresses and names."
+        return f"This page answers only at {self.url}"
+
+
+def _name_and_port(header: str) -> tuple[str, int]:
+    """("::1", 8000) for "[::1]:8000", ("localhost", 80) for "localhost"."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        name, _, rest = header[1:].partition("]")
+        port = rest.removeprefix(":")
+    elif header.count(":") == 1:
+        name, _, port = header.partition(":")
+    else:
+        name, port = header, ""
+    return name, int(port) if port.isdigit() else 80 if not port else -1
+
+
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+def _machine_names() -> set[str]:
+    return {"localhost", socket.gethostname().lower(), socket.getfqdn().lower()}
 
 
 def _is_loopback(host: str) -> bool:
@@ -228,12 +305,8 @@ def review_server(rules: list[Rule], host: str, port: int, max_bytes: int = MAX_
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.create_server((host, port), family=family) as listening:
         bound = listening.getsockname()[1]
-        app = ReviewApp(rules, max_bytes, allowed_hosts(host, bound))
+        app = ReviewApp(rules, max_bytes, Address(host, bound))
         return make_server(host, bound, app, threaded=True, fd=listening.fileno())
-
-
-def page_address(host: str, port: int) -> str:
-    return f"http://{f'[{host}]' if ':' in host else host}:{port}/"
 
 
 def serve(rules: list[Rule], host: str, port: int, max_bytes: int, announce) -> None:
@@ -242,7 +315,8 @@ def serve(rules: list[Rule], host: str, port: int, max_bytes: int, announce) -> 
 
     server = review_server(rules, host, port, max_bytes)
     build_pipeline()  # the first draft need not wait for it
-    announce(page_address(host, server.port), _is_loopback(host))
+    address = server.app.address
+    announce(address.url, address.loopback)
     try:
         server.serve_forever()
     finally:

@@ -160,8 +160,9 @@ def discover(
     paths: Sequence[str], keep: Callable[[str], bool] | None = None
 ) -> tuple[list[str], list[InputError]]:
     """Expand arguments: files are kept as given (any extension); directories are walked recursively
-    for .md, .markdown and .txt files, sorted, hidden directories (and hidden files) skipped, each
-    real directory and file visited once. A missing path gives an InputError. "-" is kept as "-"."""
+    for .md, .markdown, .html, .htm, .txt and .docx files, sorted, hidden directories (and hidden
+    files) skipped, each real directory and file visited once, also across arguments ("a.md a.md",
+    "dir dir/a.md" check a.md once). A missing path gives an InputError. "-" is kept as "-"."""
     found: list[str] = []
     errors: list[InputError] = []
     for arg in paths:
@@ -180,7 +181,19 @@ def discover(
             found.extend(f for f in walked if keep is None or keep(f))  # include/exclude globs
         else:
             found.append(arg)
-    return found, errors
+    return (_once_each(found) if len(paths) > 1 else found), errors
+
+
+def _once_each(paths: list[str]) -> list[str]:
+    """The paths in order, a file named twice (by any path) kept the first time."""
+    seen: set[str] = set()
+    kept = []
+    for path in paths:
+        real = path if path == "-" else os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            kept.append(path)
+    return kept
 
 
 # --------------------------------------------------------------------------- reading and decoding

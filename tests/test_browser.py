@@ -23,7 +23,7 @@ import pytest
 
 from checker.cli import main
 from checker.rules import load_rules
-from checker.serve import page_address, review_server
+from checker.serve import review_server
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT.parent / "shared" / "examples" / "xiaomi-q1-2019.txt"
@@ -90,7 +90,7 @@ def address() -> Iterator[str]:
     server = review_server(load_rules(), "127.0.0.1", 0, LIMIT)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield page_address("127.0.0.1", server.port)
+    yield server.app.address.url
     server.shutdown()
     server.server_close()
 
@@ -163,7 +163,9 @@ def test_pasted_article_shows_its_findings_on_the_right_lines(page, address, whi
         assert not mark["shown"]
     conflict = next(m for m in marks if m["rules"] == ["conflicting-figures"])
 
-    page.hover(f"[id='{conflict['id']}'] > .mark")
+    button = page.locator(f"[id='{conflict['id']}'] > .mark")
+    button.evaluate("el => el.scrollIntoView({block: 'center'})")
+    button.hover()
     shown = card(page, conflict["id"])
     assert shown.is_visible()
     assert "conflicts with ¥10 billion" in shown.inner_text() or "conflicts with ¥2 billion" in (
@@ -173,8 +175,13 @@ def test_pasted_article_shows_its_findings_on_the_right_lines(page, address, whi
     screenshot(page, f"review-{which}-hover.png")
     screenshot(page, f"review-{which}-page.png", full_page=True)
 
+    # The pointer goes slowly from the words to the card's link: the card stays open on the way.
     related = shown.locator(".rel a").first
-    related.click()
+    box = related.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=40)
+    assert shown.is_visible()
+    page.mouse.down()
+    page.mouse.up()
     target_id = related.get_attribute("href")[1:]
     assert page.evaluate("location.hash") == f"#{target_id}"
     target = page.locator(f"[id='{target_id}']")
@@ -199,6 +206,9 @@ def test_findings_are_reached_by_keyboard_and_escape_hides_a_card(page, address)
     assert card(page, mark_id).is_visible()
     page.keyboard.press("Escape")
     assert not card(page, mark_id).is_visible()
+    # The focus went back to the finding's button, not left on the hidden link.
+    assert page.evaluate("document.activeElement.matches('.finding > .mark')")
+    page.keyboard.press("Tab")
     page.keyboard.press("Shift+Tab")
     assert card(page, mark_id).is_visible()
 

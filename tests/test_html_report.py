@@ -199,27 +199,36 @@ marks_strategy = st.lists(
 )
 
 
+def shown(start: int, end: int, text: str) -> tuple[int, int]:
+    """Where a mark is shown: clipped to the text; an empty one over the character after it,
+    else the one before it, if that is no line break."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    if start == end and start < len(text) and text[start] not in "\r\n":
+        return start, start + 1
+    if start == end and start > 0 and text[start - 1] not in "\r\n":
+        return start - 1, start
+    return start, end
+
+
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(alphabet="ab \n\r", max_size=60), raw=marks_strategy)
 def test_segments_rebuild_the_text_and_carry_exactly_their_marks(text, raw) -> None:
     marks = [Mark(start, start + length, layer, n) for n, (start, length, layer) in enumerate(raw)]
     lines = list(lines_with_marks(text, marks))
-    assert [("".join(s.text for s in line.segments)) for line in lines] == re.split(
-        r"\r\n|\r|\n", text
-    )
+    expected = re.split(r"\r\n|\r|\n", text)
+    if len(expected) > 1 and expected[-1] == "":
+        expected.pop()  # no line after a final line break
+    assert ["".join(s.text for s in line.segments) for line in lines] == expected
+    places = {m.key: shown(m.start, m.end, text) for m in marks}
     for line in lines:
         for segment in line.segments:
             end = segment.start + len(segment.text)
-            covering = {
-                m.key
-                for m in marks
-                if max(m.start, 0) < end
-                and max(m.end, min(m.start, len(text)) + (m.end == m.start)) > segment.start
-            }
+            covering = {k for k, (a, b) in places.items() if a < end and b > segment.start}
             assert {m.key for m in segment.marks} == covering
             assert [m.layer for m in segment.marks] == sorted(m.layer for m in segment.marks)
             for head in segment.heads:
-                assert head.start == segment.start
+                assert places[head.key][0] == segment.start
 
 
 def test_an_empty_mark_shows_one_character() -> None:
@@ -229,3 +238,106 @@ def test_an_empty_mark_shows_one_character() -> None:
         ("b", ["x"]),
         ("c", []),
     ]
+    first, _ = lines_with_marks("ab\ncd\n", [Mark(2, 2, 0, "end of line")])
+    assert [(s.text, [m.key for m in s.marks]) for s in first.segments] == [
+        ("a", []),
+        ("b", ["end of line"]),
+    ]
+
+
+# ------------------------------------------------------------------- findings that overlap
+
+
+def run_of(text: str, spans: list[tuple[int, int]], related: tuple[int, int] | None = None):
+    """A run with one document and a finding over each span (and a related place)."""
+    from checker.engine import CheckedFile, Run
+    from checker.findings import Finding, LineIndex, Location, Related, Severity
+
+    lines = LineIndex(text)
+    extra = ()
+    if related is not None:
+        extra = (Related(Location.from_offsets("a.md", lines, *related), "the other"),)
+    findings = [
+        Finding(
+            f"rule-{n}",
+            Severity.WARNING,
+            f"message {n}",
+            Location.from_offsets("a.md", lines, a, b),
+            extra,
+        )
+        for n, (a, b) in enumerate(spans, 1)
+    ]
+    return Run(documents=[CheckedFile("a.md", text)], findings=findings)
+
+
+def rendered(run) -> lxml.html.HtmlElement:
+    from checker.report.html import render_report
+
+    return lxml.html.fromstring(render_report(run))
+
+
+def test_findings_that_overlap_share_one_button_and_never_nest() -> None:
+    text = "Shares were 47%, 30% and 20% of the vote.\n"
+    whole = (text.index("47%"), text.index(" of the"))
+    first = (text.index("47%"), text.index("47%") + 3)
+    tree = rendered(run_of(text, [whole, first]))
+    assert not tree.xpath("//button//button")
+    (button,) = tree.xpath("//div[@id='documents']//button")
+    assert button.xpath("string(.)").startswith("47%, 30% and 20%")  # the whole flagged text
+    card = tree.get_element_by_id(button.get("aria-describedby"))
+    assert "message 1" in card.text_content() and "message 2" in card.text_content()
+    for link in tree.xpath("//table[@class='rules']//a"):
+        assert tree.get_element_by_id(link.get("href")[1:]) is button.getparent()
+
+
+def test_findings_side_by_side_get_a_button_each() -> None:
+    text = "It rose 5% to 7%.\n"
+    a, b = text.index("5%"), text.index("7%")
+    tree = rendered(run_of(text, [(a, a + 2), (b, b + 2)]))
+    buttons = tree.xpath("//div[@id='documents']//button")
+    assert [x.xpath("string(.)")[:2] for x in buttons] == ["5%", "7%"]
+
+
+def test_a_finding_over_two_lines_has_its_button_on_the_first() -> None:
+    text = "Shares were 47%, 30%\nand 20% of the vote.\n"
+    tree = rendered(run_of(text, [(text.index("47%"), text.index(" of the"))]))
+    (button,) = tree.xpath("//div[@id='documents']//button")
+    assert button.xpath("ancestor::div[@class='line']/@id") == ["d1-L1"]
+    second = tree.get_element_by_id("d1-L2")
+    assert second.xpath(".//span[contains(@class, 'finding')]/text()")[0].startswith("and 20%")
+
+
+def test_related_links_name_the_place_and_its_words() -> None:
+    text = "It spent ¥20 billion.\nIt spent ¥2 billion.\n"
+    first = (text.index("¥20"), text.index("¥20") + 11)
+    other = (text.index("¥2 "), text.index("¥2 ") + 10)
+    tree = rendered(run_of(text, [first], related=other))
+    (link,) = tree.xpath("//span[@class='rel']/a")
+    assert link.text == "line 2 “¥2 billion”"
+    assert tree.get_element_by_id(link.get("href")[1:]).text_content() == "¥2 billion"
+
+
+def test_no_empty_line_after_the_last_one() -> None:
+    tree = rendered(run_of("One line.\n", []))
+    assert tree.xpath("//div[@class='line']/@id") == ["d1-L1"]
+
+
+def test_bidirectional_controls_are_shown_by_name() -> None:
+    tree = rendered(run_of("Paid \u202eenoyna\u202c $5 million.\n", []))
+    text = tree.xpath("string(//div[@class='text'])")
+    assert "[RLO]enoyna[PDF]" in text
+    assert "\u202e" not in text
+
+
+def test_the_page_is_utf8_whatever_the_locale(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    path = write(tmp_path, "draft.md", DRAFT + "Its Hangzhou unit (杭州) sold 5,000 robots.\n")
+    environment = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    command = [sys.executable, "-m", "checker", "check", "--no-cache", "--format", "html", path]
+    done = subprocess.run(command, capture_output=True, env=environment, check=False)
+    assert done.returncode == 1, done.stderr.decode(errors="replace")
+    page = done.stdout.decode("utf-8")  # the page says charset=utf-8, and is
+    assert '<meta charset="utf-8">' in page and "杭州" in page and "✖" in page

@@ -16,7 +16,7 @@ from werkzeug.test import Client
 
 from checker.cli import main
 from checker.rules import load_rules
-from checker.serve import ReviewApp, allowed_hosts, currency_choices
+from checker.serve import Address, ReviewApp, currency_choices
 
 ARTICLE = (
     "Xiaomi announced on March 12, 2019 its plan to invest ¥100 billion (approximately $1.457 "
@@ -127,10 +127,12 @@ def test_an_uploaded_file_is_checked_instead_of_the_text(client, name, data) -> 
         ("draft.md", b"caf\xe9", "draft.md: not UTF-8 text (invalid byte 0xe9 at offset 3)"),
         ("draft.txt", b"\x00\x01binary", "draft.txt: binary file, not text"),
         ("draft.docx", b"not a zip", "draft.docx: not a Word document (.docx)"),
-        ("draft.md", b"", "draft.md: the file is empty"),
+        ("draft.md", b"", "draft.md: there is no text in it to check"),
+        ("blank.docx", word_bytes(""), "blank.docx: there is no text in it to check"),
+        ("old.doc", b"\xd0\xcf\x11\xe0", "old.doc: a Word 97-2003 document: save it as .docx"),
         ("../../etc/draft.md", b"caf\xe9", "draft.md: not UTF-8"),  # the name only, no path
     ],
-    ids=["pdf", "latin-1", "binary", "not a zip", "empty", "a path"],
+    ids=["pdf", "latin-1", "binary", "not a zip", "empty", "empty docx", "doc", "a path"],
 )
 def test_a_bad_upload_gets_a_message_on_the_page(client, name, data, says) -> None:
     response = post(client, file=(io.BytesIO(data), name))
@@ -138,6 +140,15 @@ def test_a_bad_upload_gets_a_message_on_the_page(client, name, data, says) -> No
     assert problem(response).startswith(says)
     assert "Traceback" not in response.get_data(as_text=True)
     assert tree(response).xpath("//form")  # the page, to try again
+
+
+def test_a_draft_too_long_for_the_page_is_a_message(rules) -> None:
+    response = post(Client(ReviewApp(rules)), text="word " * 70_000)
+    assert response.status_code == 400
+    assert problem(response) == (
+        "The pasted draft is 350,000 characters long; this page checks up to 300,000 "
+        "(numlint check has no such limit)"
+    )
 
 
 def test_nothing_to_check_is_a_message(client) -> None:
@@ -205,7 +216,7 @@ def test_the_article_is_escaped_in_the_page(client) -> None:
 
 
 def test_requests_for_another_host_are_refused(rules) -> None:
-    app = ReviewApp(rules, hosts=allowed_hosts("127.0.0.1", 8123))
+    app = ReviewApp(rules, address=Address("127.0.0.1", 8123))
     client = Client(app)
     ok = client.get("/", headers={"Host": "127.0.0.1:8123"})
     assert ok.status_code == 200
@@ -214,15 +225,39 @@ def test_requests_for_another_host_are_refused(rules) -> None:
     assert rebound.status_code == 421
 
 
-def test_allowed_hosts() -> None:
-    assert allowed_hosts("127.0.0.1", 9000) == {"127.0.0.1:9000", "localhost:9000", "[::1]:9000"}
-    assert allowed_hosts("::1", 9000) == {"[::1]:9000", "localhost:9000", "127.0.0.1:9000"}
-    assert allowed_hosts("192.168.1.20", 9000) == {"192.168.1.20:9000"}
+@pytest.mark.parametrize(
+    ("host", "accepted", "refused"),
+    [
+        ("127.0.0.1", ["127.0.0.1:9000", "LOCALHOST:9000", "[::1]:9000"], ["evil.example:9000"]),
+        ("::1", ["[::1]:9000", "localhost:9000", "127.0.0.1:9000"], ["192.168.1.20:9000"]),
+        ("192.168.1.20", ["192.168.1.20:9000"], ["localhost:9000", "evil.example:9000"]),
+        # All addresses: any IP of the machine, its names; not a name someone else points here.
+        (
+            "0.0.0.0",
+            ["192.168.1.20:9000", "127.0.0.1:9000", "localhost:9000"],
+            ["evil.example:9000"],
+        ),
+    ],
+)
+def test_which_hosts_the_page_answers(host, accepted, refused) -> None:
+    address = Address(host, 9000)
+    for header in accepted:
+        assert address.accepts(header), header
+    for header in [*refused, "127.0.0.1:9001", "localhost"]:
+        assert not address.accepts(header), header
+
+
+def test_a_refused_host_is_told_the_pages_address(rules) -> None:
+    client = Client(ReviewApp(rules, address=Address("127.0.0.1", 8123)))
+    refused = client.get("/", headers={"Host": "evil.example:8123"})
+    assert refused.get_data(as_text=True) == "This page answers only at http://127.0.0.1:8123/"
 
 
 def test_other_paths_and_methods(client) -> None:
     assert client.get("/etc/passwd").status_code == 404
     assert client.put("/").status_code == 405
+    head = client.head("/")
+    assert head.status_code == 200 and head.get_data() == b""
 
 
 def test_a_port_in_use_is_a_one_line_error(capsys) -> None:

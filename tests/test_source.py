@@ -725,3 +725,14 @@ def test_an_html_file_is_checked_with_lines_of_the_file(tmp_path: Path) -> None:
     ]
     assert finding.location.line == 3
     assert finding.message.startswith("¥100 billion is about $14.5 billion")
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text("A.\n", encoding="utf-8")
+    (folder / "b.md").write_text("B.\n", encoding="utf-8")
+    a = str(folder / "a.md")
+    found, errors = discover([a, str(folder), a, str(tmp_path / "articles" / ".." / "articles")])
+    assert found == [a, str(folder / "b.md")]
+    assert errors == []

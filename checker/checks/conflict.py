@@ -259,7 +259,10 @@ class ConflictCheck(Check):
             "first": first.text,
             "other": other.text,
             "other_line": str(document.line_of(other)),
-            "others": ", ".join(f"{c.text} (line {document.line_of(c)})" for c in others),
+            "other_place": f"{document.line_word} {document.line_of(other)}",
+            "others": ", ".join(
+                f"{c.text} ({document.line_word} {document.line_of(c)})" for c in others
+            ),
             "lines": lines,
             "measured": _measured(first),
             "first_range": _range_text(first),

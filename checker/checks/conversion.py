@@ -320,7 +320,8 @@ def _diagnosis(
         if other:
             reasons.append(other)
     if match is not None:
-        reasons.append(f"{stated.text} matches {match.text} on line {document.line_of(match)}")
+        place = f"{document.line_word} {document.line_of(match)}"
+        reasons.append(f"{stated.text} matches {match.text} on {place}")
     return reasons
 
 

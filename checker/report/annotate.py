@@ -43,29 +43,36 @@ class Line:
 
 
 def lines_with_marks(text: str, marks: Iterable[Mark]) -> Iterator[Line]:
-    """Every line of ``text`` (without its line break), cut where marks begin and end. Empty
-    marks are shown as one character where possible (a finding must be visible)."""
+    """Every line of ``text`` (without its line break; none after a final one), cut where marks
+    begin and end. An empty mark covers the character after it, else the one before it, when
+    that is not a line break (a finding must be visible)."""
     index = LineIndex(text)
-    ordered = sorted(_visible(marks, len(text)), key=lambda m: (m.start, m.layer, -m.end))
-    starts = [m.start for m in ordered]
+    ordered = sorted(_visible(marks, text), key=lambda m: (m.start, m.layer, -m.end))
+    mark_starts = [m.start for m in ordered]
     carried: list[Mark] = []  # marks begun on an earlier line that go on past its end
-    for number, line_start in enumerate(index.starts, 1):
+    starts = index.starts
+    if len(starts) > 1 and starts[-1] == len(text):
+        starts = starts[:-1]  # nothing after the final line break
+    for number, line_start in enumerate(starts, 1):
         line_end = _line_end(text, index, number)
         next_start = index.starts[number] if number < len(index.starts) else len(text) + 1
-        here = ordered[
-            bisect.bisect_left(starts, line_start) : bisect.bisect_left(starts, next_start)
-        ]
+        first = bisect.bisect_left(mark_starts, line_start)
+        here = ordered[first : bisect.bisect_left(mark_starts, next_start)]
         marks_here = [m for m in carried if m.end > line_start] + here
         yield Line(number, line_start, tuple(_segments(text, line_start, line_end, marks_here)))
         carried = [m for m in marks_here if m.end > next_start]
 
 
-def _visible(marks: Iterable[Mark], length: int) -> Iterator[Mark]:
+def _visible(marks: Iterable[Mark], text: str) -> Iterator[Mark]:
+    length = len(text)
     for mark in marks:
         start = max(0, min(mark.start, length))
         end = max(start, min(mark.end, length))
-        if end == start and start < length:
-            end = start + 1
+        if end == start:
+            if start < length and text[start] not in "\r\n":
+                end = start + 1
+            elif start > 0 and text[start - 1] not in "\r\n":
+                start -= 1
         if end > start:
             yield Mark(start, end, mark.layer, mark.key)
 

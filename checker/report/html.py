@@ -14,7 +14,7 @@ import functools
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import TextIO
@@ -25,7 +25,7 @@ from checker import __version__
 from checker.engine import CheckedFile, Run
 from checker.findings import ClaimMark, Finding, Location, Severity
 from checker.report import register
-from checker.report.annotate import Line, Mark, lines_with_marks
+from checker.report.annotate import Line, Mark, Segment, lines_with_marks
 from checker.report.text import summary
 
 SEVERITY_ICONS = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "ℹ"}
@@ -41,13 +41,6 @@ CLAIM_KINDS = {
     "fraction": "fraction",
 }
 _FINDING, _RELATED, _CLAIM = 0, 1, 2  # mark layers, outermost first
-# Control characters are shown as their pictures (U+2400...): HTML has no place for most of them,
-# and a NUL ends the page for some readers. One character for one keeps every offset.
-_VISIBLE_CONTROLS = (
-    {c: 0x2400 + c for c in range(32) if c != 9}
-    | {127: 0x2421}
-    | {c: 0xFFFD for c in range(128, 160)}
-)
 
 
 @register("html", wants_claims=True)
@@ -92,12 +85,12 @@ def _hash(text: str) -> str:
 # --------------------------------------------------------------------------- the page's data
 
 
-@dataclass(frozen=True)
+@dataclass
 class FindingView:
     number: int  # 1-based, in the run's order
     finding: Finding
-    anchor: str  # the id of its mark in the text
     document: str  # the id of its document
+    anchor: str = ""  # the id of its button in the text (its line's, if it has none)
 
     @property
     def severity(self) -> str:
@@ -114,19 +107,25 @@ class FindingView:
 
 
 @dataclass(frozen=True)
+class ClaimRow:
+    line: int
+    text: str
+    kind: str
+    reading: str
+
+
+@dataclass(frozen=True)
 class DocumentView:
     id: str
     file: CheckedFile
     findings: list[FindingView]
     lines: list[Markup]
-
-    @property
-    def claim_count(self) -> int:
-        return len(self.file.claims)
+    claims: list[ClaimRow]
+    collapsed: bool  # a clean document among several: its text is folded away
 
     @property
     def line_word(self) -> str:
-        return "paragraph" if self.file.format == "docx" else "line"
+        return _line_word(self.file)
 
 
 @dataclass(frozen=True)
@@ -141,30 +140,18 @@ class RuleRow:
 def page(run: Run) -> dict:
     """Everything the templates show of ``run``."""
     ids = {file.path: f"d{n}" for n, file in enumerate(run.documents, 1)}
-    views = _finding_views(run.findings, ids)
-    documents = [_document_view(file, ids, views) for file in run.documents]
+    views = [FindingView(n, f, ids.get(f.location.path, "")) for n, f in enumerate(run.findings, 1)]
+    several = len(run.documents) > 1
+    documents = [_document_view(file, ids, views, several) for file in run.documents]
     return {
         "summary": summary(run),
-        "rules": _rule_rows(run, views),
+        "rules": _rule_rows(run, views),  # after the documents: they set the anchors
         "documents": documents,
         "errors": run.errors,
         "kinds": CLAIM_KINDS,
         "severities": [(str(s), SEVERITY_ICONS[s]) for s in sorted(Severity, reverse=True)],
         "findings_json": findings_json(run),
     }
-
-
-def _finding_views(findings: Sequence[Finding], ids: dict[str, str]) -> list[FindingView]:
-    views = []
-    for number, finding in enumerate(findings, 1):
-        document = ids.get(finding.location.path, "")
-        views.append(FindingView(number, finding, _span_id(document, finding.location), document))
-    return views
-
-
-def _span_id(document: str, location: Location) -> str:
-    """The id of the mark over a span: findings with the same span share one mark."""
-    return f"{document}-at{location.start}-{location.end}"
 
 
 def _rule_rows(run: Run, views: list[FindingView]) -> list[RuleRow]:
@@ -189,39 +176,50 @@ def findings_json(run: Run) -> str:
     return json.dumps(payload(run), ensure_ascii=False, indent=2) + "\n"
 
 
+def _line_word(file: CheckedFile) -> str:
+    return "paragraph" if file.format == "docx" else "line"
+
+
 # --------------------------------------------------------------------------- a document's text
 
 
 def _document_view(
-    file: CheckedFile, ids: dict[str, str], views: list[FindingView]
+    file: CheckedFile, ids: dict[str, str], views: list[FindingView], several: bool
 ) -> DocumentView:
     document = ids[file.path]
     mine = [v for v in views if v.document == document]
-    renderer = _TextRenderer(document, ids, "paragraph" if file.format == "docx" else "line")
+    for view in mine:
+        view.anchor = f"{document}-L{view.finding.location.line}"
+    renderer = _TextRenderer(document, file, ids)
     marks = [*_finding_marks(mine), *_related_marks(mine, document), *_claim_marks(file.claims)]
     lines = [renderer.line(line) for line in lines_with_marks(file.text, marks)]
-    return DocumentView(document, file, mine, lines)
+    claims = [
+        ClaimRow(file.lines.position(c.start)[0], file.text[c.start : c.end], c.kind, c.reading)
+        for c in file.claims
+    ]
+    return DocumentView(document, file, mine, lines, claims, several and not mine)
 
 
 def _finding_marks(views: list[FindingView]) -> Iterable[Mark]:
-    groups: dict[str, list[FindingView]] = defaultdict(list)
     for view in views:
-        groups[view.anchor].append(view)
-    for group in groups.values():
-        loc = group[0].finding.location
-        yield Mark(loc.start, loc.end, _FINDING, group)
+        loc = view.finding.location
+        yield Mark(loc.start, loc.end, _FINDING, view)
 
 
 def _related_marks(views: list[FindingView], document: str) -> Iterable[Mark]:
-    """Targets for the links to related locations (a finding's own mark is one already)."""
-    seen = {v.anchor for v in views}
+    """Targets for the links to related locations, one per span."""
+    seen = set()
     for view in views:
         for related in view.finding.related:
             loc = related.location
-            target = _span_id(document, loc)
+            target = _target_id(document, loc)
             if loc.path == view.finding.location.path and target not in seen:
                 seen.add(target)
                 yield Mark(loc.start, loc.end, _RELATED, target)
+
+
+def _target_id(document: str, location: Location) -> str:
+    return f"{document}-at{location.start}-{location.end}"
 
 
 def _claim_marks(claims: Iterable[ClaimMark]) -> Iterable[Mark]:
@@ -230,47 +228,55 @@ def _claim_marks(claims: Iterable[ClaimMark]) -> Iterable[Mark]:
 
 
 class _TextRenderer:
-    """One document's lines as HTML, every character escaped, marks nested per segment."""
+    """One document's lines as HTML, every character escaped.
 
-    def __init__(self, document: str, ids: dict[str, str], line_word: str) -> None:
-        self.document, self.ids, self.line_word = document, ids, line_word
+    Findings that overlap on a line are one cluster: one element over all their words, with one
+    button (the tab stop) and one card for those that begin there, so that buttons never nest and
+    cover the whole of what they flag. Related places and claims are nested inside, cut where
+    they cross a cluster's edge.
+    """
+
+    def __init__(self, document: str, file: CheckedFile, ids: dict[str, str]) -> None:
+        self.document, self.file, self.ids = document, file, ids
+        self.line_word = _line_word(file)
 
     def line(self, line: Line) -> Markup:
         parts = []
-        for segment in line.segments:
-            html = escape(segment.text.translate(_VISIBLE_CONTROLS))
-            for mark in reversed(segment.marks):  # innermost first, wrapped outwards
-                html = self._wrap(mark, html, mark in segment.heads)
-            parts.append(html)
+        for findings, segments in _clusters(line.segments):
+            inner = Markup("").join(self._segment(s) for s in segments)
+            if findings:
+                heads = {m for s in segments for m in s.heads if m.layer == _FINDING}
+                inner = self._finding(findings, [m.key for m in findings if m in heads], inner)
+            parts.append(inner)
         return Markup("").join(parts)
 
-    def _wrap(self, mark: Mark, inner: Markup, head: bool) -> Markup:
-        if mark.layer == _CLAIM:
-            claim: ClaimMark = mark.key  # type: ignore[assignment]
-            kind = claim.kind if claim.kind in CLAIM_KINDS else "other"
-            return Markup('<span class="claim k-{}" title="{}">{}</span>').format(
-                kind, claim.reading, inner
-            )
-        if mark.layer == _RELATED:
-            if not head:
-                return inner
-            return Markup('<span class="target" id="{}">{}</span>').format(mark.key, inner)
-        return self._finding(mark.key, inner, head)  # type: ignore[arg-type]
+    def _segment(self, segment: Segment) -> Markup:
+        html = _visible_text(segment.text)
+        for mark in reversed(segment.marks):  # innermost first, wrapped outwards
+            if mark.layer == _CLAIM:
+                claim: ClaimMark = mark.key  # type: ignore[assignment]
+                kind = claim.kind if claim.kind in CLAIM_KINDS else "other"
+                html = Markup('<span class="claim k-{}" title="{}">{}</span>').format(
+                    kind, claim.reading, html
+                )
+            elif mark.layer == _RELATED and mark in segment.heads:
+                html = Markup('<span class="target" id="{}">{}</span>').format(mark.key, html)
+        return html
 
-    def _finding(self, group: list[FindingView], inner: Markup, head: bool) -> Markup:
-        """A finding's mark: at its head a button (the tab stop) and the card beside it."""
-        worst = max(v.finding.severity for v in group)
-        if not head:
+    def _finding(self, marks: list[Mark], headed: list[FindingView], inner: Markup) -> Markup:
+        worst = max(m.key.finding.severity for m in marks)  # type: ignore[attr-defined]
+        if not headed:  # the words of findings begun on an earlier line
             return Markup('<span class="finding sev-{}">{}</span>').format(worst, inner)
-        anchor = group[0].anchor
+        headed.sort(key=lambda v: v.number)
+        anchor = f"{self.document}-f{headed[0].number}"
+        for view in headed:
+            view.anchor = anchor
         card = (
             environment()
             .get_template("_finding.html.j2")
-            .render(
-                group=group, anchor=anchor, line_word=self.line_word, related_id=self._related_id
-            )
+            .render(group=headed, anchor=anchor, line_word=self.line_word, related=self._related)
         )
-        label = ", ".join(f"{v.severity} {v.number}" for v in group)
+        label = ", ".join(f"{v.severity} {v.number}" for v in headed)
         return Markup(
             '<span class="finding sev-{worst}" id="{anchor}">'
             '<button type="button" class="mark" aria-label="{label}: {text}" '
@@ -282,13 +288,66 @@ class _TextRenderer:
             label=label,
             text=inner.striptags(),
             inner=inner,
-            badge=" ".join(f"{v.icon}{v.number}" for v in group),
+            badge=" ".join(f"{v.icon}{v.number}" for v in headed),
             card=Markup(card),
         )
 
-    def _related_id(self, location: Location) -> str:
-        document = self.ids.get(location.path)
-        return _span_id(document, location) if document else ""
+    def _related(self, location: Location) -> tuple[str, str]:
+        """(link target or "", link text) of a related place: its line and its words."""
+        words = " ".join(self.file.text[location.start : location.end].split())
+        words = words if len(words) <= 60 else words[:59] + "…"
+        text = f"{self.line_word} {location.line}" + (f" “{words}”" if words else "")
+        if location.path != self.file.path:
+            document = self.ids.get(location.path)
+            target = _target_id(document, location) if document else ""
+            return target, f"{location.path}, {text}"
+        return _target_id(self.document, location), text
+
+
+def _clusters(segments: Iterable[Segment]) -> Iterator[tuple[list[Mark], list[Segment]]]:
+    """Runs of segments: those under no finding, and those under findings that overlap (each
+    segment shares a finding with the one before); with the findings of each run, in order."""
+    run: list[Segment] = []
+    findings: list[Mark] = []
+    for segment in segments:
+        over = [m for m in segment.marks if m.layer == _FINDING]
+        if run and (bool(over) != bool(findings) or (over and not set(over) & set(findings))):
+            yield findings, run
+            run, findings = [], []
+        run.append(segment)
+        findings += [m for m in over if m not in findings]
+    if run:
+        yield findings, run
+
+
+# Control characters are shown as their pictures (U+2400...) and bidirectional controls by name:
+# HTML has no place for most controls (a NUL ends the page for some readers), and an override
+# would show the text in another order than it is written.
+_VISIBLE_CONTROLS = (
+    {c: chr(0x2400 + c) for c in range(32) if c != 9}
+    | {127: "\u2421"}
+    | {c: "\ufffd" for c in range(128, 160)}
+)
+_BIDI_CONTROLS = {
+    0x061C: "ALM", 0x200E: "LRM", 0x200F: "RLM", 0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF",
+    0x202D: "LRO", 0x202E: "RLO", 0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI",
+}  # fmt: skip
+_PICTURES = str.maketrans(_VISIBLE_CONTROLS)
+
+
+def _visible_text(text: str) -> Markup:
+    """``text`` escaped, its control characters made visible."""
+    shown = escape(text.translate(_PICTURES))
+    if not any(ord(c) in _BIDI_CONTROLS for c in text):
+        return shown
+    return Markup("").join(
+        Markup('<abbr class="ctl" title="U+{:04X}">[{}]</abbr>').format(
+            ord(c), _BIDI_CONTROLS[ord(c)]
+        )
+        if ord(c) in _BIDI_CONTROLS
+        else escape(c.translate(_PICTURES))
+        for c in text
+    )
 
 
 # --------------------------------------------------------------------------- the page's script
@@ -300,6 +359,10 @@ SCRIPT = """\
 document.addEventListener("keydown", (event) => {
   if (event.key !== "Escape") return;
   for (const mark of document.querySelectorAll(".finding:hover, .finding:focus-within")) {
+    const focused = document.activeElement;
+    if (focused && focused.closest(".tip") && mark.contains(focused)) {
+      mark.querySelector(".mark").focus();  // not left on a link that is hidden
+    }
     mark.classList.add("dismissed");
   }
 });
