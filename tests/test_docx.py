@@ -88,7 +88,9 @@ def test_findings_are_located_by_paragraph(tmp_path, capsys) -> None:
     assert conflict["line"] == 2  # the second paragraph
     assert INVEST[conflict["column"] - 1 :].startswith("¥20 billion")
     assert conflict["related"][0]["line"] == 3
+    assert "(paragraph 3)" in conflict["message"]  # as a Word user counts
     assert by_rule["currency-conversion"]["line"] == 2
+    assert "in paragraph 3" in by_rule["currency-conversion"]["message"]
 
 
 def test_every_paragraph_ends_a_sentence(tmp_path, capsys) -> None:

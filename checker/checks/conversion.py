@@ -320,8 +320,8 @@ def _diagnosis(
         if other:
             reasons.append(other)
     if match is not None:
-        place = f"{document.line_word} {document.line_of(match)}"
-        reasons.append(f"{stated.text} matches {match.text} on {place}")
+        where = "in paragraph" if document.line_word == "paragraph" else "on line"
+        reasons.append(f"{stated.text} matches {match.text} {where} {document.line_of(match)}")
     return reasons
 
 
