@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,8 +20,6 @@ QUALIFIER_SLACK = {"approx": Decimal("0.05"), "near": Decimal("0.05")}
 
 _DECIMALS = re.compile(r"\d\.\d")
 _UNIT_WORDS = {"pp": "percentage points", "fraction": ""}
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]  # fmt: skip
 
 
 def _date_words(date: str) -> str:
@@ -28,9 +27,9 @@ def _date_words(date: str) -> str:
     parts = date.split("-")
     try:
         if date.startswith("--") and len(parts) == 4:
-            return f"{int(parts[3])} {_MONTHS[int(parts[2]) - 1]} (no year)"
+            return f"{int(parts[3])} {calendar.month_name[int(parts[2])]} (no year)"
         if len(parts) == 2:
-            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+            return f"{calendar.month_name[int(parts[1])]} {parts[0]}"
     except (ValueError, IndexError):
         pass
     return date

@@ -16,7 +16,7 @@ from checker.claims import Claim
 from checker.findings import LineIndex, Location
 from checker.nlp.lexicon import load_lexicon
 from checker.nlp.pipeline import analyze_in_parts
-from checker.source import Source
+from checker.source import Source, line_word
 
 K = TypeVar("K")
 
@@ -73,7 +73,7 @@ class Document:
     @property
     def line_word(self) -> str:
         """What a line of this document is called: a Word document's lines are paragraphs."""
-        return "paragraph" if self.source.format == "docx" else "line"
+        return line_word(self.source.format)
 
     def line_of(self, claim: Claim) -> int:
         return self.lines.position(claim.start)[0]
@@ -183,12 +183,11 @@ def document_date(
     full = [(c.date, c) for c in claims if c.kind == "date" and len(c.date) == 10]
     if full:
         latest, claim = max(full, key=lambda pair: pair[0])
-        line = lines.position(claim.start)[0]
-        place = "paragraph" if source.format == "docx" else "line"
+        place = f"{line_word(source.format)} {lines.position(claim.start)[0]}"
         return DocumentDate(
             dt.date.fromisoformat(latest),
             INFERRED,
-            f"date {latest} inferred from {claim.text!r} on {place} {line}, the latest full date "
+            f"date {latest} inferred from {claim.text!r} on {place}, the latest full date "
             f"in the text (give {options.date_label} or front matter 'date:' to set it)",
         )
     return DocumentDate(

@@ -148,7 +148,7 @@ def run(
     result = Run(errors=errors, rules=list(engine.rules))
     checked = dict(zip((f.path for f in pending), outcomes, strict=True))
     for file, key, hit in zip(files, keys, cached, strict=True):
-        outcome = hit or checked[file.path]
+        outcome = hit if hit is not None else checked[file.path]
         if cache and hit is None and not isinstance(outcome, InputError):
             cache.put(key, outcome, keep_claims)
         _add_outcome(result, file, outcome)

@@ -44,6 +44,7 @@ FORM_ALLOWANCE = 64 * 1024  # what a form may carry besides its file or text
 # seconds, one of millions minutes. Longer texts are for `numlint check`.
 MAX_CHARACTERS = 300_000
 DATE_FIELD = "the Document date field"
+READABLE = ", ".join(sorted(DISCOVERED_SUFFIXES))  # the files it reads, for people
 
 
 @dataclass(frozen=True)
@@ -123,8 +124,7 @@ class ReviewApp:
         with self.lock:
             run = check_text(text, path, format, self.engine, options)
         if run.errors:
-            error = run.errors[0]
-            return self.page(values, f"{error.path}: {error.message}", status=400)
+            return self.page(values, str(run.errors[0]), status=400)
         return self.page(values, run=run)
 
     def page(self, values: dict, problem: str = "", run: Run | None = None, status: int = 200):
@@ -136,8 +136,8 @@ class ReviewApp:
             "limit": human_size(self.max_bytes),
             "characters": f"{MAX_CHARACTERS:,}",
             "accept": ",".join(sorted(DISCOVERED_SUFFIXES)),
-            "readable": ", ".join(sorted(DISCOVERED_SUFFIXES)),
-            "policy": page_policy(environment().globals["style"], "'self'"),
+            "readable": READABLE,
+            "policy": page_policy("'self'"),
             "run": run,
         }
         if run is not None:
@@ -187,8 +187,7 @@ class ReviewApp:
         if suffix == ".doc":
             raise ValueError(f"{name}: a Word 97-2003 document: save it as .docx to check it")
         if suffix not in DISCOVERED_SUFFIXES:
-            kinds = ", ".join(sorted(DISCOVERED_SUFFIXES))
-            raise ValueError(f"{name}: not a file numlint reads (it reads {kinds})")
+            raise ValueError(f"{name}: not a file numlint reads (it reads {READABLE})")
         data = stream.read(self.max_bytes + 1)
         if len(data) > self.max_bytes:
             raise ValueError(self._too_large(name))
@@ -271,15 +270,13 @@ def _name_and_port(header: str) -> tuple[str, int]:
         name, _, port = header.partition(":")
     else:
         name, port = header, ""
-    return name, int(port) if port.isdigit() else 80 if not port else -1
+    if not port:
+        return name, 80
+    return name, int(port) if port.isdigit() else -1
 
 
 def _is_ip(name: str) -> bool:
-    try:
-        ipaddress.ip_address(name)
-    except ValueError:
-        return False
-    return True
+    return _ip(name) is not None
 
 
 def _machine_names() -> set[str]:
@@ -287,12 +284,15 @@ def _machine_names() -> set[str]:
 
 
 def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
+    ip = _ip(host.strip("[]"))
+    return host == "localhost" or (ip is not None and ip.is_loopback)
+
+
+def _ip(name: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
+        return ipaddress.ip_address(name)
     except ValueError:
-        return False
+        return None
 
 
 def review_server(rules: list[Rule], host: str, port: int, max_bytes: int = MAX_BYTES):

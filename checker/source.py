@@ -122,6 +122,11 @@ def decode(data: bytes, path: str, *, max_bytes: int = MAX_BYTES) -> str:
     return _decode(data, path)
 
 
+def line_word(format: str) -> str:
+    """What a line of a text read in ``format`` is called: a Word document's are paragraphs."""
+    return "paragraph" if format == "docx" else "line"
+
+
 def format_of(path: str) -> str:
     """How a file is read, by its name: "markdown", "html", "docx" or "text"."""
     suffix = Path(path).suffix.lower()

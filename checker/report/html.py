@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -24,9 +23,10 @@ from markupsafe import Markup, escape
 from checker import __version__
 from checker.engine import CheckedFile, Run
 from checker.findings import ClaimMark, Finding, Location, Severity
-from checker.report import register
+from checker.report import json_format, register
 from checker.report.annotate import Line, Mark, Segment, lines_with_marks
 from checker.report.text import summary
+from checker.source import line_word
 
 SEVERITY_ICONS = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "ℹ"}
 # Claim kinds, as the legend names them (a kind not listed is shown as "other").
@@ -63,17 +63,21 @@ def environment():  # -> jinja2.Environment (imported only when a page is made)
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    style = resources.files("checker.report").joinpath("templates/style.css").read_text("utf-8")
     env.globals.update(
-        script=SCRIPT, style=style, version=__version__, policy=page_policy(style, "'none'")
+        script=SCRIPT, style=_style(), version=__version__, policy=page_policy("'none'")
     )
     return env
 
 
-def page_policy(style: str, form_action: str) -> str:
+@functools.cache
+def _style() -> str:
+    return resources.files("checker.report").joinpath("templates/style.css").read_text("utf-8")
+
+
+def page_policy(form_action: str) -> str:
     """The Content-Security-Policy of a page: nothing but its own style and script, by hash."""
     return (
-        f"default-src 'none'; style-src '{_hash(style)}'; script-src '{_hash(SCRIPT)}'; "
+        f"default-src 'none'; style-src '{_hash(_style())}'; script-src '{_hash(SCRIPT)}'; "
         f"img-src data:; base-uri 'none'; form-action {form_action}"
     )
 
@@ -125,7 +129,7 @@ class DocumentView:
 
     @property
     def line_word(self) -> str:
-        return _line_word(self.file)
+        return line_word(self.file.format)
 
 
 @dataclass(frozen=True)
@@ -141,8 +145,13 @@ def page(run: Run) -> dict:
     """Everything the templates show of ``run``."""
     ids = {file.path: f"d{n}" for n, file in enumerate(run.documents, 1)}
     views = [FindingView(n, f, ids.get(f.location.path, "")) for n, f in enumerate(run.findings, 1)]
+    by_document: dict[str, list[FindingView]] = defaultdict(list)
+    for view in views:
+        by_document[view.document].append(view)
     several = len(run.documents) > 1
-    documents = [_document_view(file, ids, views, several) for file in run.documents]
+    documents = [
+        _document_view(file, ids, by_document[ids[file.path]], several) for file in run.documents
+    ]
     return {
         "summary": summary(run),
         "rules": _rule_rows(run, views),  # after the documents: they set the anchors
@@ -150,7 +159,7 @@ def page(run: Run) -> dict:
         "errors": run.errors,
         "kinds": CLAIM_KINDS,
         "severities": [(str(s), SEVERITY_ICONS[s]) for s in sorted(Severity, reverse=True)],
-        "findings_json": findings_json(run),
+        "findings_json": json_format.dumps(run),
     }
 
 
@@ -160,34 +169,22 @@ def _rule_rows(run: Run, views: list[FindingView]) -> list[RuleRow]:
         by_rule[view.finding.rule].append(view)
     known = {rule.id: rule for rule in run.rules}
     rows = []
-    for rule_id in sorted(by_rule, key=lambda r: (-max(v.finding.severity for v in by_rule[r]), r)):
-        found = by_rule[rule_id]
+    for rule_id, found in by_rule.items():
         severity = max(v.finding.severity for v in found)
         rule = known.get(rule_id)
         description = rule.description if rule else ""
         rows.append(RuleRow(rule_id, description, str(severity), SEVERITY_ICONS[severity], found))
-    return rows
-
-
-def findings_json(run: Run) -> str:
-    """The run's findings as ``numlint check --format json`` writes them."""
-    from checker.report.json_format import payload
-
-    return json.dumps(payload(run), ensure_ascii=False, indent=2) + "\n"
-
-
-def _line_word(file: CheckedFile) -> str:
-    return "paragraph" if file.format == "docx" else "line"
+    return sorted(rows, key=lambda row: (-Severity.parse(row.severity), row.id))
 
 
 # --------------------------------------------------------------------------- a document's text
 
 
 def _document_view(
-    file: CheckedFile, ids: dict[str, str], views: list[FindingView], several: bool
+    file: CheckedFile, ids: dict[str, str], mine: list[FindingView], several: bool
 ) -> DocumentView:
+    """A document's view; ``mine`` are its findings."""
     document = ids[file.path]
-    mine = [v for v in views if v.document == document]
     for view in mine:
         view.anchor = f"{document}-L{view.finding.location.line}"
     renderer = _TextRenderer(document, file, ids)
@@ -238,7 +235,7 @@ class _TextRenderer:
 
     def __init__(self, document: str, file: CheckedFile, ids: dict[str, str]) -> None:
         self.document, self.file, self.ids = document, file, ids
-        self.line_word = _line_word(file)
+        self.line_word = line_word(file.format)
 
     def line(self, line: Line) -> Markup:
         parts = []

@@ -13,8 +13,12 @@ from checker.report import register
 
 @register("json")
 def write_json(run: Run, out: TextIO) -> None:
-    json.dump(payload(run), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(dumps(run))
+
+
+def dumps(run: Run) -> str:
+    """The run as this format writes it (the review page's download too)."""
+    return json.dumps(payload(run), ensure_ascii=False, indent=2) + "\n"
 
 
 def payload(run: Run) -> dict:
