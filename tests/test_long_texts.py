@@ -88,3 +88,9 @@ def test_a_line_of_thousands_of_figures_is_cut_into_bounded_sentences() -> None:
     lengths = [len(sentence) for sentence in doc.sents]
     assert len(lengths) > 1 and max(lengths) <= MAX_TOKENS
     assert len(doc.spans["claims"]) == 2000
+
+
+def test_a_lone_surrogate_is_read_as_a_replacement_character() -> None:
+    # Only a str made in Python holds one (files are decoded strictly); spaCy cannot store it.
+    text = "Sales rose 5% to \ud800 ¥3 billion."
+    assert [c.text for c in claims_of(text, 100)] == ["5%", "¥3 billion"]

@@ -32,6 +32,9 @@ class _Table(dict[int, str]):
     Unicode digit would take longer to build than most articles take to check)."""
 
     def __missing__(self, code: int) -> str:
+        if 0xD800 <= code <= 0xDFFF:  # a lone surrogate (only a str made in Python holds one)
+            self[code] = "\ufffd"  # spaCy's string store cannot encode it
+            return self[code]
         char = chr(code)
         digit = unicodedata.decimal(char, None)
         self[code] = char if digit is None else str(digit)
