@@ -52,3 +52,28 @@ def test_the_attributes_the_components_read_are_spacys() -> None:
     attributes = list(READ_ATTRIBUTES)
     assert (ours.to_array(attributes) == theirs.to_array(attributes)).all()
     assert not ours.to_array([SHAPE]).any()  # not read, so not computed
+
+
+def test_the_markdown_parser_is_imported_only_for_markdown(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    text = "The firm will invest ¥100 billion (approximately $1.457 billion) in robots.\n"
+    code = (
+        "import sys; from checker.cli import main\n"
+        "main(['check', '--no-cache', '--format', 'line', sys.argv[1]])\n"
+        "print('markdown_it' in sys.modules)"
+    )
+    imported = {}
+    for name in ("draft.txt", "draft.md"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(tmp_path / name)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        lines = done.stdout.splitlines()
+        assert "currency-conversion" in lines[0], done.stderr
+        imported[name] = lines[-1]
+    assert imported == {"draft.txt": "False", "draft.md": "True"}

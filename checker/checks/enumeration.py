@@ -15,20 +15,23 @@ judged.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from checker.checks import register
 from checker.checks.base import Check
 from checker.claims import Claim
 from checker.document import Document
 from checker.findings import Finding
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 
 @dataclass(frozen=True)
@@ -383,10 +386,17 @@ def _split_last(text: str) -> list[str]:
 
 # -- a Markdown list -----------------------------------------------------------------------------
 
-_MARKDOWN = MarkdownIt("commonmark")
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ITEM_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+@functools.cache
+def _markdown_parser() -> MarkdownIt:
+    """Imported with the first Markdown list: a run over text files never needs it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
 
 
 def _first_item(document: Document, start: int) -> tuple[int, re.Match[str]] | None:
@@ -412,7 +422,7 @@ def markdown_items(document: Document, start: int) -> Items | None:
     first, marker = found
     indent = len(marker.group()) - len(marker.group().lstrip())
     block = _dedented_block(text, first, indent)
-    tokens = _MARKDOWN.parse(block)
+    tokens = _markdown_parser().parse(block)
     if not tokens or not tokens[0].type.endswith("list_open"):
         return None
     texts, closed_at = _top_items(tokens)
