@@ -9,7 +9,9 @@ now, beside a reference run in the same session: prints figures, asserts nothing
 3. scaling: one document of 10^3 ... 10^6 words made by repeating corpus/articles (time should grow
    about linearly: each ratio about 10 between successive sizes)
 4. memory: peak resident memory of each scaling run (target: under 1 GiB for 10^6 words)
-5. parallelism: --jobs 2 against --jobs 1 on the 2,000 stories (target: at least 1.7 times)
+5. parallelism: --jobs 2 against --jobs 1 on the 2,000 stories (target: at least 1.7 times),
+   beside what this machine gives two processes at all: two CPU-bound Python loops at once
+   against one (2.0 on two idle cores)
 
     python3 benchmarks/performance.py                 # all of it, about eight minutes on 2 cores
     python3 benchmarks/performance.py --only scaling --largest 100000
