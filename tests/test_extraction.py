@@ -338,3 +338,25 @@ def test_a_power_is_a_capacity() -> None:
 )
 def test_a_bare_percentage_measures_the_noun_it_is_of(text: str, metric: str) -> None:
     assert only(text, "percent").metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("The two $10 bills were fakes.", "$10"),
+        ("It sold 3 $20 tickets.", "$20"),
+        ("The 2018 $5 million loan was repaid.", "$5 million"),
+        ("Both 2 €40 fares sold out.", "€40"),
+    ],
+)
+def test_a_symbol_between_two_numbers_belongs_to_the_second(text: str, amount: str) -> None:
+    money = [c.text for c in claims(text) if c.kind == "money"]
+    assert money == [amount]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("A fee of 40 € was charged.", "40 €"), ("They paid 5 dollars 20 cents.", "5 dollars")],
+)
+def test_a_symbol_or_name_after_a_number_is_still_its_currency(text: str, amount: str) -> None:
+    assert next(c.text for c in claims(text) if c.kind == "money") == amount

@@ -181,7 +181,7 @@ class ClaimFinder:
             "DURATION",
             "MONEYSCALE",
         )
-        if match is not None:
+        if match is not None and not self._prefixes_next_amount(doc, match, sentence):
             end, category, value = match
             text = doc[k:end].text
             handled = self._suffix_match(doc, reading, index, category, value, text, end)
@@ -194,6 +194,17 @@ class ClaimFinder:
                     reading, kind=QUANTITY, unit=letter, end=j + 2, unit_text=doc[j : j + 2].text
                 )
         return self._counted(doc, reading, sentence)
+
+    @staticmethod
+    def _prefixes_next_amount(doc: Doc, match: tuple[int, str, str], sentence: Span) -> bool:
+        """A currency symbol or code between two numbers belongs to the second: "two $10 bills",
+        "3 $20 tickets" (a name does not: "5 dollars 20 cents")."""
+        end, category, _ = match
+        return (
+            category in ("CURRENCY", "ISO", "AMBIGUOUS")
+            and end < sentence.end
+            and doc[end].like_num
+        )
 
     def _suffix_match(
         self,
