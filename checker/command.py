@@ -25,6 +25,10 @@ EXIT_WHEN_OUTPUT_FAILS = 2  # the CLI's exit code for an error
 
 def run() -> int:
     """Run the CLI on ``sys.argv`` with the collector set for it: the exit code."""
+    if sys.stdout is None:  # started with its standard output closed (`numlint check x >&-`)
+        if sys.stderr is not None:
+            sys.stderr.write("numlint: standard output is closed: nothing can be reported\n")
+        return EXIT_WHEN_OUTPUT_FAILS
     gc.set_threshold(YOUNG_OBJECTS_BETWEEN_COLLECTIONS)
     from checker.cli import main as cli
 

@@ -4,6 +4,7 @@ ends without the interpreter's teardown once its output is flushed."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -85,3 +86,18 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
         code = process.wait(timeout=120)
     assert "Traceback" not in errors and "Exception ignored" not in errors
     assert code == 2
+
+
+def test_a_closed_standard_output_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    draft = a_draft_with_findings(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "checker", "check", "--no-cache", str(draft)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        preexec_fn=lambda: os.close(1),  # as `numlint check draft.md >&-`
+    )
+    assert done.returncode == 2
+    message = "numlint: standard output is closed: nothing can be reported"
+    assert done.stderr.splitlines() == [message]
