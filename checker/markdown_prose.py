@@ -1,7 +1,11 @@
 """The prose of a Markdown document: what a reader reads, at the offsets where it stands.
 
-Code, URLs, link destinations, HTML and markup characters become spaces; line breaks stay, so a
-claim's offsets and line numbers are the file's. A YAML front matter block is parsed apart.
+Block structure comes from markdown-it-py, whose tokens carry line ranges. Only the lines of
+paragraphs, headings and table rows are copied into the prose, minus the container markers
+(blockquote `>`, list markers) in front of them. Inline syntax within those lines (code spans,
+links, HTML, emphasis markers, bare URLs) is then masked by a small left-to-right scanner. What is
+masked becomes spaces and line breaks stay, so a claim's offsets and line numbers are the file's.
+A YAML front matter block is parsed apart.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 class InvalidFrontMatter(Exception):
     """The front matter is not YAML, or not a mapping: the message says where."""
 
+
+# --------------------------------------------------------------------------- Markdown: blocks
 
 _MARKDOWN = MarkdownIt("commonmark").enable("table")
 _FRONT_MATTER_OPEN = re.compile(r"---[ \t]*")

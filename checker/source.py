@@ -3,11 +3,7 @@
 A `Source` carries the decoded text and a `prose` view of it. `prose` has the same length as `text`
 and keeps every line break, so an offset or line number found in `prose` is valid in `text`; every
 other character that is not prose (front matter, code, HTML, URLs, Markdown markup) is a space.
-
-Markdown block structure comes from markdown-it-py, whose tokens carry line ranges. Only the lines
-of paragraphs, headings and table rows are copied into `prose`, minus the container markers
-(blockquote `>`, list markers) in front of them. Inline syntax within those lines (code spans,
-links, HTML, emphasis markers, bare URLs) is then masked by a small left-to-right scanner.
+Each format's prose comes from its own module: markdown_prose, html_prose and docx_text.
 """
 
 from __future__ import annotations
@@ -37,7 +33,6 @@ _BINARY_SNIFF_BYTES = 8 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 and other old Office files
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -344,6 +339,3 @@ def _unseen_subdirectories(dirpath: str, names: list[str], seen: set[str]) -> li
 
 def _is_discoverable(name: str) -> bool:
     return not name.startswith(".") and Path(name).suffix.lower() in DISCOVERED_SUFFIXES
-
-
-# --------------------------------------------------------------------------- Markdown: blocks
