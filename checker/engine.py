@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import collections
 import functools
 import gc
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 from checker import suppressions
@@ -221,7 +222,8 @@ class _Checker:
         self.start(jobs)
 
     def start(self, jobs: int) -> None:
-        """Start ``jobs`` workers, each building its pipeline at once (nothing if ``jobs`` < 2)."""
+        """Start ``jobs`` - 1 worker processes, each building its pipeline at once; this process
+        is the last of the ``jobs`` (nothing if ``jobs`` < 2)."""
         if jobs < 2 or self.pool is not None:
             return
         settings = (
@@ -231,20 +233,38 @@ class _Checker:
             self.keep_claims,
         )
         self.pool = ProcessPoolExecutor(
-            max_workers=jobs, initializer=_start_worker, initargs=settings
+            max_workers=jobs - 1, initializer=_start_worker, initargs=settings
         )
         self.pool.submit(int)  # with fork, the first task starts every worker
         self.jobs = jobs
 
     def check_all(self, files: list[_File]) -> list[_Outcome]:
         if self.pool is None or len(files) < 2:
-            return [_check_one(file, self.engine, self.options, self.keep_claims) for file in files]
-        # The longest files first, in small batches, so that the workers finish together.
+            return [self._check(file) for file in files]
+        # The longest files first, in small batches, so that all finish together: the workers
+        # take them from the front, this process from the back.
         order = sorted(range(len(files)), key=lambda i: -len(files[i].text))
-        batch = max(1, min(_BATCH, len(files) // (self.jobs * 8)))
-        outcomes = self.pool.map(_check_in_worker, [files[i] for i in order], chunksize=batch)
-        by_file = dict(zip(order, outcomes, strict=True))
-        return [by_file[i] for i in range(len(files))]
+        size = max(1, min(_BATCH, len(files) // (self.jobs * 8)))
+        waiting = collections.deque(order[i : i + size] for i in range(0, len(order), size))
+        sent: dict[Future, list[int]] = {}
+        outcomes: dict[int, _Outcome] = {}
+        ahead = 2 * (self.jobs - 1)  # per worker one batch running, one queued
+        while waiting or sent:
+            while waiting and len(sent) < ahead:
+                batch = waiting.popleft()
+                sent[self.pool.submit(_check_batch, [files[i] for i in batch])] = batch
+            if waiting:
+                # The shortest batch left: it is soon done, so this process comes back often to
+                # collect the workers' results and send them more.
+                batch = waiting.pop()
+                outcomes.update((i, self._check(files[i])) for i in batch)
+            done = [f for f in sent if f.done()] if waiting else [next(as_completed(sent))]
+            for future in done:
+                outcomes.update(zip(sent.pop(future), future.result(), strict=True))
+        return [outcomes[i] for i in range(len(files))]
+
+    def _check(self, file: _File) -> _Outcome:
+        return _check_one(file, self.engine, self.options, self.keep_claims)
 
     def __enter__(self) -> _Checker:
         return self
@@ -268,9 +288,9 @@ def _start_worker(
     gc.freeze()
 
 
-def _check_in_worker(file: _File) -> _Outcome:
+def _check_batch(files: list[_File]) -> list[_Outcome]:
     assert _WORKER is not None
-    return _check_one(file, *_WORKER)
+    return [_check_one(file, *_WORKER) for file in files]
 
 
 def _check_one(file: _File, engine: Engine, options: Options, keep_claims: bool) -> _Outcome:
