@@ -213,7 +213,7 @@ _WORKER: tuple[Engine, Options, bool] | None = None
 
 
 class _Checker:
-    """Checks files in this process, or in worker processes once ``start`` has been called."""
+    """Checks files in this process, and once ``start`` has been called in worker processes too."""
 
     def __init__(self, engine: Engine, options: Options, jobs: int, keep_claims: bool) -> None:
         self.engine, self.options, self.keep_claims = engine, options, keep_claims
