@@ -23,7 +23,8 @@ def register(cls: type[Check]) -> type[Check]:
     return cls
 
 
-_NOT_KINDS = {"base", "diagnosis", "relations", "restatements"}  # shared modules, not kinds
+# Shared modules, not kinds.
+_NOT_KINDS = {"base", "diagnosis", "evidence", "relations", "restatements"}
 
 
 def _load_builtin_kinds() -> None:

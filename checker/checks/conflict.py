@@ -23,14 +23,19 @@ from decimal import Decimal
 from checker.amounts import plain, rewritten
 from checker.checks import register
 from checker.checks.base import Check
+from checker.checks.evidence import WordRarity, weigh
+from checker.checks.evidence import veto as weigh_veto
 from checker.checks.restatements import (
+    _word_set,
     alike_in_size,
     closest_in_wording,
     different_entities,
     may_restate,
     nearest_to_words,
     of_a_part,
+    quoted,
     restates,
+    same_month,
     sentence_text,
     share_words,
     specific,
@@ -89,6 +94,10 @@ class ConflictParameters:
     # "the farm's 48 turbines") with the earlier figures for its metric, even when the wording
     # narrows it less or names no period: "the" says the figure was given before.
     definite_restatements: bool = False
+    # Compare figures of one kind, unit and metric by evidence (checker/checks/evidence.py): a
+    # pair whose features add up to at least this many points is one quantity stated twice;
+    # 0 turns the comparison off.
+    evidence_threshold: float = 0.0
 
 
 @register
@@ -106,6 +115,8 @@ class ConflictCheck(Check):
             raise ValueError("'max-values' must be at least 2")
         if parameters.rounding_steps < 1:
             raise ValueError("'rounding-steps' must be at least 1")
+        if parameters.evidence_threshold < 0:
+            raise ValueError("'evidence-threshold' must be 0 (off) or more")
 
     def run(self, document: Document) -> Iterator[Finding]:
         buckets: dict[tuple, list[Claim]] = defaultdict(list)
@@ -123,6 +134,89 @@ class ConflictCheck(Check):
                     yield finding
         if self.params.definite_restatements:
             yield from self._restatements(document, reported)
+        if self.params.evidence_threshold:
+            yield from self._by_evidence(document, reported)
+
+    def _by_evidence(self, document: Document, reported: set[int]) -> Iterator[Finding]:
+        """Figures of one kind, unit and metric, weighed pair by pair (evidence.py): a later
+        figure that no earlier one allows is reported against the earlier one with the most
+        evidence of being the same quantity, when that evidence reaches the threshold."""
+        prose = document.source.prose
+        buckets: dict[tuple, list[Claim]] = defaultdict(list)
+        for claim in document.claims:
+            if self._weighable(prose, claim):
+                buckets[_evidence_bucket(claim)].append(claim)
+        candidates = [c for claims in buckets.values() if len(claims) > 1 for c in claims]
+        rarity = WordRarity(_word_set(sentence_text(prose, c)) for c in candidates)
+        cues = {c.start for c in candidates if restates(prose, c) or quoted(prose, c)}
+        words = {c.start: _word_set(sentence_text(prose, c)) for c in candidates}
+        for claims in buckets.values():
+            for index, later in enumerate(claims[1:], start=1):
+                if later.start in reported:
+                    continue
+                earlier = claims[max(0, index - _ANTECEDENTS) : index]
+                finding = self._weighed_finding(
+                    document, earlier, later, claims, rarity, cues, words
+                )
+                if finding is not None:
+                    reported.add(later.start)
+                    yield finding
+
+    def _weighable(self, prose: str, claim: Claim) -> bool:
+        return (
+            claim.kind in _COMPARED_KINDS
+            and claim.kind != "duration"
+            and claim.value is not None
+            and claim.value_high is None
+            and claim.equivalent_of < 0
+            and claim.role in ("level", "change")
+            and bool(claim.metric or claim.counted or claim.kind == "money")
+            and claim.metric not in self.params.ignored_metrics
+            and not _few(claim)
+            and not _YEAR.fullmatch(claim.text)
+            and not _distributed(prose, claim)
+        )
+
+    def _weighed_finding(
+        self,
+        document: Document,
+        earlier: list[Claim],
+        later: Claim,
+        bucket: list[Claim],
+        rarity: WordRarity,
+        cues: set[int],
+        words: dict[int, frozenset[str]],
+    ) -> Finding | None:
+        weighed = []
+        prose = document.source.prose
+        for first in earlier:
+            if first.sentence_start == later.sentence_start or table_block(first) != table_block(
+                later
+            ):
+                continue
+            crowded = self._crowded(first, bucket)
+            following = _next_sentence(document.source.prose, first, later)
+            evidence = weigh(first, later, rarity, crowded, cues, words, following)
+            if evidence.veto or _restated_veto(first, later, earlier):
+                continue
+            if not same_month(prose, first, later):
+                continue  # "November's gain of 33,700 jobs" after January's 37,300
+            if not _disjoint(first.interval(), later.interval()):
+                if _same_measure(first, later):
+                    return None  # it restates an earlier figure
+                continue
+            weighed.append((evidence.score, first, evidence))
+        if not weighed:
+            return None
+        score, first, evidence = max(weighed, key=lambda w: w[0])
+        if score < self.params.evidence_threshold or not self._values_conflict(first, later):
+            return None
+        return self._report(document, first, [later], evidence.explain())
+
+    def _crowded(self, claim: Claim, bucket: list[Claim]) -> bool:
+        """More values than a fact restated has, among the figures its period allows."""
+        alike = [c for c in bucket if c is claim or _alike(claim, c)]
+        return _distinct_values(alike) > self.params.max_values
 
     def _restatements(self, document: Document, reported: set[int]) -> Iterator[Finding]:
         """'the 42,800 attendances' refers back to a figure given before: it conflicts when no
@@ -252,7 +346,9 @@ class ConflictCheck(Check):
             return True
         return _rounding_slip(a, b, self.params.rounding_steps) == (self.params.rounding == "only")
 
-    def _report(self, document: Document, first: Claim, others: list[Claim]) -> Finding:
+    def _report(
+        self, document: Document, first: Claim, others: list[Claim], evidence: str = ""
+    ) -> Finding:
         lines = ", ".join(str(document.line_of(c)) for c in others)
         other = others[0]
         fields = {
@@ -269,6 +365,8 @@ class ConflictCheck(Check):
             "other_range": _range_text(other),
             "arithmetic": self._arithmetic(first, others),
         }
+        if evidence:
+            fields["evidence"] = evidence
         related = [(c.start, c.end, f"{c.text} for the same {_measured(first)}") for c in others]
         return self.finding(document, first.start, first.end, fields, related)
 
@@ -395,6 +493,46 @@ def _allowed(claim: Claim, low: Decimal, high: Decimal) -> str:
         return f"up to {rewritten(claim, (high,)) or plain(high)}"
     joiner = "–" if low >= 0 else " to "
     return rewritten(claim, (low, high), joiner) or f"{claim.text} ({plain(low)} to {plain(high)})"
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_BREAKS = re.compile(r"[.!?]?\s*\n")
+
+
+def _next_sentence(prose: str, first: Claim, later: Claim) -> bool:
+    """``later``'s line follows ``first``'s in one block of lines: rows of a list or table."""
+    between = prose[first.end : later.sentence_start]
+    return "\n" in between and "\n\n" not in between and len(_BREAKS.findall(between)) <= 1
+
+
+def _same_measure(a: Claim, b: Claim) -> bool:
+    """Both name what they measure, and alike: the metric, or for counts the thing counted."""
+    return bool(a.metric or a.counted) and (a.metric, a.counted) == (b.metric, b.counted)
+
+
+def _alike(a: Claim, b: Claim) -> bool:
+    return _same_measure(a, b) and not weigh_veto(a, b)
+
+
+def _restated_veto(first: Claim, later: Claim, earlier: list[Claim]) -> bool:
+    """``first`` restates an earlier figure of the same value that ``later`` cannot be: "it will
+    invest R$18 billion" (a plan), "the R$18 billion plan" (no period), "it spent R$1.8 billion
+    last year" (an outcome) is not the plan restated."""
+    return any(
+        e.start < first.start
+        and not _disjoint(e.interval(), first.interval())
+        and not weigh_veto(e, first)
+        and weigh_veto(e, later)
+        for e in earlier
+    )
+
+
+def _evidence_bucket(claim: Claim) -> tuple:
+    """Money and quantities by currency or unit (the metric may be unread on one side: "we
+    will put R$1.8 billion into fibre"); counts by what they count."""
+    if claim.kind == "count":
+        return (claim.kind, claim.metric or claim.counted)
+    return (claim.kind, claim.unit)
 
 
 def _bucket_key(claim: Claim, unscoped_matches_any: bool = False, current: str = "") -> tuple:

@@ -86,6 +86,16 @@ def restates(prose: str, claim: Claim) -> bool:
     )
 
 
+def quoted(prose: str, claim: Claim) -> bool:
+    """Inside a quotation in its paragraph: an odd number of straight quotes before it, or more
+    opening curly quotes than closing ones."""
+    paragraph = prose.rfind("\n\n", 0, claim.start) + 1
+    before = prose[paragraph : claim.start]
+    if before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
 def specific(prose: str, claim: Claim) -> bool:
     """A figure precise enough to be recognised when restated: an amount, a count of 20 or
     more that is not a year, or a percentage with decimals followed by what it measures ('the
@@ -155,7 +165,7 @@ def may_restate(prose: str, antecedent: Claim, claim: Claim) -> bool:
         return False
     if table_block(antecedent) or table_block(claim):
         return False
-    if not _same_month(prose, antecedent, claim) or not _said_alike(prose, antecedent, claim):
+    if not same_month(prose, antecedent, claim) or not _said_alike(prose, antecedent, claim):
         return False
     owner = _owner(prose, claim)
     context = f"{sentence_text(prose, antecedent)} {antecedent.subject}"
@@ -176,7 +186,7 @@ def different_entities(a: Claim, b: Claim) -> bool:
     return bool(a.entity and b.entity) and a.entity.lower() != b.entity.lower()
 
 
-def _same_month(prose: str, antecedent: Claim, claim: Claim) -> bool:
+def same_month(prose: str, antecedent: Claim, claim: Claim) -> bool:
     """'January's gain of 33,700 jobs' restates a figure of January or of 'the month'."""
     match = _MONTH_OWNER.search(prose[max(0, claim.start - 40) : claim.start])
     if match is None:

@@ -264,7 +264,9 @@ class ClaimFinder:
                 break
             if lower in self.lexicon.months or lower in self.lexicon.unit_words:
                 break
-            if words and lower.endswith(("ed", "ing")):
+            if words and (
+                lower.endswith(("ed", "ing")) or lower in self.lexicon.irregular_participles
+            ):
                 break  # "a dozen stores closed": the verb is not part of what is counted
             words.append(lower)
             j += 1

@@ -166,6 +166,10 @@ class Lexicon:
         return frozenset(self.raw["iso_codes"])
 
     @functools.cached_property
+    def irregular_participles(self) -> frozenset[str]:
+        return frozenset(self.raw["irregular_participles"])
+
+    @functools.cached_property
     def metric_names(self) -> frozenset[str]:
         return frozenset(self.raw["metrics"])
 

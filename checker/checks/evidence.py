@@ -1,0 +1,325 @@
+"""Evidence that two figures state the same thing: a score from explicit features.
+
+Two figures of one kind and unit may be the same quantity stated twice, even when the words
+around them differ ("will invest R$18 billion in fibre over the next three years" and "over the
+next 3 years we will put R$1.8 billion into fibre"). Rather than asking that every hand-read key
+be equal, ``weigh`` adds up what speaks for and against, one named feature at a time, so that a
+finding can say why two figures were taken for one:
+
+* the numbers: a typical slip (the same digits a power of ten apart, two digits swapped, one
+  digit changed) makes a restatement with a mistake far likelier than an arbitrary difference,
+  which is usually two different things;
+* the metric, the counted noun, the words that narrow it (weighted by how rare they are in the
+  document), whose figure it is, the period, and cues that a figure is given as already known
+  ("the", a possessive, a quote).
+
+Contradictions veto a pair whatever the score: two entities, two explicit periods, a forecast
+and an outcome, a level and a change.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from checker.claims import Claim
+from checker.nlp.lexicon import load_lexicon
+
+# Weights of the features, in points; a pair is reported at the rule's `evidence-threshold`.
+POWER_OF_TEN = 3.0  # 18 and 1.8, ¥100 billion and ¥10 billion, million for billion
+TRANSPOSED = 3.0  # 86,412 and 84,612, 87 and 78
+ONE_DIGIT = 1.5  # 12,400 and 12,900
+SAME_METRIC = 2.0  # a metric of the taxonomy: employees, spending, revenue
+SAME_COUNTED = 1.0  # only a counted noun: homes, rigs
+SUBJECT_SHARED = 2.0  # at most, for subjects that share all their (rare) words
+SUBJECT_DISJOINT = -3.0  # both narrow the metric, with no word in common: two segments
+CONTEXT_SHARED = 1.0  # at most, for sentences that share half their (rare) words
+SAME_ENTITY = 1.0
+SAME_PERIOD = 1.5  # both state it: "this year" and "in the current year" (2024)
+INHERITED_PERIODS_DIFFER = -2.0
+RESTATED = 1.5  # "the 78 homes", "Harbour's 14,200 staff", a quote
+CROWDED = -2.0  # the metric has many values in the document: a metric of several things
+PERCENT = -1.0  # percentages of one metric are many (margins, shares, rates of segments)
+SMALL_NUMBER = -1.5  # two significant digits: slips between them happen by chance
+SMALL_COUNT = -2.0  # and a count under 100 (87 and 78 homes) or a percentage: more so
+ROUND_POWER = 1.0  # 1,000 and 10,000, one and one billion: round figures of many sizes
+NEXT_SENTENCE = -1.0  # one line after the other in a block of lines: rows of a list or table
+
+_CROWDED_VALUES = 3
+
+
+@dataclass
+class Evidence:
+    """What speaks for and against two figures being one: named contributions, or a veto."""
+
+    contributions: list[tuple[str, float]] = field(default_factory=list)
+    veto: str = ""
+
+    def add(self, reason: str, points: float) -> None:
+        if points:
+            self.contributions.append((reason, points))
+
+    @property
+    def score(self) -> float:
+        return sum(points for _, points in self.contributions)
+
+    def explain(self) -> str:
+        """'digits transposed +3; same metric (vehicles) +2; ...; score 5'."""
+        parts = [f"{reason} {points:+g}" for reason, points in self.contributions]
+        return "; ".join([*parts, f"score {self.score:g}"])
+
+
+def weigh(
+    a: Claim,
+    b: Claim,
+    rarity: WordRarity,
+    crowded: bool,
+    cues: set[int],
+    sentence_words: dict[int, frozenset[str]],
+    next_sentence: bool = False,
+) -> Evidence:
+    """The evidence that ``a`` and the later ``b`` state one quantity (with different values);
+    ``sentence_words`` holds the content words of each claim's sentence, by claim start."""
+    evidence = Evidence()
+    evidence.veto = veto(a, b)
+    if evidence.veto:
+        return evidence
+    if not typical_slip(a.value, b.value):
+        evidence.veto = "an arbitrary difference, more often two things than one misstated"
+        return evidence
+    if not (a.metric or b.metric):
+        evidence.veto = "no metric on either side"
+        return evidence
+    _weigh_numbers(evidence, a, b)
+    _weigh_metric(evidence, a, b)
+    _weigh_subject(evidence, a, b, rarity)
+    _weigh_context(evidence, sentence_words[a.start], sentence_words[b.start], rarity)
+    if a.entity and b.entity:
+        evidence.add(f"same entity ({b.entity})", SAME_ENTITY)
+    _weigh_period(evidence, a, b)
+    if b.start in cues:
+        evidence.add("given as already known (the, a possessive, a quote)", RESTATED)
+    if crowded:
+        evidence.add("the metric has many values here", CROWDED)
+    if next_sentence:
+        evidence.add("the next line of one block", NEXT_SENTENCE)
+    if a.kind == "percent":
+        evidence.add("a percentage", PERCENT)
+    return evidence
+
+
+def veto(a: Claim, b: Claim) -> str:
+    if a.entity and b.entity and a.entity.lower() != b.entity.lower():
+        return f"different entities ({a.entity}, {b.entity})"
+    if a.role != b.role:
+        return f"a {a.role} and a {b.role}"
+    if a.role == "change" and (a.direction != b.direction or a.basis != b.basis):
+        return "changes of different directions or bases"
+    if {tense(a), tense(b)} == {"forecast", "outcome"}:
+        return "a forecast and an outcome"
+    periods = Period.of(a), Period.of(b)
+    if not (a.scope_inherited or b.scope_inherited) and periods[0].contradicts(periods[1]):
+        return f"different periods ({a.scope}, {b.scope})"
+    if a.metric and b.metric and a.metric != b.metric:
+        return f"different metrics ({a.metric}, {b.metric})"
+    if a.counted and b.counted and a.counted != b.counted and a.metric != b.metric:
+        return f"different things counted ({a.counted}, {b.counted})"
+    return ""
+
+
+def _weigh_numbers(evidence: Evidence, a: Claim, b: Claim) -> None:
+    slip = typical_slip(a.value, b.value)
+    if slip == "power of ten" and _significant(a.value) == 1:
+        evidence.add("one digit, a power of ten apart", ROUND_POWER)
+    elif slip == "power of ten":
+        evidence.add("the same digits a power of ten apart", POWER_OF_TEN)
+    elif slip == "transposed":
+        evidence.add("digits transposed", TRANSPOSED)
+    elif slip == "one digit":
+        evidence.add("one digit changed", ONE_DIGIT)
+    if slip == "transposed" and _significant(a.value) < 3:
+        small = a.kind == "percent" or (a.kind == "count" and abs(a.value or 0) < 100)
+        evidence.add("two significant digits", SMALL_COUNT if small else SMALL_NUMBER)
+
+
+def _weigh_metric(evidence: Evidence, a: Claim, b: Claim) -> None:
+    if a.metric and a.metric == b.metric and a.metric in _METRICS:
+        evidence.add(f"same metric ({a.metric})", SAME_METRIC)
+    elif (a.counted or a.metric) and (a.counted or a.metric) == (b.counted or b.metric):
+        evidence.add(f"same thing counted ({a.counted or a.metric})", SAME_COUNTED)
+
+
+def _weigh_subject(evidence: Evidence, a: Claim, b: Claim, rarity: WordRarity) -> None:
+    words_a, words_b = set(a.subject.split()), set(b.subject.split())
+    if not words_a or not words_b:
+        return
+    shared = words_a & words_b
+    if not shared:
+        evidence.add(f"nothing shared in what narrows them ({a.subject}; {b.subject})",
+                     SUBJECT_DISJOINT)  # fmt: skip
+        return
+    weight = rarity.weight(shared) / rarity.weight(words_a | words_b)
+    evidence.add(f"shared words ({' '.join(sorted(shared))})", round(SUBJECT_SHARED * weight, 1))
+
+
+def _weigh_context(
+    evidence: Evidence, words_a: frozenset[str], words_b: frozenset[str], rarity: WordRarity
+) -> None:
+    """The two sentences share rare words ('fibre', 'Anhui'): they speak of the same thing."""
+    words_a, words_b = _telling(words_a), _telling(words_b)
+    shared = words_a & words_b
+    if not shared:
+        return
+    weight = rarity.weight(shared) / rarity.weight(words_a | words_b)
+    points = round(min(CONTEXT_SHARED, 2 * CONTEXT_SHARED * weight), 1)
+    evidence.add(f"sentences share {' '.join(sorted(shared))}", points)
+
+
+def _telling(words: frozenset[str]) -> frozenset[str]:
+    """Words that may say what a sentence is about: not 'the', 'said', 'billion', 'year'."""
+    return frozenset(w for w in words if len(w) > 2 and w not in _UNTELLING)
+
+
+def _untelling_words() -> frozenset[str]:
+    lexicon = load_lexicon()
+    raw = lexicon.raw
+    scales = {w for entry in raw["scales"].values() for w in entry["words"]}
+    durations = {w for words in raw["durations"].values() for w in words}
+    metrics = {w for section in ("metrics", "metric_verbs") for ws in raw[section].values()
+               for w in ws}  # fmt: skip
+    return frozenset(
+        {*STOP_WORDS, *scales, *durations, *metrics, *raw["speech_verbs"],
+         *raw["generic_subject_words"]}
+    )  # fmt: skip
+
+
+_UNTELLING = _untelling_words()
+_METRICS = load_lexicon().metric_names
+
+
+def _weigh_period(evidence: Evidence, a: Claim, b: Claim) -> None:
+    periods = Period.of(a), Period.of(b)
+    if a.scope_inherited or b.scope_inherited:
+        if periods[0].contradicts(periods[1]):
+            evidence.add("periods carried over from earlier text differ", INHERITED_PERIODS_DIFFER)
+        return
+    if periods[0].known and periods[0] == periods[1]:
+        evidence.add(f"same period ({a.scope})", SAME_PERIOD)
+
+
+def tense(claim: Claim) -> str:
+    """'forecast' ("will invest ... this year"), 'outcome' (a stated period, not a forecast) or
+    '' (no period: either)."""
+    if claim.scope.endswith("(forecast)"):
+        return "forecast"
+    return "outcome" if claim.scope and not claim.scope_inherited else ""
+
+
+_QUARTER = re.compile(r"\bQ([1-4])\b")
+_HALF = re.compile(r"\bH([12])\b")
+_MONTH = re.compile(r"(?:-|\bmonth )(0[1-9]|1[0-2])\b")
+_YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
+_SPAN = re.compile(r"^(?:next |past |over )?(\d+) (year|month|week|day)s?$")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A claim's period in parts: year, part of a year (Q1, H2, a month), or a span (5 years)."""
+
+    year: str = ""
+    part: str = ""  # "Q1", "H2", "M03", "FY" for a full year
+    span: str = ""  # "5 year"
+
+    @classmethod
+    def of(cls, claim: Claim) -> Period:
+        scope = claim.scope.removesuffix(" (forecast)").removesuffix("(forecast)").strip()
+        if span := _SPAN.match(scope):
+            return cls(span=f"{span.group(1)} {span.group(2)}")
+        year = _YEAR.search(scope)
+        part = ""
+        if quarter := _QUARTER.search(scope):
+            part = f"Q{quarter.group(1)}"
+        elif half := _HALF.search(scope):
+            part = f"H{half.group(1)}"
+        elif month := _MONTH.search(scope):
+            part = f"M{month.group(1)}"
+        elif _full_year(scope, year.group() if year else ""):
+            part = "FY"
+        return cls(year.group() if year else "", part, "")
+
+    @property
+    def known(self) -> bool:
+        return bool(self.year or self.part or self.span)
+
+    def contradicts(self, other: Period) -> bool:
+        """Both say which period, and not the same one: 2023 and 2024, Q1 and Q2, a full year
+        and a quarter, five years and three."""
+        if self.span and other.span:
+            return self.span != other.span
+        if self.span or other.span:
+            return False  # "the first three months" and "Q1": a span is not placed in time
+        if self.year and other.year and self.year != other.year:
+            return True
+        return bool(self.part and other.part and self.part != other.part)
+
+
+def _full_year(scope: str, year: str) -> bool:
+    """'2023', '2023 full year', 'the year', 'this year'."""
+    if year:
+        return scope == year or "full year" in scope
+    return scope in ("full year", "the year", "this year", "year to date")
+
+
+def typical_slip(x: Decimal | None, y: Decimal | None) -> str:
+    """How ``y`` may be ``x`` written wrongly: 'power of ten', 'transposed', 'one digit', or ''."""
+    if x is None or y is None or x == y or not x or not y:
+        return ""
+    digits_x, digits_y = _digits(x), _digits(y)
+    if digits_x == digits_y:
+        return "power of ten"
+    if len(digits_x) != len(digits_y) or _magnitude(x) != _magnitude(y):
+        return ""
+    differ = [i for i, (p, q) in enumerate(zip(digits_x, digits_y, strict=True)) if p != q]
+    if (
+        len(differ) == 2
+        and digits_x[differ[0]] == digits_y[differ[1]]
+        and (digits_x[differ[1]] == digits_y[differ[0]])
+    ):
+        return "transposed"
+    if len(differ) == 1 and len(digits_x) >= 3:
+        return "one digit"  # between two digits, one changed is as likely another figure
+    return ""
+
+
+def _digits(value: Decimal) -> str:
+    """The significant digits: 1.457 billion and 14.57 million both give '1457'."""
+    return "".join(str(d) for d in abs(value).normalize().as_tuple().digits)
+
+
+def _magnitude(value: Decimal) -> int:
+    return abs(value).adjusted()
+
+
+def _significant(value: Decimal | None) -> int:
+    return len(_digits(value)) if value else 0
+
+
+class WordRarity:
+    """How rare each word is among the sentences of a document that hold figures: a subject word
+    found in one sentence ('fibre') says more than one found in ten ('company')."""
+
+    def __init__(self, sentences: Iterable[Iterable[str]]) -> None:
+        self._frequency: Counter[str] = Counter()
+        self._sentences = 0
+        for words in sentences:
+            self._sentences += 1
+            self._frequency.update(set(words))
+
+    def weight(self, words: Iterable[str]) -> float:
+        return sum(math.log(1 + self._sentences / (1 + self._frequency[w])) for w in words) or 1.0

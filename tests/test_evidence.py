@@ -1,0 +1,118 @@
+"""Figures related by evidence (checker/checks/evidence.py): the features one at a time, and the
+conflict check that reports pairs whose evidence reaches the rule's threshold."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from checker.checks.evidence import Period, typical_slip
+from tests.helpers import document, findings, rule
+
+CONFLICT = [rule("conflicting-figures")]
+DATE = dt.date(2024, 5, 14)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "slip"),
+    [
+        ("18e9", "1.8e9", "power of ten"),
+        ("100e9", "10e9", "power of ten"),
+        ("1457e6", "1.457e9", ""),  # the same value: no slip
+        ("86412", "84612", "transposed"),
+        ("12400", "14200", "transposed"),
+        ("87", "78", "transposed"),
+        ("412", "241", ""),  # three digits moved: not a swap
+        ("12460", "12960", "one digit"),
+        ("45", "48", ""),  # two digits, one changed: as likely another figure
+        ("4.5", "6.2", ""),
+        ("86412", "8641", ""),  # a digit dropped is not one of these slips
+    ],
+)
+def test_typical_slips(first: str, second: str, slip: str) -> None:
+    assert typical_slip(Decimal(first), Decimal(second)) == slip
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "contradicts"),
+    [
+        ("2023", "2024", True),
+        ("2023", "2023", False),
+        ("2024-Q1", "Q1", False),
+        ("2024-Q1", "2024-Q2", True),
+        ("2024", "2024-Q1", True),  # a year and one of its quarters
+        ("5 years", "3 years", True),
+        ("3 months", "Q1", False),  # a span is not placed in time
+        ("", "2023", False),
+        ("month 03", "2024-03", False),
+        ("2024 (forecast)", "2024 (forecast)", False),
+    ],
+)
+def test_periods_that_contradict(first: str, second: str, contradicts: bool) -> None:
+    (claim,) = [c for c in document("It sold 5,120 cars.").claims if c.kind == "count"]
+
+    def period(scope: str) -> Period:
+        return Period.of(dataclasses.replace(claim, scope=scope))
+
+    assert period(first).contradicts(period(second)) is contradicts
+
+
+RESTATED_IN_OTHER_WORDS = [
+    # a quote restates a plan with the decimal point moved
+    (
+        "Fibranet said it will invest R$18 billion in fibre networks over the next three years. "
+        '"Over the next 3 years we will put R$1.8 billion into fibre," its chief executive said.'
+    ),
+    # a synonym of the metric and another name for the period
+    (
+        "Tsukimoto will raise capital spending to ¥48 billion this year, the company said.\n\n"
+        "It plans to spend ¥84 billion on new plant and equipment in the current year."
+    ),
+    # 'the' refers back, the verb differs
+    "The fire has destroyed 87 homes, officials said. Residents of the 78 homes lost will be "
+    "rehoused.",
+    "Harbour had 12,400 employees in 2023. Harbour had 14,200 employees in 2023.",
+]
+
+
+@pytest.mark.parametrize("text", RESTATED_IN_OTHER_WORDS)
+def test_figures_restated_in_other_words_conflict(text: str) -> None:
+    (finding,) = findings(text, rules=CONFLICT, date=DATE)
+    assert finding.rule == "conflicting-figures"
+    assert len(finding.related) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # other entities, other periods, a forecast and an outcome
+        "Harbour had 12,400 employees in 2023. Marlow had 14,200 employees in 2023.",
+        "Harbour had 12,400 employees in 2023. Harbour had 14,200 employees in 2022.",
+        "Harbour had 12,400 employees in 2023. It expects 14,200 employees in 2025.",
+        # an arbitrary difference is usually two things
+        "The fire destroyed 87 homes in Eastcombe. In Westcombe, 52 homes were lost.",
+        # a figure restated correctly, then another figure of the metric
+        "It will invest R$18 billion in fibre. The R$18 billion plan was approved. It also "
+        "spent R$1.8 billion on towers last year.",
+    ],
+)
+def test_figures_told_apart_do_not_conflict(text: str) -> None:
+    assert findings(text, rules=CONFLICT, date=DATE) == []
+
+
+def test_the_finding_says_why_the_figures_were_taken_for_one() -> None:
+    (finding,) = findings(RESTATED_IN_OTHER_WORDS[3], rules=CONFLICT, date=DATE)
+    evidence = finding.details["evidence"]
+    assert "digits transposed +3" in evidence
+    assert "same metric (employees)" in evidence
+
+
+def test_threshold_zero_turns_the_evidence_off() -> None:
+    on = rule("conflicting-figures")
+    off = dataclasses.replace(
+        on, parameters=dataclasses.replace(on.parameters, evidence_threshold=0.0)
+    )
+    assert findings(RESTATED_IN_OTHER_WORDS[0], rules=[off], date=DATE) == []
