@@ -20,6 +20,9 @@ from checker.source import Source, line_word
 
 K = TypeVar("K")
 
+_FIRST_LINE = re.compile(r"\s*([^\n]*\S)[ \t]*\n[ \t]*\n")
+_TITLE_CHARS = 160
+
 FRONT_MATTER = "front matter"
 OPTION = "--date"
 INFERRED = "inferred"
@@ -74,6 +77,22 @@ class Document:
     def line_word(self) -> str:
         """What a line of this document is called: a Word document's lines are paragraphs."""
         return line_word(self.source.format)
+
+    @functools.cached_property
+    def title(self) -> tuple[int, int]:
+        """Where the headline is: the first line of text when a blank line follows it and it
+        does not end a sentence ("JAPAN EXTENDS 24 BILLION YEN LOAN TO BANGLADESH", a Markdown
+        "# ..." heading); (0, 0) when the text opens with a paragraph."""
+        match = _FIRST_LINE.match(self.source.prose)
+        if match is None or len(match.group(1)) > _TITLE_CHARS:
+            return (0, 0)
+        if match.group(1).rstrip().endswith((".", ":", ";", ",")):
+            return (0, 0)
+        return match.span(1)
+
+    def in_title(self, claim: Claim) -> bool:
+        start, end = self.title
+        return start <= claim.start < end
 
     def line_of(self, claim: Claim) -> int:
         return self.lines.position(claim.start)[0]

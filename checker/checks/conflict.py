@@ -23,7 +23,7 @@ from decimal import Decimal
 from checker.amounts import plain, rewritten
 from checker.checks import register
 from checker.checks.base import Check
-from checker.checks.evidence import WordRarity, weigh
+from checker.checks.evidence import WordRarity, typical_slip, weigh
 from checker.checks.evidence import veto as weigh_veto
 from checker.checks.restatements import (
     _word_set,
@@ -196,7 +196,8 @@ class ConflictCheck(Check):
                 continue
             crowded = self._crowded(first, bucket)
             following = _next_sentence(document.source.prose, first, later)
-            evidence = weigh(first, later, rarity, crowded, cues, words, following)
+            headline = document.in_title(first) and not document.in_title(later)
+            evidence = weigh(first, later, rarity, crowded, cues, words, following, headline)
             if evidence.veto or _restated_veto(first, later, earlier):
                 continue
             if not same_month(prose, first, later):
@@ -310,17 +311,32 @@ class ConflictCheck(Check):
                 if crowded[first.subject]:
                     continue
             later = claims[index + 1 : index + 1 + _COMPARED_AFTER]
-            others = [c for c in later if self._conflict(first, c)]
+            others = [
+                c for c in later if self._conflict(first, c) and self._plausible(document, first, c)
+            ]
             if others:
                 return self._report(document, first, others)
         return None
+
+    def _plausible(self, document: Document, first: Claim, later: Claim) -> bool:
+        """Two figures read as one thing that differ arbitrarily (¥355 and ¥604 million) are
+        far more often two things than one misstated: such a pair needs the later figure given
+        as already known ("the", a possessive, a quote), or a metric an article gives once
+        (turnout). A typical slip of the digits needs nothing more; near misses have a rule
+        of their own."""
+        if self.params.rounding == "only" or typical_slip(first.value, later.value, short=True):
+            return True
+        if first.metric in self.params.unnamed_metrics:
+            return True
+        prose = document.source.prose
+        return restates(prose, later) or quoted(prose, later)
 
     def _many_values_for(self, first: Claim, claims: list[Claim]) -> bool:
         alike = [c for c in claims if same_subject(first.subject, c.subject, near=True)]
         return _distinct_values(alike) > self.params.max_values
 
     def _conflict(self, a: Claim, b: Claim) -> bool:
-        if different_entities(a, b):
+        if different_entities(a, b) or weigh_veto(a, b):
             return False
         if a.sentence_start == b.sentence_start:
             # One sentence compares figures ("37 votes, 1,204 to 1,167"), it never restates one.
@@ -572,4 +588,4 @@ def _measured(claim: Claim) -> str:
         parts.append(claim.subject_text)
     if claim.scope_text:
         parts.append(claim.scope_text)
-    return " ".join(parts)
+    return " ".join(p for p in parts if p) or "same figure"

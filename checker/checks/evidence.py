@@ -43,6 +43,7 @@ CONTEXT_SHARED = 1.0  # at most, for sentences that share half their (rare) word
 SAME_ENTITY = 1.0
 SAME_PERIOD = 1.5  # both state it: "this year" and "in the current year" (2024)
 INHERITED_PERIODS_DIFFER = -2.0
+HEADLINE = 1.5  # the headline's figure is the story's figure
 RESTATED = 1.5  # "the 78 homes", "Harbour's 14,200 staff", a quote
 CROWDED = -2.0  # the metric has many values in the document: a metric of several things
 PERCENT = -1.0  # percentages of one metric are many (margins, shares, rates of segments)
@@ -83,6 +84,7 @@ def weigh(
     cues: set[int],
     sentence_words: dict[int, frozenset[str]],
     next_sentence: bool = False,
+    headline: bool = False,
 ) -> Evidence:
     """The evidence that ``a`` and the later ``b`` state one quantity (with different values);
     ``sentence_words`` holds the content words of each claim's sentence, by claim start."""
@@ -93,7 +95,7 @@ def weigh(
     if not typical_slip(a.value, b.value):
         evidence.veto = "an arbitrary difference, more often two things than one misstated"
         return evidence
-    if not (a.metric or b.metric):
+    if not (a.metric or b.metric or headline):
         evidence.veto = "no metric on either side"
         return evidence
     _weigh_numbers(evidence, a, b)
@@ -103,6 +105,8 @@ def weigh(
     if a.entity and b.entity:
         evidence.add(f"same entity ({b.entity})", SAME_ENTITY)
     _weigh_period(evidence, a, b)
+    if headline:
+        evidence.add("the first in the headline, which the story restates", HEADLINE)
     if b.start in cues:
         evidence.add("given as already known (the, a possessive, a quote)", RESTATED)
     if crowded:
@@ -186,16 +190,20 @@ def _telling(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in words if len(w) > 2 and w not in _UNTELLING)
 
 
+_WIRE_WORDS = ("dlr", "stg", "pct", "mln")  # wire abbreviations, singular as words are compared
+
+
 def _untelling_words() -> frozenset[str]:
     lexicon = load_lexicon()
     raw = lexicon.raw
     scales = {w for entry in raw["scales"].values() for w in entry["words"]}
     durations = {w for words in raw["durations"].values() for w in words}
+    currencies = {w.lower() for entry in raw["currencies"].values() for w in entry["names"]}
     metrics = {w for section in ("metrics", "metric_verbs") for ws in raw[section].values()
                for w in ws}  # fmt: skip
     return frozenset(
-        {*STOP_WORDS, *scales, *durations, *metrics, *raw["speech_verbs"],
-         *raw["generic_subject_words"]}
+        {*STOP_WORDS, *scales, *durations, *metrics, *currencies, *_WIRE_WORDS,
+         *raw["speech_verbs"], *raw["generic_subject_words"]}
     )  # fmt: skip
 
 
@@ -276,8 +284,9 @@ def _full_year(scope: str, year: str) -> bool:
     return scope in ("full year", "the year", "this year", "year to date")
 
 
-def typical_slip(x: Decimal | None, y: Decimal | None) -> str:
-    """How ``y`` may be ``x`` written wrongly: 'power of ten', 'transposed', 'one digit', or ''."""
+def typical_slip(x: Decimal | None, y: Decimal | None, short: bool = False) -> str:
+    """How ``y`` may be ``x`` written wrongly: 'power of ten', 'transposed', 'one digit', or ''.
+    One digit changed counts only in figures of three digits or more, unless ``short``."""
     if x is None or y is None or x == y or not x or not y:
         return ""
     digits_x, digits_y = _digits(x), _digits(y)
@@ -292,7 +301,7 @@ def typical_slip(x: Decimal | None, y: Decimal | None) -> str:
         and (digits_x[differ[1]] == digits_y[differ[0]])
     ):
         return "transposed"
-    if len(differ) == 1 and len(digits_x) >= 3:
+    if len(differ) == 1 and (len(digits_x) >= 3 or short):
         return "one digit"  # between two digits, one changed is as likely another figure
     return ""
 

@@ -148,6 +148,7 @@ def change_levels(
         start = document.claim_at(change.change_from)
     else:
         start = _earlier_baseline(document, change, end, look_back)
+    start = _with_elided_unit(start, end)
     if start is None or end is None or not comparable_levels(start, end):
         return None
     last = max(start.end, end.end)
@@ -161,6 +162,16 @@ def change_levels(
     if any(c.role == "change" for c in document.starting_in(change.end, last)):
         return None  # another change comes first: the levels belong to it
     return shared_scale(start, end), shared_scale(end, start)
+
+
+def _with_elided_unit(start: Claim | None, end: Claim | None) -> Claim | None:
+    """'to 219.2 mln dlrs, from 211.5 mln': a bare baseline with a scale takes the currency or
+    unit of the level it is compared with."""
+    if start is None or end is None or start.kind != "count" or start.counted or start.unit:
+        return start
+    if end.kind not in ("money", "quantity") or not start.step or start.step < 1000:
+        return start  # "from 211.5 mln" has a scale; "from 12" may count anything
+    return replace(start, kind=end.kind, unit=end.unit)
 
 
 def comparable_levels(start: Claim | None, end: Claim | None) -> bool:
@@ -310,7 +321,11 @@ def signed(change: Claim, unit: str = "%") -> str:
     return f"{sign}{plain(change.value)}{unit}"
 
 
-_CLAUSE_BREAK = re.compile(r";|,(?!\d)")
+# A comma opens another clause, unless the baseline follows it: "fell 16% to $85.7 million,
+# from $93.3 million".
+_CLAUSE_BREAK = re.compile(
+    r";|,(?!\d)(?!\s*(?:from|against|versus|vs\.?|compared (?:with|to)|up from|down from)\s)"
+)
 
 
 def operands(end: Claim, start: Claim) -> str:

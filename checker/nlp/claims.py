@@ -20,7 +20,7 @@ from spacy.vocab import Vocab
 
 from checker.nlp.lexical import NUMERIC_SENTENCES, LexicalIndex
 from checker.nlp.lexicon import Lexicon, load_lexicon
-from checker.nlp.numbers import NumberRead, may_start_number, read_number
+from checker.nlp.numbers import NumberRead, may_start_number, past_line_break, read_number
 from checker.nlp.times import DATES, SCOPES
 from checker.nlp.tokens import tokens_with
 from checker.nlp.values import set_values, value_of
@@ -145,7 +145,7 @@ class ClaimFinder:
     def _money_scale(self, doc: Doc, reading: Reading, index: LexicalIndex) -> Reading:
         """'$6.2m', '$1.2b': abbreviations that are scales only for money; also a trailing code."""
         number = reading.number
-        match = index.at(reading.end, "MONEYSCALE")
+        match = index.at(past_line_break(doc, reading.end), "MONEYSCALE")
         if match is not None and number.step >= 0 and number.literal:
             factor = self.lexicon.money_only_scales[match[2]]
             number = replace(
@@ -156,7 +156,7 @@ class ClaimFinder:
                 bare_integer=False,
             )
             reading = replace(reading, number=number, end=match[0])
-        after = index.at(reading.end, "CURRENCY", "ISO")
+        after = index.at(past_line_break(doc, reading.end), "CURRENCY", "ISO")
         if after is not None and after[2] == reading.unit:  # "$5 million USD"
             reading = replace(reading, end=after[0])
         return reading
@@ -164,6 +164,8 @@ class ClaimFinder:
     def _suffix(self, doc: Doc, reading: Reading, index: LexicalIndex, sentence: Span) -> Reading:
         """What follows the number: percent, currency name, unit, duration, or a counted noun."""
         j = reading.end
+        if past_line_break(doc, j) < sentence.end:
+            j = past_line_break(doc, j)  # "rose 12.6\npct", "140.1 mln\nfrancs" in wrapped text
         hyphenated = j < sentence.end and doc[j].text == "-"
         k = j + 1 if hyphenated else j
         if k >= sentence.end:
@@ -257,6 +259,8 @@ class ClaimFinder:
         """'480 authorized Mi Home stores' counts 'stores'."""
         words: list[str] = []
         j = reading.end
+        if past_line_break(doc, j) < sentence.end:
+            j = past_line_break(doc, j)
         while j < sentence.end and len(words) < _MAX_NOUN_PHRASE:
             token = doc[j]
             lower = token.lower_

@@ -109,13 +109,14 @@ def _scale(doc: Doc, j: int, index: LexicalIndex, lexicon: Lexicon) -> tuple[int
     """Chained scale words from token ``j`` ("hundred thousand"): (end, factor). A line break of
     wrapped text may come first ("to 1.15\nbillion"), never a blank line."""
     factor = Decimal(1)
-    while (match := index.at(_past_line_break(doc, j), "SCALE")) is not None:
+    while (match := index.at(past_line_break(doc, j), "SCALE")) is not None:
         j, _, name = match
         factor *= lexicon.scale_factors[name]
     return j, factor
 
 
-def _past_line_break(doc: Doc, j: int) -> int:
+def past_line_break(doc: Doc, j: int) -> int:
+    """``j``, or the token after it when ``j`` is the line break of wrapped text (one '\\n')."""
     if j < len(doc) and doc[j].is_space and doc[j].text.count("\n") == 1:
         return j + 1
     return j
