@@ -222,7 +222,7 @@ def parts_of_wholes(document: Document) -> Iterator[PartOfWhole]:
             between = gap(document, a, b)
             if _PART_OF_WHOLE.match(between) and _plain_whole(document, b, a):
                 yield PartOfWhole(a, b)  # "12 of the 40 seats"
-            elif _of_those(document, a, b):
+            elif _of_those(document, a, b) or _OF_WHICH.match(between):
                 yield PartOfWhole(b, a)  # "Of those 41 million passengers, 52 million"
     yield from _of_that(document)
 
@@ -247,6 +247,14 @@ def _of_that(document: Document) -> Iterator[PartOfWhole]:
 
 _OF_THAT = re.compile(
     r"^\s*of\s+(?:that|this|these|those|it|them|the total)\s*,\s*$", re.IGNORECASE
+)
+
+
+# "revenue of €900m in 2018, of which €1,200m came from cloud"; "1,240 staff, of whom 1,410
+# work abroad": the figure after the clause's "of which" is a part of the one before it.
+_OF_WHICH = re.compile(
+    rf"^[^.;:()]{{0,80}}?,\s*of\s+(?:which|whom)\s*(?:{_QUALIFIERS}\s*)*$",
+    re.IGNORECASE,
 )
 
 

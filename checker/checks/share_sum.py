@@ -61,7 +61,7 @@ class ShareSumCheck(Check):
             yield self._finding(document, figures, whole)
 
     def _one_whole(self, document: Document, figures: FigureList) -> bool:
-        if self._named_whole(document, figures):
+        if self._named_whole(document, figures) or self._whole_leads(document, figures):
             return True
         if len({c.metric for c in figures.items if c.metric}) > 1:
             return False  # "Turnout was 64%, and Smith won 52% of the votes cast"
@@ -89,6 +89,18 @@ class ShareSumCheck(Check):
         after += [prose[c.end : c.end + 20] for c in figures.items[1:]]
         return not any(self._own_whole(text) for text in after)
 
+    def _whole_leads(self, document: Document, figures: FigureList) -> bool:
+        """'Of sales for the six months, domestic made up 45%, export 40% ...', 'Sales split as
+        follows: domestic 45 pct, ...': the sentence opens with the whole the list divides, and
+        no item names a whole of its own."""
+        first = figures.items[0]
+        lead = document.source.prose[first.sentence_start : first.start]
+        if not (_OPENING_OF.match(lead) or _LEAD_BEFORE_COLON.search(lead)):
+            return False
+        return not any(
+            _has_word(g.lower(), w) for g in figures.gaps for w in self.params.separate_wholes
+        )
+
     def _own_whole(self, text: str) -> bool:
         words = text.split()
         return bool(words) and words[0].lower() in ("of", *self.params.separate_wholes)
@@ -113,6 +125,25 @@ _OF_WHOLE = re.compile(
     r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:revenue|revenues|income|budget|spending|sales|vote|votes|seats|respondents|electorate"
     r"|population|workforce|total)\b",
+    re.IGNORECASE,
+)
+
+
+_WHOLE_WORDS = (
+    r"revenue|revenues|income|budget|spending|sales|turnover|vote|votes|seats|respondents"
+    r"|electorate|population|workforce|total|output|production|exports|imports|portfolio|funds"
+    r"|assets|market"
+)
+_WHOLE_NOUNS = f"(?:{_WHOLE_WORDS})"
+# "Of sales for the six months to September, ...": a whole opens the sentence.
+_OPENING_OF = re.compile(
+    rf"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){{0,2}}?{_WHOLE_NOUNS}\b",
+    re.IGNORECASE,
+)
+# "Sales split as follows: ...", "The breakdown of revenue: ...": the whole, then a colon.
+_LEAD_BEFORE_COLON = re.compile(
+    rf"\b(?:{_WHOLE_WORDS}|split|breakdown|broken down|divided|mix)\b[^.;:]*:\s*"
+    r"(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 
