@@ -38,6 +38,7 @@ ONE_DIGIT = 1.5  # 12,400 and 12,900
 SAME_METRIC = 2.0  # a metric of the taxonomy: employees, spending, revenue
 SAME_COUNTED = 1.0  # only a counted noun: homes, rigs
 SUBJECT_SHARED = 2.0  # at most, for subjects that share all their (rare) words
+SUBJECTS_DIFFER = -1.5  # "total western europe" and "eastern europe"
 SUBJECT_DISJOINT = -3.0  # both narrow the metric, with no word in common: two segments
 CONTEXT_SHARED = 1.0  # at most, for sentences that share half their (rare) words
 SAME_ENTITY = 1.0
@@ -53,6 +54,9 @@ ROUND_POWER = 1.0  # 1,000 and 10,000, one and one billion: round figures of man
 NEXT_SENTENCE = -1.0  # one line after the other in a block of lines: rows of a list or table
 
 _CROWDED_VALUES = 3
+# A headline's figure is restated in a sentence that shares its words ("loan", "Bangladesh"),
+# not in one that names a part of it ("up to 12.5 mln dlrs of the issue").
+_HEADLINE_CONTEXT = 0.3
 
 
 @dataclass
@@ -105,7 +109,7 @@ def weigh(
     if a.entity and b.entity:
         evidence.add(f"same entity ({b.entity})", SAME_ENTITY)
     _weigh_period(evidence, a, b)
-    if headline:
+    if headline and _context_points(evidence) >= _HEADLINE_CONTEXT:
         evidence.add("the first in the headline, which the story restates", HEADLINE)
     if b.start in cues:
         evidence.add("given as already known (the, a possessive, a quote)", RESTATED)
@@ -170,6 +174,16 @@ def _weigh_subject(evidence: Evidence, a: Claim, b: Claim, rarity: WordRarity) -
         return
     weight = rarity.weight(shared) / rarity.weight(words_a | words_b)
     evidence.add(f"shared words ({' '.join(sorted(shared))})", round(SUBJECT_SHARED * weight, 1))
+    if words_a - words_b and words_b - words_a:
+        own = f"{' '.join(sorted(words_a - words_b))}; {' '.join(sorted(words_b - words_a))}"
+        evidence.add(f"each narrows it its own way ({own})", SUBJECTS_DIFFER)
+
+
+def _context_points(evidence: Evidence) -> float:
+    return sum(p for reason, p in evidence.contributions if reason.startswith(_SHARED_SENTENCES))
+
+
+_SHARED_SENTENCES = "sentences share"
 
 
 def _weigh_context(
@@ -182,7 +196,7 @@ def _weigh_context(
         return
     weight = rarity.weight(shared) / rarity.weight(words_a | words_b)
     points = round(min(CONTEXT_SHARED, 2 * CONTEXT_SHARED * weight), 1)
-    evidence.add(f"sentences share {' '.join(sorted(shared))}", points)
+    evidence.add(f"{_SHARED_SENTENCES} {' '.join(sorted(shared))}", points)
 
 
 def _telling(words: frozenset[str]) -> frozenset[str]:
@@ -232,7 +246,7 @@ def tense(claim: Claim) -> str:
 _QUARTER = re.compile(r"\bQ([1-4])\b")
 _HALF = re.compile(r"\bH([12])\b")
 _MONTH = re.compile(r"(?:-|\bmonth )(0[1-9]|1[0-2])\b")
-_YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
 _SPAN = re.compile(r"^(?:next |past |over )?(\d+) (year|month|week|day)s?$")
 
 
@@ -291,7 +305,9 @@ def typical_slip(x: Decimal | None, y: Decimal | None, short: bool = False) -> s
         return ""
     digits_x, digits_y = _digits(x), _digits(y)
     if digits_x == digits_y:
-        return "power of ten"
+        # a decimal point moved, or million for thousand or billion: not 27 dlrs a share and
+        # 270 mln dlrs
+        return "power of ten" if abs(_magnitude(x) - _magnitude(y)) <= 3 else ""
     if len(digits_x) != len(digits_y) or _magnitude(x) != _magnitude(y):
         return ""
     differ = [i for i, (p, q) in enumerate(zip(digits_x, digits_y, strict=True)) if p != q]

@@ -273,8 +273,11 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 def sentence_text(prose: str, claim: Claim) -> str:
+    """The claim's sentence, to its full stop or the end of its paragraph (a headline has none)."""
     end = _SENTENCE_END.search(prose, claim.end)
-    return prose[claim.sentence_start : end.start() if end else len(prose)]
+    stop = end.start() if end else len(prose)
+    paragraph_end = prose.find("\n\n", claim.end, stop)
+    return prose[claim.sentence_start : stop if paragraph_end < 0 else paragraph_end]
 
 
 def table_block(claim: Claim) -> str:

@@ -226,6 +226,9 @@ def _year_in(span: Span) -> str:
     for token in span:
         if _YEAR.match(token.text):
             return token.text
+        split = re.match(r"^(\d{4})/\d{2}$", token.text)  # "1985/86"
+        if split:
+            return split.group(1)
         match = re.match(r"^(?:Q[1-4]|[1-4]Q|H[12]|[12]H|FY|F)(\d{2}|\d{4})$", token.text)
         if match:
             digits = match.group(1)
