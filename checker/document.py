@@ -17,6 +17,7 @@ from checker.findings import LineIndex, Location
 from checker.nlp.lexicon import load_lexicon
 from checker.nlp.pipeline import analyze_in_parts
 from checker.source import Source, line_word
+from checker.tables import with_table_readings
 
 K = TypeVar("K")
 
@@ -158,6 +159,8 @@ def analyze_source(source: Source, options: Options) -> Document:
         )
         for span in doc.spans["claims"]
     )
+    if source.format == "markdown" and "|" in source.text:
+        claims = with_table_readings(source.text, claims)
     lines = LineIndex(source.text)
     date = document_date(source, options, claims, lines)
     if date.source != TODAY:

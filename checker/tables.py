@@ -1,0 +1,195 @@
+"""Markdown tables: what a figure in a cell measures, from its column header and its row label.
+
+"| Cloud | €412.6m |" under "| Segment | Revenue |" is the cloud segment's revenue, as the prose
+would say it ("cloud revenue was €412.6m"). The context reader reads a table row as a line of
+words and cannot tell a label from a metric ("Devices" read as a count of devices); this module
+reads the grid from the file's text, so a cell's figure gets the header's metric and the row's
+label as what narrows it, and compares with the prose that restates it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from checker.claims import Claim
+from checker.nlp.context import singular
+from checker.nlp.lexicon import load_lexicon
+
+_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_WORD = re.compile(r"[^\W\d_]+")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+@dataclasses.dataclass(frozen=True)
+class Cell:
+    row_label: str  # the first cell's words, as a claim's subject is written
+    header: str  # the column's header text
+
+
+def with_table_readings(text: str, claims: Iterable[Claim]) -> tuple[Claim, ...]:
+    """The claims, each one in a Markdown table cell read with its column's metric, unit
+    ("Revenue (€m)") and period ("2023"), and its row's label."""
+    claims = tuple(claims)
+    lines = _Lines(text)
+    dollar = _dollar(claims)
+    return tuple(_read_in_cell(claim, lines, dollar) for claim in claims)
+
+
+def _dollar(claims: tuple[Claim, ...]) -> str:
+    """What '$' stands for in this document: as its figures read it, else the lexicon's
+    default."""
+    read = [c.unit for c in claims if c.currency_symbol == "$"]
+    return max(set(read), key=read.count) if read else _ambiguous()["$"]
+
+
+def _read_in_cell(claim: Claim, lines: _Lines, dollar: str) -> Claim:
+    if claim.kind == "date" or claim.equivalent_of >= 0:
+        return claim
+    cell = lines.cell_at(claim.start)
+    if cell is None:
+        return claim
+    claim = _in_header_unit(claim, cell.header, dollar)
+    metric = _metric_of(cell.header)
+    year = _YEAR.search(cell.header)
+    if not metric and not cell.row_label:
+        return claim
+    return dataclasses.replace(
+        claim,
+        metric=metric or claim.metric,
+        subject=cell.row_label or claim.subject,
+        subject_text=cell.row_label or claim.subject_text,
+        # "| Segment | 2023 | 2022 |": each column is a year
+        scope=year.group() if year and not claim.scope else claim.scope,
+        scope_inherited=False if year and not claim.scope else claim.scope_inherited,
+    )
+
+
+class _Lines:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in re.finditer(r"\n", text))]
+
+    def line(self, index: int) -> str:
+        end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[index] : end]
+
+    def index_of(self, offset: int) -> int:
+        low, high = 0, len(self.starts) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.starts[middle] <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+    def cell_at(self, offset: int) -> Cell | None:
+        index = self.index_of(offset)
+        row = self.line(index)
+        if _ROW.match(row) is None or _SEPARATOR.match(row):
+            return None
+        header_index = self._header_of(index)
+        if header_index is None or header_index == index:
+            return None
+        column = row[: offset - self.starts[index]].count("|") - 1
+        cells = _cells(row)
+        headers = _cells(self.line(header_index))
+        if column < 1 or column >= len(headers) or not cells:
+            return None  # the label column, or a row wider than its header
+        return Cell(_subject(cells[0]), headers[column])
+
+    def _header_of(self, index: int) -> int | None:
+        """The header row of the table that line ``index`` belongs to: the row above the
+        separator line ("|---|---|")."""
+        while index > 0 and _ROW.match(self.line(index)) and not _SEPARATOR.match(self.line(index)):
+            index -= 1
+        if index > 0 and _SEPARATOR.match(self.line(index)) and _ROW.match(self.line(index - 1)):
+            return index - 1
+        return None
+
+
+_HEADER_UNIT = re.compile(r"\(\s*(?P<currency>[^\w\s()]{1,3}|[A-Z]{3})\s*(?P<scale>[a-z]+)?\s*\)")
+
+
+def _in_header_unit(claim: Claim, header: str, dollar: str) -> Claim:
+    """'84.2' under 'Revenue (€m)' is €84.2 million."""
+    match = _HEADER_UNIT.search(header)
+    if match is None or claim.kind != "count" or claim.counted or claim.value is None:
+        return claim
+    symbol = match.group("currency")
+    code = dollar if symbol == "$" else _currency_symbols().get(symbol, "")
+    if not code and symbol in load_lexicon().raw["iso_codes"]:
+        code = symbol
+    factor = _scale_factors().get(match.group("scale") or "", None)
+    if not code or factor is None:
+        return claim
+    return dataclasses.replace(
+        claim,
+        kind="money",
+        unit=code,
+        value=claim.value * factor,
+        step=claim.step * factor,
+        value_high=None if claim.value_high is None else claim.value_high * factor,
+    )
+
+
+@functools.cache
+def _currency_symbols() -> dict[str, str]:
+    raw = load_lexicon().raw
+    symbols = {s: code for code, entry in raw["currencies"].items() for s in entry["symbols"]}
+    symbols.update({s: entry["default"] for s, entry in raw["ambiguous"].items()})
+    return symbols
+
+
+@functools.cache
+def _ambiguous() -> dict[str, str]:
+    return {s: entry["default"] for s, entry in load_lexicon().raw["ambiguous"].items()}
+
+
+@functools.cache
+def _scale_factors() -> dict[str, Decimal]:
+    """'' (units), 'm', 'mn', 'million', 'bn' ...: the scale a header's unit gives."""
+    raw = load_lexicon().raw
+    factors = {"": Decimal(1)}
+    for entry in raw["scales"].values():
+        factors.update({w: Decimal(entry["factor"]) for w in entry["words"]})
+    factors.update({w: Decimal(f) for w, f in raw["money_only_scales"].items()})
+    return factors
+
+
+def _cells(row: str) -> list[str]:
+    match = _ROW.match(row)
+    return [cell.strip() for cell in match.group(1).split("|")] if match else []
+
+
+def _subject(label: str) -> str:
+    """'Cloud services' as a subject is written: lower case, singular, sorted, no stop words."""
+    words = {singular(w) for w in _WORD.findall(label.lower())}
+    return " ".join(sorted(words - _stop_words()))
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@functools.cache
+def _metric_names() -> dict[str, str]:
+    """Each metric word of the lexicon ("net sales", "turnover") and its metric."""
+    metrics = load_lexicon().raw["metrics"]
+    return {word: metric for metric, words in metrics.items() for word in words}
+
+
+def _metric_of(header: str) -> str:
+    """The metric a column header names: 'Revenue (€m)' is revenue; '' for 'Change'."""
+    words = " ".join(_WORD.findall(header.lower()))
+    names = _metric_names()
+    found = [name for name in names if re.search(rf"\b{re.escape(name)}\b", words)]
+    return names[max(found, key=len)] if found else ""

@@ -1,0 +1,78 @@
+"""Markdown tables (checker/tables.py): a cell's figure is read with its column's header and its
+row's label, and compared with the prose that restates it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.document import Document, Options, analyze_source
+from checker.engine import Engine
+from checker.findings import Finding
+from checker.source import source_from_text
+from tests.helpers import rule
+
+DATE = dt.date(2024, 5, 14)
+CONFLICT = [rule("conflicting-figures")]
+
+SEGMENTS = """# Harwick results
+
+| Region | Revenue (€m) | Operating profit (€m) | Margin |
+|---|---|---|---|
+| Europe | 84.2 | 12.1 | 14.4% |
+| Asia | 48.9 | 6.3 | 12.9% |
+
+Revenue in Asia was €48.9m and operating profit in Europe €12.1m.
+"""
+
+YEARS = """| Division | 2023 | 2022 |
+|---|---|---|
+| Foods | £412.6m | £380.2m |
+| Drinks | £210.4m | £201.9m |
+
+Foods sales rose to £412.6m in 2023 from £380.2m, and drinks sales climbed to £210.4m.
+"""
+
+
+def document(text: str) -> Document:
+    return analyze_source(source_from_text(text, "draft.md", "markdown"), Options(date=DATE))
+
+
+def findings(text: str) -> list[Finding]:
+    return Engine(CONFLICT).check(document(text))
+
+
+def _cells(text: str) -> dict[str, tuple]:
+    """What was read in each figure, by its text (the first figure of each text)."""
+    cells: dict[str, tuple] = {}
+    for c in document(text).claims:
+        cells.setdefault(c.text, (c.kind, c.unit, c.value, c.metric, c.subject, c.scope))
+    return cells
+
+
+def test_a_cell_takes_its_column_header_and_row_label() -> None:
+    cells = _cells(SEGMENTS)
+    assert cells["84.2"][:5] == ("money", "EUR", 84_200_000, "revenue", "europe")
+    assert cells["6.3"][3:5] == ("profit", "asia")
+    assert cells["12.9%"][3:5] == ("margin", "asia")
+
+
+def test_a_year_column_gives_the_period() -> None:
+    cells = _cells(YEARS)
+    assert cells["£380.2m"][4:] == ("food", "2022")
+
+
+def test_a_table_and_prose_that_agree_raise_nothing() -> None:
+    assert findings(SEGMENTS) == []
+    assert findings(YEARS) == []
+
+
+def test_prose_restating_a_cell_wrongly_conflicts_with_it() -> None:
+    (finding,) = findings(SEGMENTS.replace("Asia was €48.9m", "Asia was €84.9m"))
+    assert (finding.location.line, finding.related[0].location.line) == (6, 8)
+    (finding,) = findings(YEARS.replace("rose to £412.6m", "rose to £421.6m"))
+    assert (finding.location.line, finding.related[0].location.line) == (3, 6)
+
+
+def test_text_outside_tables_is_read_as_before() -> None:
+    plain = "Revenue | in Asia was €48.9m."
+    assert _cells(plain)["€48.9m"][3] == "revenue"
