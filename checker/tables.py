@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from checker.claims import Claim
@@ -38,6 +38,37 @@ def with_table_readings(text: str, claims: Iterable[Claim]) -> tuple[Claim, ...]
     lines = _Lines(text)
     dollar = _dollar(claims)
     return tuple(_read_in_cell(claim, lines, dollar) for claim in claims)
+
+
+_TOTAL_LABELS = {"total", "group", "overall", "combined", "all", "grand total", "group total"}
+
+
+def column_totals(text: str, claims: Iterable[Claim]) -> Iterator[tuple[Claim, list[Claim]]]:
+    """(total, parts) for each column of a Markdown table whose last row is labelled 'Total'
+    ('Group', 'Overall') and whose other rows each give a figure of the total's measure."""
+    lines = _Lines(text)
+    by_line: dict[int, list[Claim]] = {}
+    for claim in claims:
+        if claim.kind != "date" and claim.value is not None and claim.equivalent_of < 0:
+            by_line.setdefault(lines.index_of(claim.start), []).append(claim)
+    for rows in lines.tables():
+        labels = [" ".join(_WORD.findall(_cells(lines.line(r))[0].lower())) for r in rows]
+        if (
+            len(rows) < 3
+            or labels[-1] not in _TOTAL_LABELS
+            or any(label in _TOTAL_LABELS for label in labels[:-1])
+        ):
+            continue
+        columns = [lines.by_column(r, by_line.get(r, [])) for r in rows]
+        for column in set(columns[-1]):
+            total = columns[-1][column]
+            parts = [cells.get(column) for cells in columns[:-1]]
+            if all(p is not None and _same_measure(p, total) for p in parts):
+                yield total, [p for p in parts if p is not None]
+
+
+def _same_measure(part: Claim, total: Claim) -> bool:
+    return (part.kind, part.unit) == (total.kind, total.unit) and part.kind != "percent"
 
 
 def _dollar(claims: tuple[Claim, ...]) -> str:
@@ -102,6 +133,29 @@ class _Lines:
         if column < 1 or column >= len(headers) or not cells:
             return None  # the label column, or a row wider than its header
         return Cell(_subject(cells[0]), headers[column])
+
+    def tables(self) -> Iterator[list[int]]:
+        """The body rows of each table: the row lines after a separator under a header."""
+        index = 1
+        while index < len(self.starts):
+            if _SEPARATOR.match(self.line(index)) and _ROW.match(self.line(index - 1)):
+                rows = []
+                index += 1
+                while index < len(self.starts) and _ROW.match(self.line(index)):
+                    rows.append(index)
+                    index += 1
+                yield rows
+            index += 1
+
+    def by_column(self, index: int, claims: list[Claim]) -> dict[int, Claim]:
+        """The first figure of each cell of row ``index``, by column (the label column is 0)."""
+        found: dict[int, Claim] = {}
+        row = self.line(index)
+        for claim in claims:
+            column = row[: claim.start - self.starts[index]].count("|") - 1
+            found.setdefault(column, claim)
+        found.pop(0, None)
+        return found
 
     def _header_of(self, index: int) -> int | None:
         """The header row of the table that line ``index`` belongs to: the row above the

@@ -76,3 +76,19 @@ def test_prose_restating_a_cell_wrongly_conflicts_with_it() -> None:
 def test_text_outside_tables_is_read_as_before() -> None:
     plain = "Revenue | in Asia was €48.9m."
     assert _cells(plain)["€48.9m"][3] == "revenue"
+
+
+TOTALS = """| Division | 2023 | 2022 |
+|---|---|---|
+| Foods | £412.6m | £380.2m |
+| Drinks | £210.4m | £201.9m |
+| Total | £623.0m | £582.1m |
+"""
+
+
+def test_a_total_row_is_the_sum_of_the_rows_above_it() -> None:
+    sums = [rule("sum-of-parts")]
+    assert Engine(sums).check(document(TOTALS)) == []
+    (finding,) = Engine(sums).check(document(TOTALS.replace("£623.0m", "£633.0m")))
+    assert finding.location.line == 5
+    assert "412.6 + 210.4 = 623" in finding.details["arithmetic"]

@@ -26,6 +26,7 @@ from checker.checks.relations import (
 from checker.claims import Claim
 from checker.document import Document
 from checker.findings import Finding
+from checker.tables import column_totals
 
 _QUALIFIERS = r"(?:about|around|roughly|some|nearly|almost|approximately|just|over|under)"
 _PARTIAL = r"including|includ\w+|such as|among them|among which|of which|notably|led by"
@@ -67,6 +68,11 @@ class SumCheck(Check):
             raise ValueError("'tolerance' must be between 0 and 1")
 
     def run(self, document: Document) -> Iterator[Finding]:
+        if document.source.format == "markdown" and "|" in document.source.text:
+            for total, parts in column_totals(document.source.text, document.claims):
+                finding = self._judge(document, tuple(parts), total, partial=False)
+                if finding is not None:
+                    yield finding
         for figures in figure_lists(document):
             found = _total_of(document, figures)
             if found is None:
