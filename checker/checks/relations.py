@@ -105,6 +105,56 @@ def shares(document: Document) -> Iterator[Share]:
         yield from _shares_of_named_whole(document, claims, percents)
 
 
+def stakes(document: Document) -> Iterator[tuple[tuple[Claim, Claim], tuple[Claim, Claim]]]:
+    """Two parts of one unnamed whole in a sentence, each with its share: '1,410,184 shares, or
+    6.3 pct of the total, from 1,626,233 shares, or 7.3 pct'. Each pair implies the whole."""
+    judged = {share.percent.start for share in shares(document)}
+    for claims in sentences(document):
+        pairs = [
+            (part, percent)
+            for part, percent in itertools.pairwise(claims)
+            if percent.kind == "percent"
+            and percent.start not in judged
+            and part.kind == "count"  # shares of a stock: a whole that stays put, unlike
+            and part.value  # a period's turnover, which a baseline's share is of
+            and percent.value
+            and "change" not in (part.role, percent.role)
+            and _PART_TO_SHARE.match(_after_counted(part, gap(document, part, percent)))
+        ]
+        if not pairs or not _OF_A_WHOLE.match(document.source.prose, pairs[0][1].end):
+            continue  # "or 6.3 pct of the total": a share; "an increase of $4.1bn, or 12%": not
+        for first, second in itertools.pairwise(pairs):
+            if _of_other_periods(first[0], second[0]):
+                continue  # "in 2019 ..., $6.4 million or 50% of total revenue in 2018"
+            if (first[0].kind, first[0].unit, first[0].counted) == (
+                second[0].kind,
+                second[0].unit,
+                second[0].counted,
+            ):
+                yield first, second
+
+
+def _of_other_periods(a: Claim, b: Claim) -> bool:
+    from checker.checks.evidence import Period
+
+    return a.scope != b.scope and Period.of(a).contradicts(Period.of(b))
+
+
+_OF_A_WHOLE = re.compile(
+    r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:total|outstanding|company|issued|voting|common)\b",
+    re.IGNORECASE,
+)
+_COUNTED_WORDS = re.compile(r"^\s*[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2}(?=\s*[,(])")
+
+
+def _after_counted(part: Claim, between: str) -> str:
+    """The words after a count's counted noun: ' shares, or ' is ', or ' after 1,410,184."""
+    match = _COUNTED_WORDS.match(between)
+    if part.counted and match and part.counted in match.group().lower():
+        return between[match.end() :]
+    return between
+
+
 def _shares_of_named_whole(
     document: Document, claims: list[Claim], done: set[int]
 ) -> Iterator[Share]:

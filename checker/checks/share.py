@@ -16,7 +16,7 @@ from checker.amounts import amount_like, plain
 from checker.checks import register
 from checker.checks.base import Check
 from checker.checks.growth import operands
-from checker.checks.relations import Share, shares
+from checker.checks.relations import Share, shares, stakes
 from checker.claims import Claim
 from checker.document import Document
 from checker.findings import Finding
@@ -49,6 +49,41 @@ class ShareCheck(Check):
             if stated_high + slack >= low and stated_low - slack <= high:
                 continue
             yield self._finding(document, share)
+        for first, second in stakes(document):
+            finding = self._stake_finding(document, first, second)
+            if finding is not None:
+                yield finding
+
+    def _stake_finding(
+        self, document: Document, first: tuple[Claim, Claim], second: tuple[Claim, Claim]
+    ) -> Finding | None:
+        """Two stakes in one whole: the whole that the first implies must give the second its
+        share ('1,410,184 shares, or 6.3 pct' implies 22.4 million shares in all)."""
+        slack = Decimal(str(self.params.tolerance))
+        totals = [_implied_whole(part, percent) for part, percent in (first, second)]
+        low, high = totals[0]
+        part, percent = second
+        actual_low = part.value / high * _HUNDRED
+        actual_high = part.value / low * _HUNDRED
+        stated_low, stated_high = percent.interval()
+        if stated_high + slack >= actual_low and stated_low - slack <= actual_high:
+            return None
+        whole = first[0].value * _HUNDRED / first[1].value
+        actual = part.value / whole * _HUNDRED
+        implied_whole = amount_like(whole, part)
+        fields = {
+            "part": part.text,
+            "whole": f"the whole that {first[0].text}, or {first[1].text}, implies "
+            f"({implied_whole})",
+            "stated": f"{plain(percent.value)}%",
+            "actual": f"{actual:.1f}%",
+            "arithmetic": f"{plain(part.value)} / {plain(whole.quantize(Decimal(1)))} = "
+            f"{actual:.1f}%",
+            "implied": amount_like(whole * percent.value / _HUNDRED, part),
+        }
+        related = [(part.start, part.end, "the part"),
+                   (first[1].start, first[1].end, "the other stake's share")]  # fmt: skip
+        return self.finding(document, percent.start, percent.end, fields, related)
 
     def _finding(self, document: Document, share: Share) -> Finding:
         actual = share.part.value / share.whole.value * _HUNDRED
@@ -64,6 +99,13 @@ class ShareCheck(Check):
         related = [(share.part.start, share.part.end, "the part"),
                    (share.whole.start, share.whole.end, "the whole")]  # fmt: skip
         return self.finding(document, share.percent.start, share.percent.end, fields, related)
+
+
+def _implied_whole(part: Claim, percent: Claim) -> tuple[Decimal, Decimal]:
+    """The whole that a part and its share give, as the share's precision allows."""
+    low, high = percent.interval()
+    part_low, part_high = _counted_exactly(part) or part.interval()
+    return part_low * _HUNDRED / high, part_high * _HUNDRED / max(low, Decimal("0.001"))
 
 
 def _share_range(share: Share) -> tuple[Decimal, Decimal]:
