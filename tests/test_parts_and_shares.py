@@ -278,3 +278,30 @@ def test_shares_whose_first_names_the_whole() -> None:
 )
 def test_totals_named_in_other_words(text: str) -> None:
     assert len(messages("sum-of-parts", text)) == 1
+
+
+# -- wholes named in an earlier sentence, "of which" --------------------------------------------
+
+
+def test_a_part_of_a_whole_named_in_an_earlier_sentence() -> None:
+    text = (
+        "The total cost of the bridge is £84m, the council said. "
+        "The government will pay £96m of the total cost, with the rest from tolls."
+    )
+    assert [f.rule for f in findings(text)] == ["part-exceeds-whole"]
+    assert findings(text.replace("£96m", "£46m")) == []
+
+
+def test_parts_of_a_whole_named_in_an_earlier_sentence_add_up_to_at_most_it() -> None:
+    text = (
+        "The new funds total $5.2 billion. "
+        "Schools will get $3.1 billion of the new funds and hospitals $3.4 billion."
+    )
+    assert [f.rule for f in findings(text)] == ["sum-of-parts"]
+    assert findings(text.replace("$3.4 billion", "$1.4 billion")) == []
+
+
+def test_a_part_after_of_which() -> None:
+    text = "The group had revenue of €900m in 2018, of which €1,200m came from cloud services."
+    assert [f.rule for f in findings(text)] == ["part-exceeds-whole"]
+    assert findings(text.replace("€1,200m", "€200m")) == []

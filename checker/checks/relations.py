@@ -176,9 +176,29 @@ def _shares_of_named_whole(
             yield Share(part, percent, whole)
 
 
-def _figure_named(document: Document, name: str, part: Claim) -> Claim | None:
+def named_whole(document: Document, part: Claim) -> Claim | None:
+    """'Schools will get $3.1 billion of the new funds': the figure an earlier sentence gives
+    for 'the new funds' ('The new funds total $5.2 billion'), whatever its size."""
+    if part.kind not in ("money", "quantity") or not _level(part):
+        return None  # "Five of the plants": counts of things are too often of other things
+    named = _PART_OF_NAMED.match(document.source.prose, part.end)
+    if named is None or named.group("name").lower() in _TOO_GENERIC:
+        return None
+    return _figure_named(document, named.group("name"), part, larger=False)
+
+
+# "$3.1 billion of the new funds", "£96m of that budget": a part of a whole named before.
+_PART_OF_NAMED = re.compile(
+    r"\s+of\s+(?:the|its|their|that|this)\s+(?P<name>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})"
+    r"\s*(?=[,.;)]|\s+(?:and|will|would|to|for|goes|went|is|was|are|were)\b|$)",
+    re.IGNORECASE,
+)
+
+
+def _figure_named(document: Document, name: str, part: Claim, larger: bool = True) -> Claim | None:
     """The nearest figure before ``part``, in the six sentences before it, that the text
-    introduces with ``name`` ("The quarter's revenue of 5.86 trillion won")."""
+    introduces with ``name`` ("The quarter's revenue of 5.86 trillion won"); with ``larger``,
+    only one larger than ``part``."""
     prose = document.source.prose
     window_start = _sentences_back(document, part, 6)
     pattern = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
@@ -189,7 +209,7 @@ def _figure_named(document: Document, name: str, part: Claim) -> Claim | None:
         between = prose[match.end() : following.start]
         if re.search(r"[\d.;]", between) or not same_measure(following, part):
             continue
-        if following.value is not None and following.value > part.value:
+        if following.value is not None and (following.value > part.value or not larger):
             return following
     return None
 
@@ -275,6 +295,11 @@ def parts_of_wholes(document: Document) -> Iterator[PartOfWhole]:
             elif _of_those(document, a, b) or _OF_WHICH.match(between):
                 yield PartOfWhole(b, a)  # "Of those 41 million passengers, 52 million"
     yield from _of_that(document)
+    for claim in document.claims:
+        if claim.value is not None and claim.equivalent_of < 0:
+            whole = named_whole(document, claim)
+            if whole is not None and (claim.start, whole.start) not in seen:
+                yield PartOfWhole(claim, whole)
 
 
 def _of_that(document: Document) -> Iterator[PartOfWhole]:

@@ -20,6 +20,7 @@ from checker.checks.relations import (
     FigureList,
     figure_lists,
     gap,
+    named_whole,
     opens_with_of_the,
     same_measure,
 )
@@ -74,7 +75,8 @@ class SumCheck(Check):
                 if finding is not None:
                     yield finding
         for figures in figure_lists(document):
-            found = _total_of(document, figures)
+            whole = named_whole(document, figures.items[0])
+            found = _total_of(document, figures) or (whole and (whole, figures.items, True))
             if found is None:
                 continue
             total, parts, partial = found
