@@ -30,6 +30,10 @@ DATE = dt.date(2024, 5, 14)
         ("45", "48", ""),  # two digits, one changed: as likely another figure
         ("4.5", "6.2", ""),
         ("86412", "8641", ""),  # a digit dropped is not one of these slips
+        ("486.3e6", "468e6", "transposed"),  # compared at the coarser figure's precision
+        ("486.3e6", "486e6", ""),  # a rounding
+        ("3.14e6", "1.3e6", ""),  # two digits say too little
+        ("27", "270e6", ""),  # not a decimal point or a scale word: a share price and a deal
     ],
 )
 def test_typical_slips(first: str, second: str, slip: str) -> None:
@@ -75,6 +79,18 @@ RESTATED_IN_OTHER_WORDS = [
     "The fire has destroyed 87 homes, officials said. Residents of the 78 homes lost will be "
     "rehoused.",
     "Harbour had 12,400 employees in 2023. Harbour had 14,200 employees in 2023.",
+    # the wrong scale word in a quote
+    "Brindle will spend ₹9,500 crore on new warehouses over the next four years.\n\n"
+    '"We are putting ₹9,500 lakh into warehousing," its chief executive said.',
+    # a rounded restatement with two digits swapped
+    "The council's capital programme is worth £486.3m over five years.\n\n"
+    'Councillor Jane Holt said the £468 million programme was "the biggest in a generation".',
+    # "-strong" names what is counted
+    "Meridian employs 12,460 people across its plants.\n\n"
+    "Meridian's 12,960-strong workforce will get a pay rise.",
+    # a quantity restated in a quote, the metric named only the second time
+    "The miner produced 214,600 ounces of gold in the quarter.\n\n"
+    '"Gold output of 241,600 ounces shows the mine is back on track," its chief said.',
 ]
 
 

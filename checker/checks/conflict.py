@@ -170,7 +170,7 @@ class ConflictCheck(Check):
             and claim.value_high is None
             and claim.equivalent_of < 0
             and claim.role in ("level", "change")
-            and bool(claim.metric or claim.counted or claim.kind == "money")
+            and bool(claim.metric or claim.counted or claim.kind in ("money", "quantity"))
             and claim.metric not in self.params.ignored_metrics
             and not _few(claim)
             and not _YEAR.fullmatch(claim.text)
@@ -575,7 +575,7 @@ def _widen(low: Decimal, high: Decimal, slack: Decimal) -> tuple[Decimal, Decima
 
 
 def _measured(claim: Claim) -> str:
-    parts = [claim.metric]
+    parts = [claim.metric or claim.counted or "figure"]
     if claim.role == "change":
         parts = [f"change in {claim.metric}"]
         if claim.basis:
@@ -588,4 +588,4 @@ def _measured(claim: Claim) -> str:
         parts.append(claim.subject_text)
     if claim.scope_text:
         parts.append(claim.scope_text)
-    return " ".join(p for p in parts if p) or "same figure"
+    return " ".join(p for p in parts if p)

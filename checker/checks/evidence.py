@@ -304,6 +304,14 @@ def typical_slip(x: Decimal | None, y: Decimal | None, short: bool = False) -> s
     if x is None or y is None or x == y or not x or not y:
         return ""
     digits_x, digits_y = _digits(x), _digits(y)
+    if len(digits_x) != len(digits_y) and _magnitude(x) == _magnitude(y):
+        # "£486.3m" restated as "£468 million": compare at the coarser figure's precision
+        places = min(len(digits_x), len(digits_y))
+        if places < 3:
+            return ""  # "3.14" and "1.3": two digits say too little
+        digits_x, digits_y = _rounded_digits(x, places), _rounded_digits(y, places)
+        if digits_x == digits_y:
+            return ""  # a rounding, not a slip
     if digits_x == digits_y:
         # a decimal point moved, or million for thousand or billion: not 27 dlrs a share and
         # 270 mln dlrs
@@ -325,6 +333,13 @@ def typical_slip(x: Decimal | None, y: Decimal | None, short: bool = False) -> s
 def _digits(value: Decimal) -> str:
     """The significant digits: 1.457 billion and 14.57 million both give '1457'."""
     return "".join(str(d) for d in abs(value).normalize().as_tuple().digits)
+
+
+def _rounded_digits(value: Decimal, places: int) -> str:
+    """The first ``places`` significant digits of ``value``, rounded: 486.3 to 3 is '486'."""
+    exponent = _magnitude(value) - places + 1
+    rounded = abs(value).quantize(Decimal(1).scaleb(exponent), rounding="ROUND_HALF_UP")
+    return _digits(rounded).ljust(places, "0")[:places]
 
 
 def _magnitude(value: Decimal) -> int:

@@ -261,6 +261,8 @@ class ClaimFinder:
         j = reading.end
         if past_line_break(doc, j) < sentence.end:
             j = past_line_break(doc, j)
+        if j + 2 < sentence.end and doc[j].text == "-" and doc[j + 1].lower_ == "strong":
+            j += 2  # "its 12,960-strong workforce" counts the workforce
         while j < sentence.end and len(words) < _MAX_NOUN_PHRASE:
             token = doc[j]
             lower = token.lower_
