@@ -119,6 +119,21 @@ def test_figures_told_apart_do_not_conflict(text: str) -> None:
     assert findings(text, rules=CONFLICT, date=DATE) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant generated 14.76 GWh in the first half.\n\n"
+        '"Our 14.6 GWh in the half beat every forecast," the plant manager said.',
+        # net profit is a kind of profit; "its" gives the figure as known
+        "Dorrit Co. expects net profit of ¥44.68 billion this fiscal year.\n\n"
+        "Its ¥44.5 billion profit forecast was unchanged, Dorrit Co. said.",
+    ],
+)
+def test_a_figure_given_again_rounded_differently(text: str) -> None:
+    found = findings(text, rules=[rule("inconsistent-rounding")], date=DATE)
+    assert [f.rule for f in found] == ["inconsistent-rounding"]
+
+
 def test_the_finding_says_why_the_figures_were_taken_for_one() -> None:
     (finding,) = findings(RESTATED_IN_OTHER_WORDS[3], rules=CONFLICT, date=DATE)
     evidence = finding.details["evidence"]

@@ -148,7 +148,7 @@ class ConflictCheck(Check):
                 buckets[_evidence_bucket(claim)].append(claim)
         candidates = [c for claims in buckets.values() if len(claims) > 1 for c in claims]
         rarity = WordRarity(_word_set(sentence_text(prose, c)) for c in candidates)
-        cues = {c.start for c in candidates if restates(prose, c) or quoted(prose, c)}
+        cues = {c.start for c in candidates if _given_as_known(prose, c)}
         words = {c.start: _word_set(sentence_text(prose, c)) for c in candidates}
         for claims in buckets.values():
             for index, later in enumerate(claims[1:], start=1):
@@ -197,7 +197,8 @@ class ConflictCheck(Check):
             crowded = self._crowded(first, bucket)
             following = _next_sentence(document.source.prose, first, later)
             headline = document.in_title(first) and not document.in_title(later)
-            evidence = weigh(first, later, rarity, crowded, cues, words, following, headline)
+            near = _rounding_slip(first, later, self.params.rounding_steps)
+            evidence = weigh(first, later, rarity, crowded, cues, words, following, headline, near)
             if evidence.veto or _restated_veto(first, later, earlier):
                 continue
             if not same_month(prose, first, later):
@@ -524,6 +525,15 @@ def _next_sentence(prose: str, first: Claim, later: Claim) -> bool:
 def _same_measure(a: Claim, b: Claim) -> bool:
     """Both name what they measure, and alike: the metric, or for counts the thing counted."""
     return bool(a.metric or a.counted) and (a.metric, a.counted) == (b.metric, b.counted)
+
+
+_OWNED = re.compile(r"\b(?:its|their|our|his|her)\s+$", re.IGNORECASE)
+
+
+def _given_as_known(prose: str, claim: Claim) -> bool:
+    """'the 78 homes', 'Harbour's 14,200 staff', 'its ¥44.5 billion forecast', or in a quote."""
+    before = prose[max(0, claim.start - 8) : claim.start]
+    return restates(prose, claim) or quoted(prose, claim) or bool(_OWNED.search(before))
 
 
 def _alike(a: Claim, b: Claim) -> bool:

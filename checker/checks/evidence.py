@@ -36,6 +36,8 @@ POWER_OF_TEN = 3.0  # 18 and 1.8, ¥100 billion and ¥10 billion, million for bi
 TRANSPOSED = 3.0  # 86,412 and 84,612, 87 and 78
 ONE_DIGIT = 1.5  # 12,400 and 12,900
 SAME_METRIC = 2.0  # a metric of the taxonomy: employees, spending, revenue
+NEAR_MISS = 1.5  # "14.76 GWh" and later "our 14.6 GWh": one figure rounded twice, differently
+RELATED_METRIC = 1.0  # net profit and profit
 SAME_COUNTED = 1.0  # only a counted noun: homes, rigs
 SUBJECT_SHARED = 2.0  # at most, for subjects that share all their (rare) words
 SUBJECTS_DIFFER = -1.5  # "total western europe" and "eastern europe"
@@ -43,7 +45,7 @@ SUBJECT_DISJOINT = -3.0  # both narrow the metric, with no word in common: two s
 CONTEXT_SHARED = 1.0  # at most, for sentences that share half their (rare) words
 SAME_ENTITY = 1.0
 SAME_PERIOD = 1.5  # both state it: "this year" and "in the current year" (2024)
-INHERITED_PERIODS_DIFFER = -2.0
+INHERITED_PERIODS_DIFFER = -1.0  # a period carried over is often misread
 HEADLINE = 1.5  # the headline's figure is the story's figure
 RESTATED = 1.5  # "the 78 homes", "Harbour's 14,200 staff", a quote
 CROWDED = -2.0  # the metric has many values in the document: a metric of several things
@@ -89,6 +91,7 @@ def weigh(
     sentence_words: dict[int, frozenset[str]],
     next_sentence: bool = False,
     headline: bool = False,
+    near_miss: bool = False,
 ) -> Evidence:
     """The evidence that ``a`` and the later ``b`` state one quantity (with different values);
     ``sentence_words`` holds the content words of each claim's sentence, by claim start."""
@@ -103,6 +106,8 @@ def weigh(
         evidence.veto = "no metric on either side"
         return evidence
     _weigh_numbers(evidence, a, b)
+    if near_miss and b.start in cues:
+        evidence.add("a near miss in the last digits of a figure given again", NEAR_MISS)
     _weigh_metric(evidence, a, b)
     _weigh_subject(evidence, a, b, rarity)
     _weigh_context(evidence, sentence_words[a.start], sentence_words[b.start], rarity)
@@ -134,11 +139,16 @@ def veto(a: Claim, b: Claim) -> str:
     periods = Period.of(a), Period.of(b)
     if not (a.scope_inherited or b.scope_inherited) and periods[0].contradicts(periods[1]):
         return f"different periods ({a.scope}, {b.scope})"
-    if a.metric and b.metric and a.metric != b.metric:
+    if _different_metrics(a.metric, b.metric):
         return f"different metrics ({a.metric}, {b.metric})"
     if a.counted and b.counted and a.counted != b.counted and a.metric != b.metric:
         return f"different things counted ({a.counted}, {b.counted})"
     return ""
+
+
+def _different_metrics(a: str, b: str) -> bool:
+    """Two metrics, neither a kind of the other: revenue and profit, not net profit and profit."""
+    return bool(a and b and a != b) and not load_lexicon().related_metrics(a, b)
 
 
 def _weigh_numbers(evidence: Evidence, a: Claim, b: Claim) -> None:
@@ -159,6 +169,8 @@ def _weigh_numbers(evidence: Evidence, a: Claim, b: Claim) -> None:
 def _weigh_metric(evidence: Evidence, a: Claim, b: Claim) -> None:
     if a.metric and a.metric == b.metric and a.metric in _METRICS:
         evidence.add(f"same metric ({a.metric})", SAME_METRIC)
+    elif a.metric and b.metric and load_lexicon().related_metrics(a.metric, b.metric):
+        evidence.add(f"one metric a kind of the other ({a.metric}, {b.metric})", RELATED_METRIC)
     elif (a.counted or a.metric) and (a.counted or a.metric) == (b.counted or b.metric):
         evidence.add(f"same thing counted ({a.counted or a.metric})", SAME_COUNTED)
 

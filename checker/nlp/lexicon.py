@@ -170,6 +170,14 @@ class Lexicon:
         return frozenset(self.raw["irregular_participles"])
 
     @functools.cached_property
+    def metric_parents(self) -> dict[str, str]:
+        return dict(self.raw.get("metric_parents", {}))
+
+    def related_metrics(self, a: str, b: str) -> bool:
+        """One metric is a kind of the other: net profit and profit."""
+        return self.metric_parents.get(a) == b or self.metric_parents.get(b) == a
+
+    @functools.cached_property
     def metric_names(self) -> frozenset[str]:
         return frozenset(self.raw["metrics"])
 
@@ -265,6 +273,14 @@ def _check_unique(raw: dict[str, Any]) -> None:
                 seen[word] = key
 
 
+def _check_parents(raw: dict[str, Any]) -> None:
+    """Every metric of the taxonomy is a metric the lexicon lists."""
+    for child, parent in raw.get("metric_parents", {}).items():
+        for metric in (child, parent):
+            if metric not in raw["metrics"]:
+                raise LexiconError(f"lexicon metric_parents: {metric!r} is not under metrics")
+
+
 @functools.cache
 def load_lexicon() -> Lexicon:
     path = resources.files("checker.nlp.data").joinpath("lexicon.yaml")
@@ -277,4 +293,5 @@ def _parse(path: Traversable) -> dict[str, Any]:
     raw = yaml.safe_load(path.read_text("utf-8"))
     _check_strings(raw)
     _check_unique(raw)
+    _check_parents(raw)
     return raw
