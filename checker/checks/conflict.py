@@ -554,11 +554,10 @@ def _restated_veto(first: Claim, later: Claim, earlier: list[Claim]) -> bool:
 
 
 def _evidence_bucket(claim: Claim) -> tuple:
-    """Money and quantities by currency or unit (the metric may be unread on one side: "we
-    will put R$1.8 billion into fibre"); counts by what they count."""
-    if claim.kind == "count":
-        return (claim.kind, claim.metric or claim.counted)
-    return (claim.kind, claim.unit)
+    """Money and quantities by currency or unit, counts together: what a figure measures may
+    be read on one side only ("we will put R$1.8 billion into fibre"), or read as a metric on
+    one side and a counted noun on the other ("hire 2,400 nurses", "2,900 nurses")."""
+    return (claim.kind, claim.unit)  # counts of any thing together: the vetoes tell them apart
 
 
 def _bucket_key(claim: Claim, unscoped_matches_any: bool = False, current: str = "") -> tuple:

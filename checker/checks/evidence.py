@@ -139,7 +139,8 @@ def veto(a: Claim, b: Claim) -> str:
     periods = Period.of(a), Period.of(b)
     if not (a.scope_inherited or b.scope_inherited) and periods[0].contradicts(periods[1]):
         return f"different periods ({a.scope}, {b.scope})"
-    if _different_metrics(a.metric, b.metric):
+    same_counted = bool(a.counted) and a.counted == b.counted  # "hire 2,400 nurses", "2,900 nurses"
+    if _different_metrics(a.metric, b.metric) and not same_counted:
         return f"different metrics ({a.metric}, {b.metric})"
     if a.counted and b.counted and a.counted != b.counted and a.metric != b.metric:
         return f"different things counted ({a.counted}, {b.counted})"
@@ -169,6 +170,8 @@ def _weigh_numbers(evidence: Evidence, a: Claim, b: Claim) -> None:
 def _weigh_metric(evidence: Evidence, a: Claim, b: Claim) -> None:
     if a.metric and a.metric == b.metric and a.metric in _METRICS:
         evidence.add(f"same metric ({a.metric})", SAME_METRIC)
+    elif a.counted and a.counted == b.counted and a.counted not in _METRICS:
+        evidence.add(f"same thing counted ({a.counted})", SAME_COUNTED)
     elif a.metric and b.metric and load_lexicon().related_metrics(a.metric, b.metric):
         evidence.add(f"one metric a kind of the other ({a.metric}, {b.metric})", RELATED_METRIC)
     elif (a.counted or a.metric) and (a.counted or a.metric) == (b.counted or b.metric):
