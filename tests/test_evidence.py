@@ -37,7 +37,18 @@ DATE = dt.date(2024, 5, 14)
     ],
 )
 def test_typical_slips(first: str, second: str, slip: str) -> None:
-    assert typical_slip(Decimal(first), Decimal(second)) == slip
+    steps = (_step(first), _step(second))
+    assert typical_slip(Decimal(first), Decimal(second), steps=steps) == slip
+
+
+def _step(figure: str) -> Decimal:
+    """The precision a figure is written to: '486.3e6' to 0.1e6."""
+    return Decimal(1).scaleb(Decimal(figure).as_tuple().exponent)
+
+
+def test_a_figure_written_in_full_rounds_nothing() -> None:
+    # 36,300 dollars is written to the dollar: not 63,295 rounded with two digits swapped
+    assert typical_slip(Decimal(36300), Decimal(63295), steps=(Decimal(1), Decimal(1))) == ""
 
 
 @pytest.mark.parametrize(

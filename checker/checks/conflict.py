@@ -325,7 +325,8 @@ class ConflictCheck(Check):
         as already known ("the", a possessive, a quote), or a metric an article gives once
         (turnout). A typical slip of the digits needs nothing more; near misses have a rule
         of their own."""
-        if self.params.rounding == "only" or typical_slip(first.value, later.value, short=True):
+        slip = typical_slip(first.value, later.value, True, (first.step, later.step))
+        if self.params.rounding == "only" or slip:
             return True
         if first.metric in self.params.unnamed_metrics:
             return True

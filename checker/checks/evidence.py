@@ -35,6 +35,8 @@ from checker.nlp.lexicon import load_lexicon
 POWER_OF_TEN = 3.0  # 18 and 1.8, ¥100 billion and ¥10 billion, million for billion
 TRANSPOSED = 3.0  # 86,412 and 84,612, 87 and 78
 ONE_DIGIT = 1.5  # 12,400 and 12,900
+NO_METRIC = -1.5
+SCALE_WORD = 1.5  # "₦418 billion" and "₦418 million", "₹1,184 crore" and "₹1,184 lakh"
 SAME_METRIC = 2.0  # a metric of the taxonomy: employees, spending, revenue
 NEAR_MISS = 1.5  # "14.76 GWh" and later "our 14.6 GWh": one figure rounded twice, differently
 RELATED_METRIC = 1.0  # net profit and profit
@@ -48,7 +50,7 @@ SAME_PERIOD = 1.5  # both state it: "this year" and "in the current year" (2024)
 INHERITED_PERIODS_DIFFER = -1.0  # a period carried over is often misread
 HEADLINE = 1.5  # the headline's figure is the story's figure
 RESTATED = 1.5  # "the 78 homes", "Harbour's 14,200 staff", a quote
-CROWDED = -2.0  # the metric has many values in the document: a metric of several things
+CROWDED = -1.0  # the metric has many values in the document: a metric of several things
 PERCENT = -1.0  # percentages of one metric are many (margins, shares, rates of segments)
 SMALL_NUMBER = -1.5  # two significant digits: slips between them happen by chance
 SMALL_COUNT = -2.0  # and a count under 100 (87 and 78 homes) or a percentage: more so
@@ -99,13 +101,15 @@ def weigh(
     evidence.veto = veto(a, b)
     if evidence.veto:
         return evidence
-    if not typical_slip(a.value, b.value):
+    if not typical_slip(a.value, b.value, steps=(a.step, b.step)):
         evidence.veto = "an arbitrary difference, more often two things than one misstated"
         return evidence
-    if not (a.metric or b.metric or headline):
-        evidence.veto = "no metric on either side"
+    if not (a.metric or b.metric or headline or b.start in cues):
+        evidence.veto = "what they measure is read on neither side, and nothing restates"
         return evidence
     _weigh_numbers(evidence, a, b)
+    if not (a.metric or b.metric or headline):
+        evidence.add("what they measure is read on neither side", NO_METRIC)
     if near_miss and b.start in cues:
         evidence.add("a near miss in the last digits of a figure given again", NEAR_MISS)
     _weigh_metric(evidence, a, b)
@@ -128,7 +132,7 @@ def weigh(
 
 
 def veto(a: Claim, b: Claim) -> str:
-    if a.entity and b.entity and a.entity.lower() != b.entity.lower():
+    if _different_entities(a.entity, b.entity):
         return f"different entities ({a.entity}, {b.entity})"
     if a.role != b.role:
         return f"a {a.role} and a {b.role}"
@@ -147,13 +151,32 @@ def veto(a: Claim, b: Claim) -> str:
     return ""
 
 
+_NUMBER_PART = re.compile(r"\d[\d,.]*")
+
+
+def _number_part(text: str) -> str:
+    """'418' in '₦418 billion' and in '₦418 million'."""
+    match = _NUMBER_PART.search(text)
+    return match.group().rstrip(".,") if match else ""
+
+
+def _different_entities(a: str, b: str) -> bool:
+    """Both named, and neither name within the other ('Cerámicas Vallmar' and 'Vallmar' are one)."""
+    if not (a and b):
+        return False
+    words_a, words_b = set(a.lower().split()), set(b.lower().split())
+    return not (words_a <= words_b or words_b <= words_a)
+
+
 def _different_metrics(a: str, b: str) -> bool:
     """Two metrics, neither a kind of the other: revenue and profit, not net profit and profit."""
-    return bool(a and b and a != b) and not load_lexicon().related_metrics(a, b)
+    if not (a and b and a != b) or a not in _METRICS or b not in _METRICS:
+        return False  # a counted noun read as the metric ("460,000 people") names no metric
+    return not load_lexicon().related_metrics(a, b)
 
 
 def _weigh_numbers(evidence: Evidence, a: Claim, b: Claim) -> None:
-    slip = typical_slip(a.value, b.value)
+    slip = typical_slip(a.value, b.value, steps=(a.step, b.step))
     if slip == "power of ten" and _significant(a.value) == 1:
         evidence.add("one digit, a power of ten apart", ROUND_POWER)
     elif slip == "power of ten":
@@ -162,6 +185,8 @@ def _weigh_numbers(evidence: Evidence, a: Claim, b: Claim) -> None:
         evidence.add("digits transposed", TRANSPOSED)
     elif slip == "one digit":
         evidence.add("one digit changed", ONE_DIGIT)
+    if slip == "power of ten" and _number_part(a.text) == _number_part(b.text):
+        evidence.add("the same number with another scale word", SCALE_WORD)
     if slip == "transposed" and _significant(a.value) < 3:
         small = a.kind == "percent" or (a.kind == "count" and abs(a.value or 0) < 100)
         evidence.add("two significant digits", SMALL_COUNT if small else SMALL_NUMBER)
@@ -313,13 +338,22 @@ def _full_year(scope: str, year: str) -> bool:
     return scope in ("full year", "the year", "this year", "year to date")
 
 
-def typical_slip(x: Decimal | None, y: Decimal | None, short: bool = False) -> str:
+def typical_slip(
+    x: Decimal | None,
+    y: Decimal | None,
+    short: bool = False,
+    steps: tuple[Decimal, Decimal] | None = None,
+) -> str:
     """How ``y`` may be ``x`` written wrongly: 'power of ten', 'transposed', 'one digit', or ''.
-    One digit changed counts only in figures of three digits or more, unless ``short``."""
+    One digit changed counts only in figures of three digits or more, unless ``short``. With
+    the figures' stated ``steps``, a figure written coarser than the other ('£468 million',
+    step a million) is compared with the other rounded to its precision."""
     if x is None or y is None or x == y or not x or not y:
         return ""
     digits_x, digits_y = _digits(x), _digits(y)
     if len(digits_x) != len(digits_y) and _magnitude(x) == _magnitude(y):
+        if steps is None or not _rounded_restatement(x, y, steps):
+            return ""
         # "£486.3m" restated as "£468 million": compare at the coarser figure's precision
         places = min(len(digits_x), len(digits_y))
         if places < 3:
@@ -348,6 +382,14 @@ def typical_slip(x: Decimal | None, y: Decimal | None, short: bool = False) -> s
 def _digits(value: Decimal) -> str:
     """The significant digits: 1.457 billion and 14.57 million both give '1457'."""
     return "".join(str(d) for d in abs(value).normalize().as_tuple().digits)
+
+
+def _rounded_restatement(x: Decimal, y: Decimal, steps: tuple[Decimal, Decimal]) -> bool:
+    """The figure with fewer digits is written to a precision coarser than a unit: '£468
+    million' may round £486.3 million; '36,300' dollars, written to the dollar, rounds nothing."""
+    coarse, step = (x, steps[0]) if len(_digits(x)) < len(_digits(y)) else (y, steps[1])
+    places = len(_digits(coarse))
+    return step >= Decimal(1).scaleb(_magnitude(coarse) - places + 1)
 
 
 def _rounded_digits(value: Decimal, places: int) -> str:

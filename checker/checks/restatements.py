@@ -89,11 +89,21 @@ def restates(prose: str, claim: Claim) -> bool:
 def quoted(prose: str, claim: Claim) -> bool:
     """Inside a quotation in its paragraph: an odd number of straight quotes before it, or more
     opening curly quotes than closing ones."""
-    paragraph = prose.rfind("\n\n", 0, claim.start) + 1
-    before = prose[paragraph : claim.start]
+    before = prose[_paragraph_start(prose, claim.start) : claim.start]
     if before.count("“") > before.count("”"):
         return True
     return before.count('"') % 2 == 1
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]+")
+
+
+def _paragraph_start(prose: str, offset: int) -> int:
+    """Where the paragraph of ``offset`` starts: after a blank line, or after a line break that
+    indents the next line (wire copy opens each paragraph so)."""
+    window = prose[max(0, offset - 2000) : offset]
+    breaks = list(_PARAGRAPH_BREAK.finditer(window))
+    return offset - len(window) + breaks[-1].end() if breaks else max(0, offset - 2000)
 
 
 def specific(prose: str, claim: Claim) -> bool:
