@@ -161,6 +161,7 @@ def analyze_source(source: Source, options: Options) -> Document:
     )
     if source.format == "markdown" and "|" in source.text:
         claims = with_table_readings(source.text, claims)
+    claims = _with_elided_currency(claims)
     lines = LineIndex(source.text)
     date = document_date(source, options, claims, lines)
     if date.source != TODAY:
@@ -168,6 +169,39 @@ def analyze_source(source: Source, options: Options) -> Document:
     return Document(
         source, lines, claims, date, tuple(resolver.notes), frozenset(resolver.defaulted)
     )
+
+
+def _with_elided_currency(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
+    """'Revs 412.6 mln vs 488.1 mln', 'pretax profit 184.6 mln': a bare scaled figure of a money
+    metric is money in the currency of the document's scaled amounts, when they have one."""
+    scaled = Counter(
+        c.unit for c in claims if c.kind == "money" and c.step >= _SCALED and c.equivalent_of < 0
+    )
+    if not scaled:
+        return claims
+    currency, count = scaled.most_common(1)[0]
+    if count < _DOMINANT * sum(scaled.values()):
+        return claims  # amounts in several currencies: which one is elided is not clear
+    money_metrics = load_lexicon().money_metrics
+    # "412 million for schools, 298 million for social welfare": beside an amount in the
+    # currency, and no count of things its figure may belong to ("61 million passengers from 52
+    # million")
+    with_money = {c.sentence_start for c in claims if c.kind == "money" and c.unit == currency}
+    with_money -= {c.sentence_start for c in claims if c.kind == "count" and c.counted}
+    return tuple(
+        dataclasses.replace(c, kind="money", unit=currency)
+        if c.kind == "count"
+        and not c.counted
+        and not c.unit
+        and c.step >= _SCALED
+        and (c.metric in money_metrics or c.sentence_start in with_money)
+        else c
+        for c in claims
+    )
+
+
+_SCALED = 1000  # a figure written with a scale word ("mln") or rounded to thousands
+_DOMINANT = 0.75
 
 
 _RELATIVE_YEAR = re.compile(r"^(last|previous|this|current|next|coming) year\b")

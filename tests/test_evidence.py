@@ -158,3 +158,14 @@ def test_threshold_zero_turns_the_evidence_off() -> None:
         on, parameters=dataclasses.replace(on.parameters, evidence_threshold=0.0)
     )
     assert findings(RESTATED_IN_OTHER_WORDS[0], rules=[off], date=DATE) == []
+
+
+def test_a_bare_scaled_figure_of_a_money_metric_takes_the_story_s_currency() -> None:
+    text = (
+        "Marrowfield said quarterly sales were 421.6 mln dlrs, and orders 356.0 mln dlrs.\n\n"
+        "Revs 412.6 mln vs 488.1 mln\n\n"
+        "Its plants made 61 mln units, up from 52 mln."
+    )
+    read = {c.text: (c.kind, c.unit) for c in document(text, DATE).claims}
+    assert read["412.6 mln"] == ("money", "USD")
+    assert read["52 mln"] == ("count", "")  # units counted, not dollars

@@ -170,6 +170,10 @@ class Lexicon:
         return frozenset(self.raw["irregular_participles"])
 
     @functools.cached_property
+    def money_metrics(self) -> frozenset[str]:
+        return frozenset(self.raw.get("money_metrics", []))
+
+    @functools.cached_property
     def metric_parents(self) -> dict[str, str]:
         return dict(self.raw.get("metric_parents", {}))
 
@@ -274,11 +278,12 @@ def _check_unique(raw: dict[str, Any]) -> None:
 
 
 def _check_parents(raw: dict[str, Any]) -> None:
-    """Every metric of the taxonomy is a metric the lexicon lists."""
-    for child, parent in raw.get("metric_parents", {}).items():
-        for metric in (child, parent):
-            if metric not in raw["metrics"]:
-                raise LexiconError(f"lexicon metric_parents: {metric!r} is not under metrics")
+    """Every metric of the taxonomy, and every money metric, is a metric the lexicon lists."""
+    named = [("metric_parents", m) for pair in raw.get("metric_parents", {}).items() for m in pair]
+    named += [("money_metrics", m) for m in raw.get("money_metrics", [])]
+    for section, metric in named:
+        if metric not in raw["metrics"]:
+            raise LexiconError(f"lexicon {section}: {metric!r} is not under metrics")
 
 
 @functools.cache
