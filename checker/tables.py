@@ -29,6 +29,7 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 class Cell:
     row_label: str  # the first cell's words, as a claim's subject is written
     header: str  # the column's header text
+    label: str = ""  # the first cell as written
 
 
 def with_table_readings(text: str, claims: Iterable[Claim]) -> tuple[Claim, ...]:
@@ -86,6 +87,8 @@ def _read_in_cell(claim: Claim, lines: _Lines, dollar: str) -> Claim:
         return claim
     claim = _in_header_unit(claim, cell.header, dollar)
     metric = _metric_of(cell.header)
+    if not metric and claim.metric and claim.metric == _metric_of(cell.label):
+        claim = dataclasses.replace(claim, metric="")  # "| Stores | 414.2 |": a row's label
     year = _YEAR.search(cell.header)
     if not metric and not cell.row_label:
         return claim
@@ -132,7 +135,7 @@ class _Lines:
         headers = _cells(self.line(header_index))
         if column < 1 or column >= len(headers) or not cells:
             return None  # the label column, or a row wider than its header
-        return Cell(_subject(cells[0]), headers[column])
+        return Cell(_subject(cells[0]), headers[column], cells[0])
 
     def tables(self) -> Iterator[list[int]]:
         """The body rows of each table: the row lines after a separator under a header."""

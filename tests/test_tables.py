@@ -92,3 +92,13 @@ def test_a_total_row_is_the_sum_of_the_rows_above_it() -> None:
     (finding,) = Engine(sums).check(document(TOTALS.replace("£623.0m", "£633.0m")))
     assert finding.location.line == 5
     assert "412.6 + 210.4 = 623" in finding.details["arithmetic"]
+
+
+def test_a_row_label_that_is_a_metric_word_is_not_the_cell_s_metric() -> None:
+    text = """| | 2023 | 2022 |
+|---|---|---|
+| Stores | 414.2 | 398.1 |
+
+Of the 74 stores, nine are outlets.
+"""
+    assert findings(text) == []

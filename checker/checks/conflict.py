@@ -168,6 +168,7 @@ class ConflictCheck(Check):
             and claim.kind != "duration"
             and claim.value is not None
             and claim.value_high is None
+            and claim.qualifier not in ("lower", "upper")  # "more than €11 billion": a bound
             and claim.equivalent_of < 0
             and claim.role in ("level", "change")
             and bool(claim.metric or claim.counted or claim.kind in ("money", "quantity"))

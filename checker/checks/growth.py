@@ -161,7 +161,32 @@ def change_levels(
         return None  # "rose six pct on a comparable store basis to 108.6 mln": not the totals
     if any(c.role == "change" for c in document.starting_in(change.end, last)):
         return None  # another change comes first: the levels belong to it
-    return shared_scale(start, end), shared_scale(end, start)
+    start, end = shared_scale(start, end), shared_scale(end, start)
+    if _far_apart(start, end) and abs(change.value) < 100 and _likelier_level(document, start, end):
+        return None  # "212,000 children in 14 countries, up from 196,000": 14 is not the level
+    return start, end
+
+
+def _likelier_level(document: Document, start: Claim, end: Claim) -> bool:
+    """Another figure of the sentence is near the baseline's size: it, not ``end``, is the
+    level (a slip in the figure itself, "to 25.269 from 26,414", has no such neighbour)."""
+    assert start.value is not None
+    return any(
+        c is not end
+        and c is not start
+        and c.kind == start.kind
+        and c.value is not None
+        and start.value / 2 <= c.value <= start.value * 2
+        for c in document.in_sentence(end.sentence_start)
+    )
+
+
+def _far_apart(start: Claim, end: Claim) -> bool:
+    """Levels ten times apart or more: a change of under 100% cannot join them, unless one is
+    a slip in the figure itself ("to 25.269 from 26,414")."""
+    assert start.value is not None and end.value is not None
+    low, high = sorted((start.value, end.value))
+    return low > 0 and high >= 10 * low
 
 
 def _with_elided_unit(start: Claim | None, end: Claim | None) -> Claim | None:
