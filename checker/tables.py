@@ -61,11 +61,23 @@ def column_totals(text: str, claims: Iterable[Claim]) -> Iterator[tuple[Claim, l
         ):
             continue
         columns = [lines.by_column(r, by_line.get(r, [])) for r in rows]
-        for column in set(columns[-1]):
+        signed = _signed_columns(lines, rows)
+        for column in set(columns[-1]) - signed:
             total = columns[-1][column]
             parts = [cells.get(column) for cells in columns[:-1]]
             if all(p is not None and _same_measure(p, total) for p in parts):
                 yield total, [p for p in parts if p is not None]
+
+
+def _signed_columns(lines: _Lines, rows: list[int]) -> set[int]:
+    """Columns with a negative cell ("-11.3", "(8.6)", "−"): the figures are read unsigned, so
+    their sum is not the column's."""
+    signed: set[int] = set()
+    for row in rows:
+        for column, cell in enumerate(_cells(lines.line(row))):
+            if column and re.match(r"^[-−–(]\s*\d", cell):
+                signed.add(column)
+    return signed
 
 
 def _same_measure(part: Claim, total: Claim) -> bool:

@@ -305,3 +305,8 @@ def test_a_part_after_of_which() -> None:
     text = "The group had revenue of €900m in 2018, of which €1,200m came from cloud services."
     assert [f.rule for f in findings(text)] == ["part-exceeds-whole"]
     assert findings(text.replace("€1,200m", "€200m")) == []
+
+
+def test_of_whom_after_a_bound_is_not_a_part_of_it() -> None:
+    text = "Some 6,704 are children under 16, of whom 2,018 have waited over a year."
+    assert findings(text) == []

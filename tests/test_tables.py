@@ -102,3 +102,14 @@ def test_a_row_label_that_is_a_metric_word_is_not_the_cell_s_metric() -> None:
 Of the 74 stores, nine are outlets.
 """
     assert findings(text) == []
+
+
+def test_a_column_with_a_negative_cell_is_not_summed() -> None:
+    text = """| Segment | EBIT (€m) |
+|---|---|
+| Pumps | 48.2 |
+| Services | 31.4 |
+| Corporate | -11.3 |
+| Group | 68.3 |
+"""
+    assert Engine([rule("sum-of-parts")]).check(document(text)) == []

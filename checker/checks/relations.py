@@ -292,7 +292,7 @@ def parts_of_wholes(document: Document) -> Iterator[PartOfWhole]:
             between = gap(document, a, b)
             if _PART_OF_WHOLE.match(between) and _plain_whole(document, b, a):
                 yield PartOfWhole(a, b)  # "12 of the 40 seats"
-            elif _of_those(document, a, b) or _OF_WHICH.match(between):
+            elif _of_those(document, a, b) or (_OF_WHICH.match(between) and not a.qualifier):
                 yield PartOfWhole(b, a)  # "Of those 41 million passengers, 52 million"
     yield from _of_that(document)
     for claim in document.claims:
