@@ -314,26 +314,11 @@ def _claims(args: argparse.Namespace) -> int:
     sources, errors = read_sources(args.paths)
     for error in errors:
         _input_problem(error)
-    rows = []
-    for source in sources:
-        document = analyze_source(source, Options(date=args.date))
-        for claim in document.claims:
-            line, column = document.lines.position(claim.start)
-            rows.append(
-                {
-                    "path": document.path,
-                    "line": line,
-                    "column": column,
-                    "text": claim.text,
-                    "kind": claim.kind,
-                    "value": claim.value_text(),
-                    "unit": claim.unit or claim.counted,
-                    "qualifier": claim.qualifier_text,
-                    "measured": claim.measured_text(),
-                    "scope": claim.scope_text + (" (inherited)" if claim.scope_inherited else ""),
-                    "role": claim.role,
-                }
-            )
+    rows = [
+        row
+        for source in sources
+        for row in analyze_source(source, Options(date=args.date)).claim_rows()
+    ]
     _encode_output(args.format)
     if args.format == "json":
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)

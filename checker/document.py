@@ -10,14 +10,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from checker.claims import Claim
 from checker.findings import LineIndex, Location
 from checker.nlp.lexicon import load_lexicon
 from checker.nlp.pipeline import analyze_in_parts
 from checker.source import Source, line_word
-from checker.tables import with_table_readings
+from checker.tables import has_tables, with_table_readings
 
 K = TypeVar("K")
 
@@ -95,6 +95,28 @@ class Document:
         start, end = self.title
         return start <= claim.start < end
 
+    def claim_rows(self) -> list[dict[str, Any]]:
+        """One row per claim with what was read in it, as `numlint claims` prints them."""
+        rows = []
+        for claim in self.claims:
+            line, column = self.lines.position(claim.start)
+            rows.append(
+                {
+                    "path": self.path,
+                    "line": line,
+                    "column": column,
+                    "text": claim.text,
+                    "kind": claim.kind,
+                    "value": claim.value_text(),
+                    "unit": claim.unit or claim.counted,
+                    "qualifier": claim.qualifier_text,
+                    "measured": claim.measured_text(),
+                    "scope": claim.scope_text + (" (inherited)" if claim.scope_inherited else ""),
+                    "role": claim.role,
+                }
+            )
+        return rows
+
     def line_of(self, claim: Claim) -> int:
         return self.lines.position(claim.start)[0]
 
@@ -159,10 +181,10 @@ def analyze_source(source: Source, options: Options) -> Document:
         )
         for span in doc.spans["claims"]
     )
-    if source.format == "markdown" and "|" in source.text:
-        claims = with_table_readings(source.text, claims)
-    claims = _with_elided_currency(claims)
     lines = LineIndex(source.text)
+    if has_tables(source):
+        claims = with_table_readings(lines, claims)
+    claims = _with_elided_currency(claims)
     date = document_date(source, options, claims, lines)
     if date.source != TODAY:
         claims = tuple(_with_absolute_year(c, date.date.year) for c in claims)

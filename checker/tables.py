@@ -16,8 +16,10 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from checker.claims import Claim
+from checker.findings import LineIndex
 from checker.nlp.context import singular
 from checker.nlp.lexicon import load_lexicon
+from checker.source import Source
 
 _ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -32,11 +34,16 @@ class Cell:
     label: str = ""  # the first cell as written
 
 
-def with_table_readings(text: str, claims: Iterable[Claim]) -> tuple[Claim, ...]:
+def has_tables(source: Source) -> bool:
+    """A Markdown file that may hold a table."""
+    return source.format == "markdown" and "|" in source.text
+
+
+def with_table_readings(index: LineIndex, claims: Iterable[Claim]) -> tuple[Claim, ...]:
     """The claims, each one in a Markdown table cell read with its column's metric, unit
-    ("Revenue (€m)") and period ("2023"), and its row's label."""
+    ("Revenue (€m)") and period ("2023"), and its row's label; ``index`` is the file's lines."""
     claims = tuple(claims)
-    lines = _Lines(text)
+    lines = _Lines(index)
     dollar = _dollar(claims)
     return tuple(_read_in_cell(claim, lines, dollar) for claim in claims)
 
@@ -44,10 +51,10 @@ def with_table_readings(text: str, claims: Iterable[Claim]) -> tuple[Claim, ...]
 _TOTAL_LABELS = {"total", "group", "overall", "combined", "all", "grand total", "group total"}
 
 
-def column_totals(text: str, claims: Iterable[Claim]) -> Iterator[tuple[Claim, list[Claim]]]:
+def column_totals(index: LineIndex, claims: Iterable[Claim]) -> Iterator[tuple[Claim, list[Claim]]]:
     """(total, parts) for each column of a Markdown table whose last row is labelled 'Total'
     ('Group', 'Overall') and whose other rows each give a figure of the total's measure."""
-    lines = _Lines(text)
+    lines = _Lines(index)
     by_line: dict[int, list[Claim]] = {}
     for claim in claims:
         if claim.kind != "date" and claim.value is not None and claim.equivalent_of < 0:
@@ -101,38 +108,33 @@ def _read_in_cell(claim: Claim, lines: _Lines, dollar: str) -> Claim:
     metric = _metric_of(cell.header)
     if not metric and claim.metric and claim.metric == _metric_of(cell.label):
         claim = dataclasses.replace(claim, metric="")  # "| Stores | 414.2 |": a row's label
-    year = _YEAR.search(cell.header)
     if not metric and not cell.row_label:
         return claim
-    return dataclasses.replace(
+    claim = dataclasses.replace(
         claim,
         metric=metric or claim.metric,
         subject=cell.row_label or claim.subject,
         subject_text=cell.row_label or claim.subject_text,
-        # "| Segment | 2023 | 2022 |": each column is a year
-        scope=year.group() if year and not claim.scope else claim.scope,
-        scope_inherited=False if year and not claim.scope else claim.scope_inherited,
     )
+    year = _YEAR.search(cell.header)
+    if year is None or claim.scope:
+        return claim
+    # "| Segment | 2023 | 2022 |": each column is a year
+    return dataclasses.replace(claim, scope=year.group(), scope_inherited=False)
 
 
 class _Lines:
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0, *(m.end() for m in re.finditer(r"\n", text))]
+    """The file's lines by 0-based index, over the document's LineIndex."""
 
-    def line(self, index: int) -> str:
-        end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
-        return self.text[self.starts[index] : end]
+    def __init__(self, index: LineIndex) -> None:
+        self.index = index
+        self.starts = index.starts
+
+    def line(self, number: int) -> str:
+        return self.index.line_text(number + 1)
 
     def index_of(self, offset: int) -> int:
-        low, high = 0, len(self.starts) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.starts[middle] <= offset:
-                low = middle
-            else:
-                high = middle - 1
-        return low
+        return self.index.position(offset)[0] - 1
 
     def cell_at(self, offset: int) -> Cell | None:
         index = self.index_of(offset)

@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
-from checker.document import TODAY, Document, Options, analyze_source
+from checker.document import TODAY, Options, analyze_source
 from checker.engine import Engine
 from checker.findings import Finding
 from checker.rules import load_rules
@@ -78,29 +78,6 @@ def engine() -> Engine:
 # -- rendering ------------------------------------------------------------------------------------
 
 
-def claim_rows(document: Document) -> list[dict]:
-    """One row per claim with the facts `numlint claims` prints, read by the same Claim methods
-    (checker/cli.py builds its rows inline; test_rows_match_numlint_claims keeps the two equal)."""
-    rows = []
-    for claim in document.claims:
-        line, column = document.lines.position(claim.start)
-        rows.append(
-            {
-                "line": line,
-                "column": column,
-                "text": claim.text,
-                "kind": claim.kind,
-                "value": claim.value_text(),
-                "unit": claim.unit or claim.counted,
-                "qualifier": claim.qualifier_text,
-                "measured": claim.measured_text(),
-                "scope": claim.scope_text + (" (inherited)" if claim.scope_inherited else ""),
-                "role": claim.role,
-            }
-        )
-    return rows
-
-
 def _quoted(text: str) -> str:
     """Text in double quotes, with quotes, backslashes and line breaks escaped."""
     return json.dumps(text, ensure_ascii=False)
@@ -136,7 +113,7 @@ def render(path: Path, engine: Engine) -> str:
     if document.date.source == TODAY:
         pytest.fail(f"{path.name}: no document date (front matter or a full date in the text)")
     findings = engine.check(document)
-    rows = claim_rows(document)
+    rows = document.claim_rows()
     lines = [
         f"numlint snapshot of {path.relative_to(ROOT).as_posix()}",
         f"date: {document.date.date.isoformat()} ({document.date.source})",
@@ -223,4 +200,5 @@ def test_rows_match_numlint_claims(name: str, capsys) -> None:
         {key: row[key] for key in ("line", "column", *CLAIM_FIELDS)}
         for row in json.loads(capsys.readouterr().out)
     ]
-    assert printed == claim_rows(analyze_source(load_source(path), Options()))
+    read = analyze_source(load_source(path), Options()).claim_rows()
+    assert printed == [{key: row[key] for key in ("line", "column", *CLAIM_FIELDS)} for row in read]

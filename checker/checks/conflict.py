@@ -23,7 +23,7 @@ from decimal import Decimal
 from checker.amounts import plain, rewritten
 from checker.checks import register
 from checker.checks.base import Check
-from checker.checks.evidence import WordRarity, typical_slip, weigh
+from checker.checks.evidence import Context, WordRarity, rounding_slip, typical_slip, weigh
 from checker.checks.evidence import veto as weigh_veto
 from checker.checks.restatements import (
     _word_set,
@@ -147,17 +147,19 @@ class ConflictCheck(Check):
             if self._weighable(prose, claim):
                 buckets[_evidence_bucket(claim)].append(claim)
         candidates = [c for claims in buckets.values() if len(claims) > 1 for c in claims]
-        rarity = WordRarity(_word_set(sentence_text(prose, c)) for c in candidates)
-        cues = {c.start for c in candidates if _given_as_known(prose, c)}
         words = {c.start: _word_set(sentence_text(prose, c)) for c in candidates}
+        context = Context(
+            rarity=WordRarity(words[c.start] for c in candidates),
+            cues={c.start for c in candidates if _given_as_known(prose, c)},
+            sentence_words=words,
+        )
         for claims in buckets.values():
+            crowded = self._crowded(claims) if len(claims) > 1 else set()
             for index, later in enumerate(claims[1:], start=1):
                 if later.start in reported:
                     continue
                 earlier = claims[max(0, index - _ANTECEDENTS) : index]
-                finding = self._weighed_finding(
-                    document, earlier, later, claims, rarity, cues, words
-                )
+                finding = self._weighed_finding(document, earlier, later, context, crowded)
                 if finding is not None:
                     reported.add(later.start)
                     yield finding
@@ -183,10 +185,8 @@ class ConflictCheck(Check):
         document: Document,
         earlier: list[Claim],
         later: Claim,
-        bucket: list[Claim],
-        rarity: WordRarity,
-        cues: set[int],
-        words: dict[int, frozenset[str]],
+        context: Context,
+        crowded: set[int],
     ) -> Finding | None:
         weighed = []
         prose = document.source.prose
@@ -195,11 +195,15 @@ class ConflictCheck(Check):
                 later
             ):
                 continue
-            crowded = self._crowded(first, bucket)
-            following = _next_sentence(document.source.prose, first, later)
-            headline = document.in_title(first) and not document.in_title(later)
-            near = _rounding_slip(first, later, self.params.rounding_steps)
-            evidence = weigh(first, later, rarity, crowded, cues, words, following, headline, near)
+            evidence = weigh(
+                first,
+                later,
+                context,
+                crowded=first.start in crowded,
+                next_sentence=_next_sentence(prose, first, later),
+                headline=document.in_title(first) and not document.in_title(later),
+                rounding_steps=self.params.rounding_steps,
+            )
             if evidence.veto or _restated_veto(first, later, earlier):
                 continue
             if not same_month(prose, first, later):
@@ -216,10 +220,22 @@ class ConflictCheck(Check):
             return None
         return self._report(document, first, [later], evidence.explain())
 
-    def _crowded(self, claim: Claim, bucket: list[Claim]) -> bool:
-        """More values than a fact restated has, among the figures its period allows."""
-        alike = [c for c in bucket if c is claim or _alike(claim, c)]
-        return _distinct_values(alike) > self.params.max_values
+    def _crowded(self, bucket: list[Claim]) -> set[int]:
+        """The figures whose measure has more values than a fact restated has, among the
+        figures of that measure nearby that their period and entity allow: a metric of several
+        things. Each is compared with the 30 of its measure on either side, not with all."""
+        groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for claim in bucket:
+            if claim.metric or claim.counted:
+                groups[(claim.metric, claim.counted)].append(claim)
+        crowded: set[int] = set()
+        for group in groups.values():
+            for index, claim in enumerate(group):
+                nearby = group[max(0, index - _ANTECEDENTS) : index + _ANTECEDENTS + 1]
+                alike = [c for c in nearby if c is claim or not weigh_veto(claim, c)]
+                if _distinct_values(alike) > self.params.max_values:
+                    crowded.add(claim.start)
+        return crowded
 
     def _restatements(self, document: Document, reported: set[int]) -> Iterator[Finding]:
         """'the 42,800 attendances' refers back to a figure given before: it conflicts when no
@@ -363,7 +379,7 @@ class ConflictCheck(Check):
             return False
         if self.params.rounding == "include":
             return True
-        return _rounding_slip(a, b, self.params.rounding_steps) == (self.params.rounding == "only")
+        return rounding_slip(a, b, self.params.rounding_steps) == (self.params.rounding == "only")
 
     def _report(
         self, document: Document, first: Claim, others: list[Claim], evidence: str = ""
@@ -475,24 +491,6 @@ def _over_a_span(claim: Claim) -> bool:
     return not claim.scope_inherited and _SPAN.match(claim.scope) is not None
 
 
-_SLIP_SHARE = Decimal("0.03")
-
-
-def _rounding_slip(a: Claim, b: Claim, steps: int) -> bool:
-    """43.8 and 43.6, or 2.34 and 2.4: the same figure, its last digits written differently."""
-    if a.value_high is not None or b.value_high is not None or a.qualifier or b.qualifier:
-        return False
-    coarser = max(a.step, b.step)
-    if not coarser or not a.step or not b.step:
-        return False
-    digits = sorted(len(str(int(abs(c.value) / c.step))) for c in (a, b))
-    if digits[0] < 2 or digits[1] < 3:
-        return False  # "17 cts" and "15 cts" are two figures, not one written twice
-    difference = abs(a.value - b.value)
-    # A slip in the last digits is small next to the figure: 16.67 and 18 are two prices.
-    return difference <= steps * coarser and difference <= _SLIP_SHARE * max(a.value, b.value)
-
-
 def _range_text(claim: Claim) -> str:
     """'43.75 to 43.85': the values a figure's rounding allows."""
     low, high = claim.interval()
@@ -519,9 +517,14 @@ _BREAKS = re.compile(r"[.!?]?\s*\n")
 
 
 def _next_sentence(prose: str, first: Claim, later: Claim) -> bool:
-    """``later``'s line follows ``first``'s in one block of lines: rows of a list or table."""
-    between = prose[first.end : later.sentence_start]
-    return "\n" in between and "\n\n" not in between and len(_BREAKS.findall(between)) <= 1
+    """``later``'s line follows ``first``'s in one block of lines: rows of a list or table
+    (read in place: the two may be pages apart)."""
+    start, end = first.end, later.sentence_start
+    return (
+        prose.find("\n", start, end) >= 0
+        and prose.find("\n\n", start, end) < 0
+        and len(_BREAKS.findall(prose, start, end)) <= 1
+    )
 
 
 def _same_measure(a: Claim, b: Claim) -> bool:
@@ -536,10 +539,6 @@ def _given_as_known(prose: str, claim: Claim) -> bool:
     """'the 78 homes', 'Harbour's 14,200 staff', 'its ¥44.5 billion forecast', or in a quote."""
     before = prose[max(0, claim.start - 8) : claim.start]
     return restates(prose, claim) or quoted(prose, claim) or bool(_OWNED.search(before))
-
-
-def _alike(a: Claim, b: Claim) -> bool:
-    return _same_measure(a, b) and not weigh_veto(a, b)
 
 
 def _restated_veto(first: Claim, later: Claim, earlier: list[Claim]) -> bool:

@@ -19,6 +19,7 @@ and an outcome, a level and a change.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -57,7 +58,6 @@ SMALL_COUNT = -2.0  # and a count under 100 (87 and 78 homes) or a percentage: m
 ROUND_POWER = 1.0  # 1,000 and 10,000, one and one billion: round figures of many sizes
 NEXT_SENTENCE = -1.0  # one line after the other in a block of lines: rows of a list or table
 
-_CROWDED_VALUES = 3
 # A headline's figure is restated in a sentence that shares its words ("loan", "Bangladesh"),
 # not in one that names a part of it ("up to 12.5 mln dlrs of the issue").
 _HEADLINE_CONTEXT = 0.3
@@ -84,37 +84,47 @@ class Evidence:
         return "; ".join([*parts, f"score {self.score:g}"])
 
 
+@dataclass(frozen=True)
+class Context:
+    """What is known of a document's figures before any pair is weighed."""
+
+    rarity: WordRarity
+    cues: set[int]  # starts of the figures given as already known ("the", a quote)
+    sentence_words: dict[int, frozenset[str]]  # each figure's sentence's words, by its start
+
+
 def weigh(
     a: Claim,
     b: Claim,
-    rarity: WordRarity,
-    crowded: bool,
-    cues: set[int],
-    sentence_words: dict[int, frozenset[str]],
+    context: Context,
+    crowded: bool = False,
     next_sentence: bool = False,
     headline: bool = False,
-    near_miss: bool = False,
+    rounding_steps: int = 0,
 ) -> Evidence:
     """The evidence that ``a`` and the later ``b`` state one quantity (with different values);
-    ``sentence_words`` holds the content words of each claim's sentence, by claim start."""
+    with ``rounding_steps``, a near miss in that many steps of the last digit counts too."""
     evidence = Evidence()
     evidence.veto = veto(a, b)
     if evidence.veto:
         return evidence
-    if not typical_slip(a.value, b.value, steps=(a.step, b.step)):
+    slip = typical_slip(a.value, b.value, steps=(a.step, b.step))
+    if not slip:
         evidence.veto = "an arbitrary difference, more often two things than one misstated"
         return evidence
+    cues = context.cues
     if not (a.metric or b.metric or headline or b.start in cues):
         evidence.veto = "what they measure is read on neither side, and nothing restates"
         return evidence
-    _weigh_numbers(evidence, a, b)
+    _weigh_numbers(evidence, a, b, slip)
     if not (a.metric or b.metric or headline):
         evidence.add("what they measure is read on neither side", NO_METRIC)
-    if near_miss and b.start in cues:
+    if b.start in cues and rounding_steps and rounding_slip(a, b, rounding_steps):
         evidence.add("a near miss in the last digits of a figure given again", NEAR_MISS)
     _weigh_metric(evidence, a, b)
-    _weigh_subject(evidence, a, b, rarity)
-    _weigh_context(evidence, sentence_words[a.start], sentence_words[b.start], rarity)
+    _weigh_subject(evidence, a, b, context.rarity)
+    words = context.sentence_words
+    _weigh_context(evidence, words[a.start], words[b.start], context.rarity)
     if a.entity and b.entity:
         evidence.add(f"same entity ({b.entity})", SAME_ENTITY)
     _weigh_period(evidence, a, b)
@@ -160,6 +170,10 @@ def _number_part(text: str) -> str:
     return match.group().rstrip(".,") if match else ""
 
 
+def _metrics() -> frozenset[str]:
+    return load_lexicon().metric_names  # cached by the lexicon
+
+
 def _different_entities(a: str, b: str) -> bool:
     """Both named, and neither name within the other ('Cerámicas Vallmar' and 'Vallmar' are one)."""
     if not (a and b):
@@ -170,13 +184,12 @@ def _different_entities(a: str, b: str) -> bool:
 
 def _different_metrics(a: str, b: str) -> bool:
     """Two metrics, neither a kind of the other: revenue and profit, not net profit and profit."""
-    if not (a and b and a != b) or a not in _METRICS or b not in _METRICS:
+    if not (a and b and a != b) or a not in _metrics() or b not in _metrics():
         return False  # a counted noun read as the metric ("460,000 people") names no metric
     return not load_lexicon().related_metrics(a, b)
 
 
-def _weigh_numbers(evidence: Evidence, a: Claim, b: Claim) -> None:
-    slip = typical_slip(a.value, b.value, steps=(a.step, b.step))
+def _weigh_numbers(evidence: Evidence, a: Claim, b: Claim, slip: str) -> None:
     if slip == "power of ten" and _significant(a.value) == 1:
         evidence.add("one digit, a power of ten apart", ROUND_POWER)
     elif slip == "power of ten":
@@ -193,9 +206,9 @@ def _weigh_numbers(evidence: Evidence, a: Claim, b: Claim) -> None:
 
 
 def _weigh_metric(evidence: Evidence, a: Claim, b: Claim) -> None:
-    if a.metric and a.metric == b.metric and a.metric in _METRICS:
+    if a.metric and a.metric == b.metric and a.metric in _metrics():
         evidence.add(f"same metric ({a.metric})", SAME_METRIC)
-    elif a.counted and a.counted == b.counted and a.counted not in _METRICS:
+    elif a.counted and a.counted == b.counted and a.counted not in _metrics():
         evidence.add(f"same thing counted ({a.counted})", SAME_COUNTED)
     elif a.metric and b.metric and load_lexicon().related_metrics(a.metric, b.metric):
         evidence.add(f"one metric a kind of the other ({a.metric}, {b.metric})", RELATED_METRIC)
@@ -241,12 +254,14 @@ def _weigh_context(
 
 def _telling(words: frozenset[str]) -> frozenset[str]:
     """Words that may say what a sentence is about: not 'the', 'said', 'billion', 'year'."""
-    return frozenset(w for w in words if len(w) > 2 and w not in _UNTELLING)
+    untelling = _untelling_words()
+    return frozenset(w for w in words if len(w) > 2 and w not in untelling)
 
 
 _WIRE_WORDS = ("dlr", "stg", "pct", "mln")  # wire abbreviations, singular as words are compared
 
 
+@functools.cache
 def _untelling_words() -> frozenset[str]:
     lexicon = load_lexicon()
     raw = lexicon.raw
@@ -259,10 +274,6 @@ def _untelling_words() -> frozenset[str]:
         {*STOP_WORDS, *scales, *durations, *metrics, *currencies, *_WIRE_WORDS,
          *raw["speech_verbs"], *raw["generic_subject_words"]}
     )  # fmt: skip
-
-
-_UNTELLING = _untelling_words()
-_METRICS = load_lexicon().metric_names
 
 
 def _weigh_period(evidence: Evidence, a: Claim, b: Claim) -> None:
@@ -300,7 +311,12 @@ class Period:
 
     @classmethod
     def of(cls, claim: Claim) -> Period:
-        scope = claim.scope.removesuffix(" (forecast)").removesuffix("(forecast)").strip()
+        return _period_of(claim.scope)
+
+    @classmethod
+    def read(cls, scope: str) -> Period:
+        """The parts of a scope as the pipeline writes it: '2024-Q1 (forecast)', '5 years'."""
+        scope = scope.removesuffix(" (forecast)").removesuffix("(forecast)").strip()
         if span := _SPAN.match(scope):
             return cls(span=f"{span.group(1)} {span.group(2)}")
         year = _YEAR.search(scope)
@@ -329,6 +345,12 @@ class Period:
         if self.year and other.year and self.year != other.year:
             return True
         return bool(self.part and other.part and self.part != other.part)
+
+
+@functools.lru_cache(maxsize=1024)
+def _period_of(scope: str) -> Period:
+    """Period.read, once per scope: every pair weighed reads both periods."""
+    return Period.read(scope)
 
 
 def _full_year(scope: str, year: str) -> bool:
@@ -377,6 +399,24 @@ def typical_slip(
     if len(differ) == 1 and (len(digits_x) >= 3 or short):
         return "one digit"  # between two digits, one changed is as likely another figure
     return ""
+
+
+_SLIP_SHARE = Decimal("0.03")
+
+
+def rounding_slip(a: Claim, b: Claim, steps: int) -> bool:
+    """43.8 and 43.6, or 2.34 and 2.4: the same figure, its last digits written differently."""
+    if a.value_high is not None or b.value_high is not None or a.qualifier or b.qualifier:
+        return False
+    coarser = max(a.step, b.step)
+    if not coarser or not a.step or not b.step:
+        return False
+    digits = sorted(len(str(int(abs(c.value) / c.step))) for c in (a, b))
+    if digits[0] < 2 or digits[1] < 3:
+        return False  # "17 cts" and "15 cts" are two figures, not one written twice
+    difference = abs(a.value - b.value)
+    # A slip in the last digits is small next to the figure: 16.67 and 18 are two prices.
+    return difference <= steps * coarser and difference <= _SLIP_SHARE * max(a.value, b.value)
 
 
 def _digits(value: Decimal) -> str:

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from checker.checks.evidence import Period
 from checker.claims import Claim
 from checker.document import Document
 
@@ -135,8 +136,6 @@ def stakes(document: Document) -> Iterator[tuple[tuple[Claim, Claim], tuple[Clai
 
 
 def _of_other_periods(a: Claim, b: Claim) -> bool:
-    from checker.checks.evidence import Period
-
     return a.scope != b.scope and Period.of(a).contradicts(Period.of(b))
 
 

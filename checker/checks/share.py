@@ -60,8 +60,7 @@ class ShareCheck(Check):
         """Two stakes in one whole: the whole that the first implies must give the second its
         share ('1,410,184 shares, or 6.3 pct' implies 22.4 million shares in all)."""
         slack = Decimal(str(self.params.tolerance))
-        totals = [_implied_whole(part, percent) for part, percent in (first, second)]
-        low, high = totals[0]
+        low, high = _implied_whole(*first)
         part, percent = second
         actual_low = part.value / high * _HUNDRED
         actual_high = part.value / low * _HUNDRED

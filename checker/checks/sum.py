@@ -27,7 +27,7 @@ from checker.checks.relations import (
 from checker.claims import Claim
 from checker.document import Document
 from checker.findings import Finding
-from checker.tables import column_totals
+from checker.tables import column_totals, has_tables
 
 _QUALIFIERS = r"(?:about|around|roughly|some|nearly|almost|approximately|just|over|under)"
 _PARTIAL = r"including|includ\w+|such as|among them|among which|of which|notably|led by"
@@ -69,14 +69,13 @@ class SumCheck(Check):
             raise ValueError("'tolerance' must be between 0 and 1")
 
     def run(self, document: Document) -> Iterator[Finding]:
-        if document.source.format == "markdown" and "|" in document.source.text:
-            for total, parts in column_totals(document.source.text, document.claims):
+        if has_tables(document.source):
+            for total, parts in column_totals(document.lines, document.claims):
                 finding = self._judge(document, tuple(parts), total, partial=False)
                 if finding is not None:
                     yield finding
         for figures in figure_lists(document):
-            whole = named_whole(document, figures.items[0])
-            found = _total_of(document, figures) or (whole and (whole, figures.items, True))
+            found = _total_of(document, figures) or _named_total(document, figures)
             if found is None:
                 continue
             total, parts, partial = found
@@ -109,6 +108,15 @@ class SumCheck(Check):
         }
         related = [(p.start, p.end, "a part") for p in parts]
         return self.finding(document, total.start, total.end, fields, related)
+
+
+def _named_total(
+    document: Document, figures: FigureList
+) -> tuple[Claim, tuple[Claim, ...], bool] | None:
+    """'Schools will get $3.1 billion of the new funds and hospitals $3.4 billion': parts of the
+    figure an earlier sentence gives for 'the new funds', which they may not exceed."""
+    whole = named_whole(document, figures.items[0])
+    return None if whole is None else (whole, figures.items, True)
 
 
 def _total_of(

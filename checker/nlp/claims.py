@@ -44,6 +44,13 @@ _NOT_NOUNS = {"overseas", "abroad", "nationwide", "worldwide", "globally", "annu
 _MAX_NOUN_PHRASE = 5
 
 
+def _next_in_sentence(doc: Doc, j: int, sentence: Span) -> int:
+    """Token ``j``, or the one after it when ``j`` is the line break of wrapped text inside the
+    sentence: "rose 12.6\npct", "140.1 mln\nfrancs"."""
+    after = past_line_break(doc, j)
+    return after if after < sentence.end else j
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """What the claims component has learnt about one mention while reading it."""
@@ -163,9 +170,7 @@ class ClaimFinder:
 
     def _suffix(self, doc: Doc, reading: Reading, index: LexicalIndex, sentence: Span) -> Reading:
         """What follows the number: percent, currency name, unit, duration, or a counted noun."""
-        j = reading.end
-        if past_line_break(doc, j) < sentence.end:
-            j = past_line_break(doc, j)  # "rose 12.6\npct", "140.1 mln\nfrancs" in wrapped text
+        j = _next_in_sentence(doc, reading.end, sentence)
         hyphenated = j < sentence.end and doc[j].text == "-"
         k = j + 1 if hyphenated else j
         if k >= sentence.end:
@@ -258,9 +263,7 @@ class ClaimFinder:
     def _counted(self, doc: Doc, reading: Reading, sentence: Span) -> Reading:
         """'480 authorized Mi Home stores' counts 'stores'."""
         words: list[str] = []
-        j = reading.end
-        if past_line_break(doc, j) < sentence.end:
-            j = past_line_break(doc, j)
+        j = _next_in_sentence(doc, reading.end, sentence)
         if j + 2 < sentence.end and doc[j].text == "-" and doc[j + 1].lower_ == "strong":
             j += 2  # "its 12,960-strong workforce" counts the workforce
         while j < sentence.end and len(words) < _MAX_NOUN_PHRASE:
