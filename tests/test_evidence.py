@@ -9,7 +9,9 @@ from decimal import Decimal
 
 import pytest
 
-from checker.checks.evidence import Period, typical_slip
+from checker.checks.evidence import Context, Period, WordRarity, typical_slip, weigh
+from checker.checks.evidence import tense as evidence_tense
+from checker.checks.evidence import veto as evidence_veto
 from tests.helpers import document, findings, rule
 
 CONFLICT = [rule("conflicting-figures")]
@@ -102,6 +104,19 @@ RESTATED_IN_OTHER_WORDS = [
     # a quantity restated in a quote, the metric named only the second time
     "The miner produced 214,600 ounces of gold in the quarter.\n\n"
     '"Gold output of 241,600 ounces shows the mine is back on track," its chief said.',
+    # a plan for the year still running, restated in the present tense: not an outcome
+    "Larchmont Bakeries plans to refit 640 shops in 2024, the company said on Monday.\n\n"
+    '"The 64 shops we are refitting this year will get new ovens," its chief executive said.',
+    # "people" counts passengers, too
+    "Calder Airways carried 2.84 million passengers in July, the airline said.\n\n"
+    '"We flew 2.48 million people in July, a record for us," said its chief executive.',
+    # four digits swapped in a figure given as known: rarely two figures alike by chance
+    "Pellworth Bank's net profit for the year was 1.524 billion dlrs.\n\n"
+    "Its chairman said the 1.254 billion dlrs earned would pay for new branches.",
+    # the only figure of homes before the one given as known
+    "A grass fire destroyed 87 homes in Marrick on Friday, and damaged 41 others.\n\n"
+    'Council leader Ann Byrne, who toured the estate, said: "The 78 homes lost this week '
+    "were people's lives.\"",
 ]
 
 
@@ -124,6 +139,13 @@ def test_figures_restated_in_other_words_conflict(text: str) -> None:
         # a figure restated correctly, then another figure of the metric
         "It will invest R$18 billion in fibre. The R$18 billion plan was approved. It also "
         "spent R$1.8 billion on towers last year.",
+        # a part of a whole restated in its sentence ("Of the 1,284 deaths, 1,482 ...") is the
+        # part-of-whole check's, not a restatement of the whole
+        "The agency recorded 1,284 flu deaths this winter. Of the 1,284 deaths, 1,482 were in "
+        "people over 75.",
+        # "potentially worth" is a bound, not a figure restated
+        "Ostrava Systems won a contract potentially worth 101 mln dlrs. Work on the 26.8 mln dlr "
+        "contract had been stopped.",
     ],
 )
 def test_figures_told_apart_do_not_conflict(text: str) -> None:
@@ -169,3 +191,51 @@ def test_a_bare_scaled_figure_of_a_money_metric_takes_the_story_s_currency() -> 
     read = {c.text: (c.kind, c.unit) for c in document(text, DATE).claims}
     assert read["412.6 mln"] == ("money", "USD")
     assert read["52 mln"] == ("count", "")  # units counted, not dollars
+
+
+def _claim(text: str, figure: str, date: dt.date = DATE):
+    return next(c for c in document(text, date).claims if c.text == figure)
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("Larchmont sold 640 loaves in 2023.", "outcome"),
+        ("Larchmont is refitting 64 shops this year.", ""),  # the year still running
+        ("Larchmont is refitting 64 shops in 2024.", ""),
+        ("Larchmont will refit 640 shops in 2025.", "forecast"),
+    ],
+)
+def test_only_a_period_that_is_over_gives_an_outcome(text: str, tense: str) -> None:
+    claim = next(c for c in document(text, DATE).claims if c.kind == "count")
+    assert evidence_tense(claim, str(DATE.year)) == tense
+
+
+def test_people_is_no_other_thing_than_passengers() -> None:
+    passengers = _claim("Calder carried 2,840 passengers.", "2,840")
+    people = _claim("Calder carried 2,480 people.", "2,480")
+    homes = _claim("Calder built 2,480 homes.", "2,480")
+    assert evidence_veto(passengers, people) == ""
+    assert evidence_veto(passengers, homes).startswith("different things counted")
+
+
+def test_four_digits_swapped_count_more_than_two() -> None:
+    context = Context(rarity=WordRarity([]), cues=set(), sentence_words={})
+    a = _claim("Pellworth sold 2,184,650 shares.", "2,184,650")
+    b = _claim("Pellworth sold 2,148,650 shares.", "2,148,650")
+    short = _claim("Pellworth sold 21.8 million shares.", "21.8 million")
+    shorter = _claim("Pellworth sold 12.8 million shares.", "12.8 million")
+    context.sentence_words.update({c.start: frozenset() for c in (a, b, short, shorter)})
+    assert "four or more significant digits" in weigh(a, b, context).explain()
+    assert "four or more significant digits" not in weigh(short, shorter, context).explain()
+
+
+def test_a_dateline_is_not_whose_figure_it_is() -> None:
+    text = "HONG KONG, Feb 15 - Pacific Crest Airways Ltd said it carried 1,284,560 passengers."
+    (claim,) = [c for c in document(text, DATE).claims if c.kind == "count"]
+    assert claim.entity != "HONG KONG"
+
+
+def test_potentially_worth_is_a_bound() -> None:
+    claim = _claim("It won a contract potentially worth 101 mln dlrs.", "101 mln dlrs")
+    assert claim.qualifier == "upper"

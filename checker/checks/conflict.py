@@ -23,8 +23,16 @@ from decimal import Decimal
 from checker.amounts import plain, rewritten
 from checker.checks import register
 from checker.checks.base import Check
-from checker.checks.evidence import Context, WordRarity, rounding_slip, typical_slip, weigh
+from checker.checks.evidence import (
+    ONLY_EARLIER,
+    Context,
+    WordRarity,
+    rounding_slip,
+    typical_slip,
+    weigh,
+)
 from checker.checks.evidence import veto as weigh_veto
+from checker.checks.relations import parts_of_wholes
 from checker.checks.restatements import (
     _word_set,
     alike_in_size,
@@ -120,7 +128,7 @@ class ConflictCheck(Check):
 
     def run(self, document: Document) -> Iterator[Finding]:
         buckets: dict[tuple, list[Claim]] = defaultdict(list)
-        current = "" if document.date.source == TODAY else str(document.date.date.year)
+        current = _year_of(document)
         for claim in document.claims:
             if self._comparable(claim) and not _distributed(document.source.prose, claim):
                 key = _bucket_key(claim, self.params.unscoped_matches_any, current)
@@ -152,13 +160,21 @@ class ConflictCheck(Check):
             rarity=WordRarity(words[c.start] for c in candidates),
             cues={c.start for c in candidates if _given_as_known(prose, c)},
             sentence_words=words,
+            year=_year_of(document),
         )
+        wholes = {p.part.start: p.whole for p in parts_of_wholes(document)} if candidates else {}
         for claims in buckets.values():
-            crowded = self._crowded(claims) if len(claims) > 1 else set()
+            crowded = self._crowded(claims, context.year) if len(claims) > 1 else set()
             for index, later in enumerate(claims[1:], start=1):
                 if later.start in reported:
                     continue
                 earlier = claims[max(0, index - _ANTECEDENTS) : index]
+                if later.start in wholes:  # "Of the 1,284 deaths, 1,482 occurred in ...": a part
+                    earlier = [
+                        e
+                        for e in earlier
+                        if _disjoint(e.interval(), wholes[later.start].interval())
+                    ]
                 finding = self._weighed_finding(document, earlier, later, context, crowded)
                 if finding is not None:
                     reported.add(later.start)
@@ -204,7 +220,7 @@ class ConflictCheck(Check):
                 headline=document.in_title(first) and not document.in_title(later),
                 rounding_steps=self.params.rounding_steps,
             )
-            if evidence.veto or _restated_veto(first, later, earlier):
+            if evidence.veto or _restated_veto(first, later, earlier, context.year):
                 continue
             if not same_month(prose, first, later):
                 continue  # "November's gain of 33,700 jobs" after January's 37,300
@@ -216,11 +232,14 @@ class ConflictCheck(Check):
         if not weighed:
             return None
         score, first, evidence = max(weighed, key=lambda w: w[0])
+        if later.start in context.cues and _only_earlier(first, later, earlier, context.year):
+            evidence.add("the only figure of its measure before it", ONLY_EARLIER)
+            score = evidence.score
         if score < self.params.evidence_threshold or not self._values_conflict(first, later):
             return None
         return self._report(document, first, [later], evidence.explain())
 
-    def _crowded(self, bucket: list[Claim]) -> set[int]:
+    def _crowded(self, bucket: list[Claim], year: str) -> set[int]:
         """The figures whose measure has more values than a fact restated has, among the
         figures of that measure nearby that their period and entity allow: a metric of several
         things. Each is compared with the 30 of its measure on either side, not with all."""
@@ -232,7 +251,7 @@ class ConflictCheck(Check):
         for group in groups.values():
             for index, claim in enumerate(group):
                 nearby = group[max(0, index - _ANTECEDENTS) : index + _ANTECEDENTS + 1]
-                alike = [c for c in nearby if c is claim or not weigh_veto(claim, c)]
+                alike = [c for c in nearby if c is claim or not weigh_veto(claim, c, year)]
                 if _distinct_values(alike) > self.params.max_values:
                     crowded.add(claim.start)
         return crowded
@@ -541,17 +560,35 @@ def _given_as_known(prose: str, claim: Claim) -> bool:
     return restates(prose, claim) or quoted(prose, claim) or bool(_OWNED.search(before))
 
 
-def _restated_veto(first: Claim, later: Claim, earlier: list[Claim]) -> bool:
+def _restated_veto(first: Claim, later: Claim, earlier: list[Claim], year: str) -> bool:
     """``first`` restates an earlier figure of the same value that ``later`` cannot be: "it will
     invest R$18 billion" (a plan), "the R$18 billion plan" (no period), "it spent R$1.8 billion
     last year" (an outcome) is not the plan restated."""
     return any(
         e.start < first.start
         and not _disjoint(e.interval(), first.interval())
-        and not weigh_veto(e, first)
-        and weigh_veto(e, later)
+        and not weigh_veto(e, first, year)
+        and weigh_veto(e, later, year)
         for e in earlier
     )
+
+
+def _only_earlier(first: Claim, later: Claim, earlier: list[Claim], year: str) -> bool:
+    """Every earlier figure of the later one's measure (metric or counted noun) that could be
+    the same thing has the first one's value: "destroyed 87 homes", then "the 78 homes lost"
+    can refer back to nothing else."""
+    measure = later.metric or later.counted
+    alike = [
+        e.value
+        for e in earlier
+        if measure in (e.metric, e.counted) and not weigh_veto(e, later, year)
+    ]
+    return bool(measure) and set(alike) == {first.value}
+
+
+def _year_of(document: Document) -> str:
+    """The year the document was written in, when its date is known."""
+    return "" if document.date.source == TODAY else str(document.date.date.year)
 
 
 def _evidence_bucket(claim: Claim) -> tuple:

@@ -51,9 +51,12 @@ SAME_PERIOD = 1.5  # both state it: "this year" and "in the current year" (2024)
 INHERITED_PERIODS_DIFFER = -1.0  # a period carried over is often misread
 HEADLINE = 1.5  # the headline's figure is the story's figure
 RESTATED = 1.5  # "the 78 homes", "Harbour's 14,200 staff", a quote
+ONLY_EARLIER = 1.0  # given as known, with one figure of its measure before it: "87 homes", then
+# "the 78 homes"
 CROWDED = -1.0  # the metric has many values in the document: a metric of several things
 PERCENT = -1.0  # percentages of one metric are many (margins, shares, rates of segments)
 SMALL_NUMBER = -1.5  # two significant digits: slips between them happen by chance
+MANY_DIGITS = 1.5  # four or more: 1,524 and 1,254 are rarely two figures that happen to be alike
 SMALL_COUNT = -2.0  # and a count under 100 (87 and 78 homes) or a percentage: more so
 ROUND_POWER = 1.0  # 1,000 and 10,000, one and one billion: round figures of many sizes
 NEXT_SENTENCE = -1.0  # one line after the other in a block of lines: rows of a list or table
@@ -91,6 +94,7 @@ class Context:
     rarity: WordRarity
     cues: set[int]  # starts of the figures given as already known ("the", a quote)
     sentence_words: dict[int, frozenset[str]]  # each figure's sentence's words, by its start
+    year: str = ""  # the document's year, when its date is known
 
 
 def weigh(
@@ -105,7 +109,7 @@ def weigh(
     """The evidence that ``a`` and the later ``b`` state one quantity (with different values);
     with ``rounding_steps``, a near miss in that many steps of the last digit counts too."""
     evidence = Evidence()
-    evidence.veto = veto(a, b)
+    evidence.veto = veto(a, b, context.year)
     if evidence.veto:
         return evidence
     slip = typical_slip(a.value, b.value, steps=(a.step, b.step))
@@ -117,6 +121,8 @@ def weigh(
         evidence.veto = "what they measure is read on neither side, and nothing restates"
         return evidence
     _weigh_numbers(evidence, a, b, slip)
+    if _many_digits_transposed(a, b, slip) and (b.start in cues or _same_measure(a, b)):
+        evidence.add("four or more significant digits", MANY_DIGITS)
     if not (a.metric or b.metric or headline):
         evidence.add("what they measure is read on neither side", NO_METRIC)
     if b.start in cues and rounding_steps and rounding_slip(a, b, rounding_steps):
@@ -141,14 +147,16 @@ def weigh(
     return evidence
 
 
-def veto(a: Claim, b: Claim) -> str:
+def veto(a: Claim, b: Claim, year: str = "") -> str:
+    """What shows two figures to be two things, whatever else they share; '' if nothing does.
+    ``year`` is the document's: a figure for the year still running is not an outcome."""
     if _different_entities(a.entity, b.entity):
         return f"different entities ({a.entity}, {b.entity})"
     if a.role != b.role:
         return f"a {a.role} and a {b.role}"
     if a.role == "change" and (a.direction != b.direction or a.basis != b.basis):
         return "changes of different directions or bases"
-    if {tense(a), tense(b)} == {"forecast", "outcome"}:
+    if {tense(a, year), tense(b, year)} == {"forecast", "outcome"}:
         return "a forecast and an outcome"
     periods = Period.of(a), Period.of(b)
     if not (a.scope_inherited or b.scope_inherited) and periods[0].contradicts(periods[1]):
@@ -156,7 +164,7 @@ def veto(a: Claim, b: Claim) -> str:
     same_counted = bool(a.counted) and a.counted == b.counted  # "hire 2,400 nurses", "2,900 nurses"
     if _different_metrics(a.metric, b.metric) and not same_counted:
         return f"different metrics ({a.metric}, {b.metric})"
-    if a.counted and b.counted and a.counted != b.counted and a.metric != b.metric:
+    if _different_counted(a, b):
         return f"different things counted ({a.counted}, {b.counted})"
     return ""
 
@@ -180,6 +188,22 @@ def _different_entities(a: str, b: str) -> bool:
         return False
     words_a, words_b = set(a.lower().split()), set(b.lower().split())
     return not (words_a <= words_b or words_b <= words_a)
+
+
+def _many_digits_transposed(a: Claim, b: Claim, slip: str) -> bool:
+    return slip == "transposed" and min(_significant(a.value), _significant(b.value)) >= 4
+
+
+def _same_measure(a: Claim, b: Claim) -> bool:
+    return bool(a.metric or a.counted) and (a.metric, a.counted) == (b.metric, b.counted)
+
+
+def _different_counted(a: Claim, b: Claim) -> bool:
+    """Homes and hectares, not passengers and people (a noun for any of several kinds)."""
+    if not (a.counted and b.counted and a.counted != b.counted and a.metric != b.metric):
+        return False
+    generic = load_lexicon().generic_counted
+    return a.counted not in generic and b.counted not in generic
 
 
 def _different_metrics(a: str, b: str) -> bool:
@@ -286,12 +310,17 @@ def _weigh_period(evidence: Evidence, a: Claim, b: Claim) -> None:
         evidence.add(f"same period ({a.scope})", SAME_PERIOD)
 
 
-def tense(claim: Claim) -> str:
-    """'forecast' ("will invest ... this year"), 'outcome' (a stated period, not a forecast) or
-    '' (no period: either)."""
+def tense(claim: Claim, year: str = "") -> str:
+    """'forecast' ("will invest ... this year"), 'outcome' (a stated period that is over, not a
+    forecast) or '' (no period, or the year the document was written in: either)."""
     if claim.scope.endswith("(forecast)"):
         return "forecast"
-    return "outcome" if claim.scope and not claim.scope_inherited else ""
+    if not claim.scope or claim.scope_inherited:
+        return ""
+    period = Period.of(claim)
+    if period.part == "FY" and period.year in ("", year):
+        return ""  # "the 64 remodels we're doing this year", "on track for 154,000 tonnes"
+    return "outcome"
 
 
 _QUARTER = re.compile(r"\bQ([1-4])\b")

@@ -759,7 +759,10 @@ class ContextReader:
             return False
         while k < len(tokens) and _is_proper(tokens[k], self.lexicon):
             k += 1
-        return k < len(tokens) and tokens[k].lower_ in self.lexicon.speech_verbs
+        # "Council leader Cllr Rosalind Achebe, who visited the estate, said": an aside first
+        return k < len(tokens) and (
+            tokens[k].lower_ in self.lexicon.speech_verbs or tokens[k].text == ","
+        )
 
     def _in_period(self, token: Token) -> bool:
         scope = self._scope_at.get(token.i)
@@ -1104,7 +1107,7 @@ def _past_opening_time(tokens: list[Token]) -> list[Token]:
     """The sentence's words after an opening time phrase ('On February 7, 2012,', 'In 2019,')
     or a dateline ('WARSAW, June 12 —')."""
     if tokens and tokens[0].is_upper and len(tokens[0]) > 1:
-        dash = next((i for i, t in enumerate(tokens[:8]) if t.text in ("—", "–", "--")), None)
+        dash = next((i for i, t in enumerate(tokens[:8]) if _dateline_dash(tokens, i)), None)
         if dash is not None:
             return tokens[dash + 1 :]
     if not tokens or tokens[0].lower_ not in _TIME_PREPOSITIONS:
@@ -1116,6 +1119,14 @@ def _past_opening_time(tokens: list[Token]) -> list[Token]:
     if comma is None or comma > 9:
         return tokens
     return tokens[comma + 1 :]
+
+
+def _dateline_dash(tokens: list[Token], i: int) -> bool:
+    """The dash that ends a dateline: 'WARSAW, June 12 —', or a wire's 'HONG KONG, Feb 15 -'."""
+    text = tokens[i].text
+    if text in ("—", "–", "--"):
+        return True
+    return text == "-" and i > 0 and bool(tokens[i - 1].whitespace_) and bool(tokens[i].whitespace_)
 
 
 def _is_proper(token: Token, lexicon: Lexicon) -> bool:

@@ -106,6 +106,10 @@ class Lexicon:
         return {w: Decimal(str(v)) for w, v in self.raw["change_words"]["double"].items()}
 
     @functools.cached_property
+    def generic_counted(self) -> frozenset[str]:
+        return frozenset(self.raw["generic_counted"])
+
+    @functools.cached_property
     def generic_subject_words(self) -> frozenset[str]:
         return frozenset(self.raw["generic_subject_words"])
 
