@@ -70,6 +70,12 @@ FORMATS = [
     ("It was 31°C on Monday.", "31°C", "quantity", "31", "degree_Celsius"),
     ("Full-width figures: １２％ of sales.", "１２％", "percent", "12", "%"),
     ("Indian grouping: ₹1,22,550 crore.", "₹1,22,550 crore", "money", "1225500000000", "INR"),
+    ("Kirana raised Rp 4.3 trillion.", "Rp 4.3 trillion", "money", "4300000000000", "IDR"),
+    ("Revenue was R4.2bn.", "R4.2bn", "money", "4200000000", "ZAR"),
+    ("The rail deal is worth R450,000.", "R450,000", "money", "450000", "ZAR"),
+    ("The loss was N12.6 billion.", "N12.6 billion", "money", "12600000000", "NGN"),
+    ("They approved a C$1.86-billion plan.", "C$1.86-billion", "money", "1860000000", "CAD"),
+    ("They won a $2-million grant.", "$2-million", "money", "2000000", "USD"),
 ]  # fmt: skip
 
 
@@ -149,6 +155,7 @@ def test_stated_precision(text: str, step: str) -> None:
         "The meeting starts at 10:30 or at 3 p.m.",  # clock times
         "The COVID-19 crisis hit.",
         "Route 66 is closed.",
+        "Route N1 is closed and gate R2 is open.",  # a one-letter symbol only glued to money
         "The 1990s were good.",
     ],
 )
@@ -238,6 +245,11 @@ def test_a_speaker_who_opens_the_sentence_does_not_own_the_figure(text: str) -> 
         (
             "Neighbouring Brinsford District Council is raising council tax by 2.99%.",
             "Brinsford District Council",
+        ),
+        ("Indonesia's Kirana Pay reported revenue of Rp 4.3 trillion.", "Kirana Pay"),
+        (
+            "HONG KONG, Feb 15 - Pacific Crest Ltd reported revenue of 4.3 mln dlrs.",
+            "Pacific Crest Ltd",
         ),
     ],
 )
@@ -360,3 +372,19 @@ def test_a_symbol_between_two_numbers_belongs_to_the_second(text: str, amount: s
 )
 def test_a_symbol_or_name_after_a_number_is_still_its_currency(text: str, amount: str) -> None:
     assert next(c.text for c in claims(text) if c.kind == "money") == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "role"),
+    [
+        ("Seiban will raise fares by an average of 8.2% from October.", "8.2%", "change"),
+        ("Kirana has raised Rp 4.3 trillion from investors.", "Rp 4.3 trillion", "level"),
+        ("Fares were raised 8% in April.", "8%", "change"),
+    ],
+)
+def test_what_a_change_word_makes_of_the_figure_after_it(text: str, figure: str, role: str) -> None:
+    assert next(c for c in claims(text) if c.text == figure).role == role
+
+
+def test_section_r_12_is_no_money() -> None:
+    assert [c.kind for c in claims("Section R 12 applies.")] != ["money"]

@@ -403,6 +403,7 @@ class ConflictCheck(Check):
     def _report(
         self, document: Document, first: Claim, others: list[Claim], evidence: str = ""
     ) -> Finding:
+        first = _in_body(document, first, others[0])
         lines = ", ".join(str(document.line_of(c)) for c in others)
         other = others[0]
         fields = {
@@ -584,6 +585,25 @@ def _only_earlier(first: Claim, later: Claim, earlier: list[Claim], year: str) -
         if measure in (e.metric, e.counted) and not weigh_veto(e, later, year)
     ]
     return bool(measure) and set(alike) == {first.value}
+
+
+def _in_body(document: Document, first: Claim, other: Claim) -> Claim:
+    """A headline's figure as the story first restates it, before ``other``: the statement an
+    editor corrects, and the one the story's other figures are read with."""
+    if not document.in_title(first):
+        return first
+    return next(
+        (
+            c
+            for c in document.claims
+            if first.end <= c.start < other.start
+            and not document.in_title(c)
+            and (c.kind, c.unit) == (first.kind, first.unit)
+            and not _disjoint(c.interval(), first.interval())
+            and not weigh_veto(first, c)
+        ),
+        first,
+    )
 
 
 def _year_of(document: Document) -> str:

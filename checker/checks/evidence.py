@@ -154,7 +154,7 @@ def veto(a: Claim, b: Claim, year: str = "") -> str:
         return f"different entities ({a.entity}, {b.entity})"
     if a.role != b.role:
         return f"a {a.role} and a {b.role}"
-    if a.role == "change" and (a.direction != b.direction or a.basis != b.basis):
+    if a.role == "change" and (a.direction != b.direction or _different_bases(a, b)):
         return "changes of different directions or bases"
     if {tense(a, year), tense(b, year)} == {"forecast", "outcome"}:
         return "a forecast and an outcome"
@@ -188,6 +188,11 @@ def _different_entities(a: str, b: str) -> bool:
         return False
     words_a, words_b = set(a.lower().split()), set(b.lower().split())
     return not (words_a <= words_b or words_b <= words_a)
+
+
+def _different_bases(a: Claim, b: Claim) -> bool:
+    """Year on year and quarter on quarter; a change that does not say its basis may be either."""
+    return bool(a.basis and b.basis) and a.basis != b.basis
 
 
 def _many_digits_transposed(a: Claim, b: Claim, slip: str) -> bool:

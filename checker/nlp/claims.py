@@ -140,10 +140,12 @@ class ClaimFinder:
     def _currency_before(
         self, doc: Doc, i: int, index: LexicalIndex
     ) -> tuple[int, str, str, str] | None:
-        match = index.before(i, "CURRENCY", "ISO", "AMBIGUOUS")
+        match = index.before(i, "CURRENCY", "ISO", "AMBIGUOUS", "GLUED")
         if match is None:
             return None
         start, category, value = match
+        if category == "GLUED" and doc[start].whitespace_:
+            return None  # "Section R 12"; the tokenizer splits "R4.2bn", not "Route N1"
         text = doc[start:i].text
         if category == "AMBIGUOUS":
             return start, self.lexicon.ambiguous[value].default, value, text

@@ -244,12 +244,15 @@ class ContextReader:
         while k >= sentence.start and steps < 4:
             match = index.before(k + 1, "CHANGE")
             if match is not None and not _phrasal_up(doc, match[0]):
+                if claim._.kind == MONEY and self._raised_money(doc, match[0], claim):
+                    return ""  # "has raised Rp 4.3 trillion": money raised, a level
                 return match[2]
             skippable = index.before(k + 1, "BASIS") or index.before(k + 1, "METRIC")
-            if doc[k].lower_ not in _SKIP_BEFORE and skippable is None:
+            average = doc[k].lower_ in self.lexicon.average_words  # "by an average of 8.2%"
+            if doc[k].lower_ not in _SKIP_BEFORE and skippable is None and not average:
                 break  # "grew revenue 5.9%" skips the metric
             k -= 1
-            steps += 1
+            steps += 0 if average or doc[k + 1].lower_ in ("a", "an") else 1
         # Right: "a 56.5% jump", "a 93.5% year-on-year growth".
         k = claim.end
         steps = 0
@@ -268,6 +271,12 @@ class ContextReader:
         if claim.end < sentence.end and doc[claim.end].lower_ in ("higher", "lower"):
             return "up" if doc[claim.end].lower_ == "higher" else "down"
         return self._planned_change_after(doc, claim, index, sentence)
+
+    def _raised_money(self, doc: Doc, verb: int, claim: ClaimView) -> bool:
+        between = doc[verb + 1 : claim.start]
+        return doc[verb].lower_ in self.lexicon.raising_verbs and all(
+            t.lower_ in ("a", "an", "another", "some", "about", "nearly", "almost") for t in between
+        )
 
     def _planned_change_after(
         self, doc: Doc, claim: ClaimView, index: LexicalIndex, sentence: Span
@@ -779,13 +788,40 @@ class ContextReader:
             if following not in ("'s", "’s") and following not in lexicon.owner_verbs:
                 continue
             token = doc[k]
-            if not _is_proper(token, lexicon) or token.lower_ in lexicon.metric_words:
+            if not _is_proper(token, lexicon) or (
+                token.lower_ in lexicon.metric_words and not self._name_ends(doc, k, sentence)
+            ):
                 continue
+            possessed = self._proper_run(doc, k + 2, limit)
+            if following in ("'s", "’s") and possessed:
+                return possessed  # "Indonesia's Kirana Pay raises Rp 4.3 trillion"
             start = k
             while start - 1 >= sentence.start and _is_proper(doc[start - 1], lexicon):
                 start -= 1
             return " ".join(t.text for t in doc[start : k + 1])
         return self._opening_name(doc, sentence, limit)
+
+    def _proper_run(self, doc: Doc, start: int, limit: int) -> str:
+        """The proper name of two to four words from ``start`` (before ``limit``), or '': a
+        metric word may end it ("Kirana Pay"), not sit inside it ("Q1 Revenue Jumps")."""
+        end = start
+        while end < limit and _is_proper(doc[end], self.lexicon):
+            end += 1
+        words = doc[start:end]
+        if not 2 <= len(words) <= 4 or any(
+            t.lower_ in self.lexicon.metric_words for t in words[:-1]
+        ):
+            return ""
+        return " ".join(t.text for t in words)
+
+    def _name_ends(self, doc: Doc, k: int, sentence: Span) -> bool:
+        """A metric word that ends a name: 'Kirana Pay reported', not 'Revenue rose'."""
+        before = doc[k - 1] if k > sentence.start else None
+        return (
+            before is not None
+            and _is_proper(before, self.lexicon)
+            and before.lower_ not in self.lexicon.metric_words
+        )
 
     def _opening_name(self, doc: Doc, sentence: Span, limit: int) -> str:
         """'Intermec Corp., offering of 1,050,000 shares': a name that opens the sentence owns it,

@@ -106,6 +106,10 @@ class Lexicon:
         return {w: Decimal(str(v)) for w, v in self.raw["change_words"]["double"].items()}
 
     @functools.cached_property
+    def raising_verbs(self) -> frozenset[str]:
+        return frozenset(self.raw["raising_verbs"])
+
+    @functools.cached_property
     def generic_counted(self) -> frozenset[str]:
         return frozenset(self.raw["generic_counted"])
 
@@ -201,6 +205,8 @@ class Lexicon:
                 yield ORTH, f"CURRENCY|{code}", symbol
             for name in entry["names"]:
                 yield LOWER, f"CURRENCYNAME|{code}", name
+        for symbol, code in raw["glued_symbols"].items():
+            yield ORTH, f"GLUED|{code}", symbol
         for code, names in raw["minor_units"].items():
             yield from ((LOWER, f"MINORUNIT|{code}", name) for name in names)
         for key in raw["ambiguous"]:

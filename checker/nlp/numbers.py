@@ -109,10 +109,21 @@ def _scale(doc: Doc, j: int, index: LexicalIndex, lexicon: Lexicon) -> tuple[int
     """Chained scale words from token ``j`` ("hundred thousand"): (end, factor). A line break of
     wrapped text may come first ("to 1.15\nbillion"), never a blank line."""
     factor = Decimal(1)
+    if _glued_hyphen(doc, j) and index.has(j + 1, "SCALE"):
+        j += 1  # "a C$1.86-billion plan", "a $2-million grant"
     while (match := index.at(past_line_break(doc, j), "SCALE")) is not None:
         j, _, name = match
         factor *= lexicon.scale_factors[name]
     return j, factor
+
+
+def _glued_hyphen(doc: Doc, j: int) -> bool:
+    return (
+        0 < j < len(doc) - 1
+        and doc[j].text == "-"
+        and not doc[j - 1].whitespace_
+        and (not doc[j].whitespace_)
+    )
 
 
 def past_line_break(doc: Doc, j: int) -> int:

@@ -53,6 +53,11 @@ _NUMBER_EMOTICONS = {
 }
 
 
+# An amount plainly money when a one-letter symbol is glued to it: a decimal, thousands separators
+# or a scale ("4.2bn", "450,000", "12m"), not a label's number ("R2", "N1").
+_PLAIN_MONEY = r"\d+(?:(?:,\d{3})+(?:\.\d+)?|\.\d+|(?=bn|tn|m|k))(?:bn|tn|m|k)?$"
+
+
 def _letter_symbols(lexicon: Lexicon) -> set[str]:
     """Currency symbols made of letters ("zł", "Kč", "kr"): spaCy splits punctuation symbols
     ("$", "€") off a number already, but not these."""
@@ -73,6 +78,8 @@ def numlint_tokenizer(nlp: Language, lexicon: Lexicon) -> Tokenizer:
     prefixes = [_COUNTRY_DOLLAR, *_OTHER_PREFIXES, rf"(?:{iso})(?=[\d.])", r"-(?=\d)"]
     if written:
         prefixes.append(rf"(?:{written})(?=\d)")  # "zł96 million", "Kč250"
+    glued = "|".join(re.escape(symbol) for symbol in lexicon.raw["glued_symbols"])
+    prefixes.append(rf"(?:{glued})(?={_PLAIN_MONEY})")  # "R4.2bn", "N12.6 billion"
     suffix = "|".join(re.escape(s) for s in sorted(_NUMBER_SUFFIXES, key=len, reverse=True))
     suffixes = [rf"(?<=[0-9])(?:{suffix})", *nlp.Defaults.suffixes]
     # "5–10" and "$5-$10" are ranges: split the dash between two amounts.
