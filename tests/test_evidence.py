@@ -113,6 +113,12 @@ RESTATED_IN_OTHER_WORDS = [
     # four digits swapped in a figure given as known: rarely two figures alike by chance
     "Pellworth Bank's net profit for the year was 1.524 billion dlrs.\n\n"
     "Its chairman said the 1.254 billion dlrs earned would pay for new branches.",
+    # one quantity in two units of one dimension
+    "The wind farm is expected to generate 4,860 GWh a year, the developer said.\n\n"
+    '"We expect 4.68 TWh a year from the farm," its director said.',
+    # one of two digits changed, in a figure given as known with its metric and entity
+    "Brandt employs 3,200 people at its plant near Esslingen.\n\n"
+    'Kanemori promised to keep "Brandt\'s 3,800 jobs" for five years.',
     # the only figure of homes before the one given as known
     "A grass fire destroyed 87 homes in Marrick on Friday, and damaged 41 others.\n\n"
     'Council leader Ann Byrne, who toured the estate, said: "The 78 homes lost this week '

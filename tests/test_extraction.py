@@ -76,6 +76,9 @@ FORMATS = [
     ("The loss was N12.6 billion.", "N12.6 billion", "money", "12600000000", "NGN"),
     ("They approved a C$1.86-billion plan.", "C$1.86-billion", "money", "1860000000", "CAD"),
     ("They won a $2-million grant.", "$2-million", "money", "2000000", "USD"),
+    ("Bad loans were Sh64.3 billion.", "Sh64.3 billion", "money", "64300000000", "KES"),
+    ("The farm makes 3.6 terawatt-hours.", "3.6 terawatt-hours", "quantity", "3.6",
+     "terawatt_hour"),
 ]  # fmt: skip
 
 
@@ -388,3 +391,12 @@ def test_what_a_change_word_makes_of_the_figure_after_it(text: str, figure: str,
 
 def test_section_r_12_is_no_money() -> None:
     assert [c.kind for c in claims("Section R 12 applies.")] != ["money"]
+
+
+def test_a_majority_is_a_metric() -> None:
+    assert only("Ms Castell won a majority of 3,286.").metric == "majority"
+
+
+def test_a_physical_quantity_has_no_money_metric() -> None:
+    claim = only("The farm is expected to generate 4,860 GWh a year.", "quantity")
+    assert claim.metric not in ("revenue", "profit")

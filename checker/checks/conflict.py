@@ -13,6 +13,7 @@ restatements.py reads which figures those are).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import defaultdict, deque
@@ -20,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from checker import units
 from checker.amounts import plain, rewritten
 from checker.checks import register
 from checker.checks.base import Check
@@ -154,6 +156,7 @@ class ConflictCheck(Check):
         for claim in document.claims:
             if self._weighable(prose, claim):
                 buckets[_evidence_bucket(claim)].append(claim)
+        buckets = {key: _in_one_unit(claims) for key, claims in buckets.items()}
         candidates = [c for claims in buckets.values() if len(claims) > 1 for c in claims]
         words = {c.start: _word_set(sentence_text(prose, c)) for c in candidates}
         context = Context(
@@ -189,7 +192,10 @@ class ConflictCheck(Check):
             and claim.qualifier not in ("lower", "upper")  # "more than €11 billion": a bound
             and claim.equivalent_of < 0
             and claim.role in ("level", "change")
-            and bool(claim.metric or claim.counted or claim.kind in ("money", "quantity"))
+            and (
+                bool(claim.metric or claim.counted or claim.kind in ("money", "quantity"))
+                or _given_as_known(prose, claim)  # "the 9.2% increase"
+            )
             and claim.metric not in self.params.ignored_metrics
             and not _few(claim)
             and not _YEAR.fullmatch(claim.text)
@@ -612,10 +618,36 @@ def _year_of(document: Document) -> str:
 
 
 def _evidence_bucket(claim: Claim) -> tuple:
-    """Money and quantities by currency or unit, counts together: what a figure measures may
-    be read on one side only ("we will put R$1.8 billion into fibre"), or read as a metric on
-    one side and a counted noun on the other ("hire 2,400 nurses", "2,900 nurses")."""
+    """Money by currency, quantities by dimension (4,860 GWh and 4.68 TWh), counts together:
+    what a figure measures may be read on one side only ("we will put R$1.8 billion into
+    fibre"), or read as a metric on one side and a counted noun on the other ("hire 2,400
+    nurses", "2,900 nurses")."""
+    if claim.kind == "quantity" and claim.unit and _scales_alone(claim.unit):
+        return (claim.kind, units.dimension(claim.unit))
     return (claim.kind, claim.unit)  # counts of any thing together: the vetoes tell them apart
+
+
+def _scales_alone(unit: str) -> bool:
+    """A unit converted by a factor alone: not a temperature (°F is no multiple of °C)."""
+    return units.dimension(unit) not in ("", "[temperature]")
+
+
+def _in_one_unit(claims: list[Claim]) -> list[Claim]:
+    """The quantities of one dimension in the unit of the first: 4.68 TWh as 4,680 GWh."""
+    unit = claims[0].unit
+    return [c if c.unit == unit or c.kind != "quantity" else _converted(c, unit) for c in claims]
+
+
+def _converted(claim: Claim, unit: str) -> Claim:
+    factor = units.convert(Decimal(1), claim.unit, unit)
+    if not factor:
+        return claim
+    factor = Decimal(f"{factor:.12g}")  # 1000, not pint's 1000.0000000000001
+    high = None if claim.value_high is None else claim.value_high * factor
+    value = None if claim.value is None else claim.value * factor
+    return dataclasses.replace(
+        claim, value=value, value_high=high, step=claim.step * factor, unit=unit
+    )
 
 
 def _bucket_key(claim: Claim, unscoped_matches_any: bool = False, current: str = "") -> tuple:

@@ -112,15 +112,23 @@ def weigh(
     evidence.veto = veto(a, b, context.year)
     if evidence.veto:
         return evidence
+    cues = context.cues
     slip = typical_slip(a.value, b.value, steps=(a.step, b.step))
+    short = False
+    if not slip and b.start in cues:
+        # "Brandt's 3,800 jobs" after "employs 3,200 people": one of two digits, given as known
+        slip = typical_slip(a.value, b.value, short=True, steps=(a.step, b.step))
+        short = bool(slip)
     if not slip:
         evidence.veto = "an arbitrary difference, more often two things than one misstated"
         return evidence
-    cues = context.cues
     if not (a.metric or b.metric or headline or b.start in cues):
         evidence.veto = "what they measure is read on neither side, and nothing restates"
         return evidence
     _weigh_numbers(evidence, a, b, slip)
+    if short:
+        small = a.kind == "percent" or (a.kind == "count" and abs(a.value or 0) < 100)
+        evidence.add("two significant digits", SMALL_COUNT if small else SMALL_NUMBER)
     if _many_digits_transposed(a, b, slip) and (b.start in cues or _same_measure(a, b)):
         evidence.add("four or more significant digits", MANY_DIGITS)
     if not (a.metric or b.metric or headline):

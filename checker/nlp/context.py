@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
-from checker.nlp.claims import CLAIMS, COUNT, DATE, MONEY, PERCENT
+from checker.nlp.claims import CLAIMS, COUNT, DATE, MONEY, PERCENT, QUANTITY
 from checker.nlp.lexical import LexicalIndex
 from checker.nlp.lexicon import Lexicon, load_lexicon
 from checker.nlp.sentences import sentence_of, sentence_start
@@ -108,7 +108,7 @@ class ContextReader:
                 doc, claim, index, sentence
             )
             if anchor is not None:
-                claim._.metric = _metric_for(claim, anchor.metric)
+                claim._.metric = _metric_for(claim, anchor.metric, self.lexicon.money_only_metrics)
                 words = self._subject_words(doc, claim, anchor, index, claim_at, scope_at)
                 claim._.subject_text = _text_of(words)
                 claim._.subject = self._normalise_subject(words)
@@ -1038,9 +1038,11 @@ def _start_with_qualifier(claim: ClaimView, index: LexicalIndex) -> int:
     return claim.start if qualifier is None else qualifier[0]
 
 
-def _metric_for(claim: ClaimView, metric: str) -> str:
+def _metric_for(claim: ClaimView, metric: str, money_only: frozenset[str]) -> str:
     if claim._.kind == MONEY and metric in _PHYSICAL_METRICS:
         return "spending"
+    if claim._.kind == QUANTITY and metric in money_only:
+        return ""  # "expected to generate 4,860 GWh": no revenue
     return metric
 
 

@@ -106,6 +106,10 @@ class Lexicon:
         return {w: Decimal(str(v)) for w, v in self.raw["change_words"]["double"].items()}
 
     @functools.cached_property
+    def money_only_metrics(self) -> frozenset[str]:
+        return frozenset(self.raw["money_only_metrics"])
+
+    @functools.cached_property
     def raising_verbs(self) -> frozenset[str]:
         return frozenset(self.raw["raising_verbs"])
 
