@@ -32,6 +32,7 @@ class Cell:
     row_label: str  # the first cell's words, as a claim's subject is written
     header: str  # the column's header text
     label: str = ""  # the first cell as written
+    caption: str = ""  # the line just before the table ("Net sales by region, in SEK m:")
 
 
 def has_tables(source: Source) -> bool:
@@ -105,7 +106,14 @@ def _read_in_cell(claim: Claim, lines: _Lines, dollar: str) -> Claim:
     if cell is None:
         return claim
     claim = _in_header_unit(claim, cell.header, dollar)
-    metric = _metric_of(cell.header)
+    if (
+        claim.kind == "count"
+        and cell.caption.endswith(":")
+        and _unit_of(cell.header, dollar) is None
+    ):
+        claim = _in_header_unit(claim, cell.caption, dollar)  # "in millions of kronor:"
+    caption = cell.caption if cell.caption.endswith(":") else ""
+    metric = _metric_of(cell.header) or _metric_of(caption)  # "Net sales by region:"
     if not metric and claim.metric and claim.metric == _metric_of(cell.label):
         claim = dataclasses.replace(claim, metric="")  # "| Stores | 414.2 |": a row's label
     if not metric and not cell.row_label:
@@ -116,11 +124,23 @@ def _read_in_cell(claim: Claim, lines: _Lines, dollar: str) -> Claim:
         subject=cell.row_label or claim.subject,
         subject_text=cell.row_label or claim.subject_text,
     )
-    year = _YEAR.search(cell.header)
-    if year is None or claim.scope:
+    scope = _period_of(cell.header)
+    if not scope or (claim.scope and not claim.scope_inherited):
         return claim
-    # "| Segment | 2023 | 2022 |": each column is a year
-    return dataclasses.replace(claim, scope=year.group(), scope_inherited=False)
+    # "| Segment | 2023 | 2022 |", "| Q2 2019 | Q2 2018 |": each column is a period
+    return dataclasses.replace(claim, scope=scope, scope_inherited=False)
+
+
+_PART_OF_YEAR = re.compile(r"\b([QH])([1-4])\b")
+
+
+def _period_of(header: str) -> str:
+    """'2023', or '2019-Q2' for 'Q2 2019', as the pipeline writes periods; '' for none."""
+    year = _YEAR.search(header)
+    if year is None:
+        return ""
+    part = _PART_OF_YEAR.search(header)
+    return f"{year.group()}-{part.group(1)}{part.group(2)}" if part else year.group()
 
 
 class _Lines:
@@ -149,7 +169,7 @@ class _Lines:
         headers = _cells(self.line(header_index))
         if column < 1 or column >= len(headers) or not cells:
             return None  # the label column, or a row wider than its header
-        return Cell(_subject(cells[0]), headers[column], cells[0])
+        return Cell(_subject(cells[0]), headers[column], cells[0], self._caption(header_index))
 
     def tables(self) -> Iterator[list[int]]:
         """The body rows of each table: the row lines after a separator under a header."""
@@ -174,6 +194,14 @@ class _Lines:
         found.pop(0, None)
         return found
 
+    def _caption(self, header_index: int) -> str:
+        """The prose line just before a table, a blank line between them or not."""
+        for index in (header_index - 1, header_index - 2):
+            text = self.line(index).strip() if index >= 0 else ""
+            if text:
+                return "" if _ROW.match(text) else text
+        return ""
+
     def _header_of(self, index: int) -> int | None:
         """The header row of the table that line ``index`` belongs to: the row above the
         separator line ("|---|---|")."""
@@ -184,21 +212,15 @@ class _Lines:
         return None
 
 
-_HEADER_UNIT = re.compile(r"\(\s*(?P<currency>[^\w\s()]{1,3}|[A-Z]{3})\s*(?P<scale>[a-z]+)?\s*\)")
-
-
 def _in_header_unit(claim: Claim, header: str, dollar: str) -> Claim:
-    """'84.2' under 'Revenue (€m)' is €84.2 million."""
-    match = _HEADER_UNIT.search(header)
-    if match is None or claim.kind != "count" or claim.counted or claim.value is None:
+    """'84.2' under 'Revenue (€m)', 'Revenue (A$m)' or after 'Sales, in millions of pounds:' is
+    84.2 million in that currency."""
+    if claim.kind != "count" or claim.counted or claim.value is None:
         return claim
-    symbol = match.group("currency")
-    code = dollar if symbol == "$" else _currency_symbols().get(symbol, "")
-    if not code and symbol in load_lexicon().raw["iso_codes"]:
-        code = symbol
-    factor = _scale_factors().get(match.group("scale") or "", None)
-    if not code or factor is None:
+    unit = _unit_of(header, dollar)
+    if unit is None:
         return claim
+    code, factor = unit
     return dataclasses.replace(
         claim,
         kind="money",
@@ -209,12 +231,47 @@ def _in_header_unit(claim: Claim, header: str, dollar: str) -> Claim:
     )
 
 
+def _unit_of(text: str, dollar: str) -> tuple[str, Decimal] | None:
+    """The currency and scale a header or caption gives: '(€m)', '(A$ m)', '(SEK million)',
+    'in € millions', 'in millions of kronor'; None if it gives none."""
+    for pattern in _unit_patterns():
+        match = pattern.search(text)
+        if match is None:
+            continue
+        symbol = match.group("currency")
+        code = dollar if symbol in ("$", "dollars") else _currency_codes().get(symbol.lower(), "")
+        factor = _scale_factors().get((match.group("scale") or "").lower())
+        if code and factor is not None:
+            return code, factor
+    return None
+
+
 @functools.cache
-def _currency_symbols() -> dict[str, str]:
+def _unit_patterns() -> tuple[re.Pattern[str], ...]:
+    codes = _currency_codes()
+    symbols = "|".join(re.escape(s) for s in sorted(codes, key=len, reverse=True))
+    scales = r"thousands|millions|billions|[a-z]+"
+    return (
+        # "(€m)", "(A$ m)", "(SEK million)", "(in £m)"
+        re.compile(rf"\(\s*(?:in\s+)?(?P<currency>{symbols}|[^\w\s()]{{1,3}})\s*(?P<scale>[a-z]+)?\s*\)",
+                   re.IGNORECASE),
+        # "in € millions", "in SEK m"
+        re.compile(rf"\bin\s+(?P<currency>{symbols})\s*(?P<scale>{scales})\b", re.IGNORECASE),
+        # "in millions of kronor", "in thousands of dollars"
+        re.compile(rf"\bin\s+(?P<scale>{scales})\s+of\s+(?P<currency>{symbols})\b", re.IGNORECASE),
+    )  # fmt: skip
+
+
+@functools.cache
+def _currency_codes() -> dict[str, str]:
+    """Symbols, codes and names, lower case, and the currency each stands for."""
     raw = load_lexicon().raw
-    symbols = {s: code for code, entry in raw["currencies"].items() for s in entry["symbols"]}
-    symbols.update({s: entry["default"] for s, entry in raw["ambiguous"].items()})
-    return symbols
+    codes = {code.lower(): code for code in raw["iso_codes"]}
+    for code, entry in raw["currencies"].items():
+        codes.update({s.lower(): code for s in entry["symbols"]})
+        codes.update({n.lower(): code for n in entry["names"]})
+    codes.update({s.lower(): entry["default"] for s, entry in raw["ambiguous"].items()})
+    return codes
 
 
 @functools.cache
@@ -229,6 +286,7 @@ def _scale_factors() -> dict[str, Decimal]:
     factors = {"": Decimal(1)}
     for entry in raw["scales"].values():
         factors.update({w: Decimal(entry["factor"]) for w in entry["words"]})
+        factors.update({f"{w}s": Decimal(entry["factor"]) for w in entry["words"]})  # "millions"
     factors.update({w: Decimal(f) for w, f in raw["money_only_scales"].items()})
     return factors
 

@@ -113,3 +113,39 @@ def test_a_column_with_a_negative_cell_is_not_summed() -> None:
 | Group | 68.3 |
 """
     assert Engine([rule("sum-of-parts")]).check(document(text)) == []
+
+
+CAPTIONED = """Sales by region for the quarter, in millions of kronor:
+
+| Region | Q2 2019 | Q2 2018 |
+|---|---:|---:|
+| Nordics | 1,412 | 1,356 |
+| Baltics | 2,087 | 1,874 |
+
+Sales in the Baltics reached SEK 2,078 million in the second quarter of 2019.
+"""
+
+
+def test_a_caption_gives_the_cells_their_currency_scale_and_metric() -> None:
+    cells = _cells(CAPTIONED)
+    assert cells["1,412"][:5] == ("money", "SEK", 1_412_000_000, "revenue", "nordic")
+
+
+def test_a_quarter_column_gives_the_quarter() -> None:
+    assert _cells(CAPTIONED)["1,356"][5] == "2018-Q2"
+
+
+def test_a_header_unit_may_be_any_currency_symbol() -> None:
+    text = (
+        "| Division | Revenue (A$m) | EBIT (SEK million) |\n"
+        "|---|---|---|\n"
+        "| Rail | 528.3 | 63.9 |\n"
+    )
+    cells = _cells(text)
+    assert cells["528.3"][:3] == ("money", "AUD", 528_300_000)
+    assert cells["63.9"][:3] == ("money", "SEK", 63_900_000)
+
+
+def test_prose_restating_a_captioned_cell_wrongly_conflicts_with_it() -> None:
+    (finding,) = findings(CAPTIONED)
+    assert (finding.location.line, finding.related[0].location.line) == (6, 8)
