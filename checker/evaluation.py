@@ -2,7 +2,8 @@
 
 An annotated corpus is a folder of articles, each with ``NAME.expected.yaml`` beside it (the
 format is in corpus/README.md). A finding matches an annotation when rule and line agree and, where
-the annotation names a ``related_line``, the finding names it too. The golden tests
+the annotation names a ``related_line``, the finding names it too; or when the finding names both
+of the annotation's lines, one as its own and one as related. The golden tests
 (tests/test_corpus.py) and ``numlint evaluate`` read annotations through this module, so they
 judge alike.
 """
@@ -39,10 +40,16 @@ class Annotation:
     note: str = ""
 
     def matches(self, finding: Finding) -> bool:
-        if (finding.rule, finding.location.line) != (self.rule, self.line):
+        """Rule and line agree, and the related line is named; or the finding names both
+        lines the other way round (a total named as related to its parts, a figure to the one
+        it restates)."""
+        if finding.rule != self.rule:
             return False
         related = {r.location.line for r in finding.related}
-        return self.related_line is None or self.related_line in related
+        if finding.location.line == self.line:
+            return self.related_line is None or self.related_line in related
+        named = {finding.location.line, *related}
+        return self.related_line is not None and {self.line, self.related_line} <= named
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
-from checker.evaluation import AnnotationError, evaluate, load_annotations, scores
+from checker.evaluation import Annotation, AnnotationError, evaluate, load_annotations, scores
+from checker.findings import Finding, Location, Related, Severity
 from checker.rules import load_rules
 
 ARTICLE = """\
@@ -77,3 +78,25 @@ def test_a_bad_annotation_file_is_an_error_naming_it(tmp_path: Path, text: str) 
 def test_the_command_reports_a_bad_folder_with_exit_2(tmp_path: Path, capsys) -> None:
     assert main(["evaluate", str(tmp_path / "nowhere")]) == 2
     assert "not a folder" in capsys.readouterr().err
+
+
+def _finding(rule: str, line: int, *related: int) -> Finding:
+    def at(number: int) -> Location:
+        return Location("a.md", 0, 0, number, 1, number, 2)
+
+    return Finding(rule, Severity.ERROR, "", at(line), tuple(Related(at(r), "") for r in related))
+
+
+@pytest.mark.parametrize(
+    ("finding", "matches"),
+    [
+        (_finding("conflicting-figures", 7, 21), True),
+        (_finding("conflicting-figures", 21, 7), True),  # the two lines the other way round
+        (_finding("conflicting-figures", 7, 15), False),  # not the related line
+        (_finding("conflicting-figures", 5, 21), False),  # the related line, not the first
+        (_finding("sum-of-parts", 7, 21), False),  # another rule
+    ],
+)
+def test_a_finding_matches_when_it_names_both_lines(finding: Finding, matches: bool) -> None:
+    annotation = Annotation("conflicting-figures", 7, related_line=21)
+    assert annotation.matches(finding) is matches

@@ -310,3 +310,32 @@ def test_a_part_after_of_which() -> None:
 def test_of_whom_after_a_bound_is_not_a_part_of_it() -> None:
     text = "Some 6,704 are children under 16, of whom 2,018 have waited over a year."
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # "Of the ..., X contributed ...": the first of the list is the total
+        ("Of the ₦412.6 billion group pre-tax profit, Nigeria contributed ₦326.0 billion, Ghana "
+         "₦62.7 billion, Kenya ₦21.6 billion and other markets ₦12.3 billion.", True),
+        ("Of the ₦422.6 billion group pre-tax profit, Nigeria contributed ₦326.0 billion, Ghana "
+         "₦62.7 billion, Kenya ₦21.6 billion and other markets ₦12.3 billion.", False),
+        # the parts in parentheses, the total before them
+        ("The ₹19,480-crore capital budget is split across four heads: roads (₹7,240 crore), "
+         "water (₹5,115 crore), housing (₹5,670 crore) and schools (₹2,455 crore).", True),
+        # the whole in the sentence before, the parts joined by long asides
+        ("The council must find £38.6m in savings. Officers found £14.2m of that from adult care, "
+         "mostly through a review of care packages, £11.8m from children's services, £6.1m from "
+         "highways, £5.3m from back offices and £3.2m from libraries.", True),
+        # a sum far from any figure is no total of them
+        ("The council must find £58.6m in savings. Officers found £14.2m from adult care, "
+         "£11.8m from children's services and £6.1m from highways.", False),
+        # averages and a time series are not parts
+        ("Weekday boardings averaged 14,820. The average was 8,900 on Saturdays, 6,100 on Sundays "
+         "and 1,000 on holidays.", False),
+        ("Spending was 69 mln dlrs this year. It will fall to 48 mln dlrs in 1988, 20 mln dlrs "
+         "in 1989 and 4 mln dlrs in 1990.", False),
+    ],
+)  # fmt: skip
+def test_a_total_found_by_the_sum_its_parts_miss_by_a_slip(text: str, fires: bool) -> None:
+    assert bool(messages("sum-of-parts", text)) is fires

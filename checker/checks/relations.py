@@ -441,6 +441,7 @@ def _measure_key(claim: Claim, measure: str | None) -> tuple:
 def _list_gap(text: str, measure: str | None) -> bool:
     if len(text) > 160:
         return False
+    text = text.replace("(", " ").replace(")", " ")  # "roads (₹7,240 crore), water (₹5,115 ..."
     pattern = _SHARE_LIST_GAP if measure == "percent" else _LIST_GAP
     return bool(pattern.match(text)) and not _NOT_A_LIST.search(text)
 

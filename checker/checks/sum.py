@@ -9,6 +9,7 @@ rounded parts ("38.7 and 22.6, a total of 61.4") pass when their rounding allows
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,10 +24,13 @@ from checker.checks.relations import (
     named_whole,
     opens_with_of_the,
     same_measure,
+    sentences,
 )
+from checker.checks.restatements import sentence_text
 from checker.claims import Claim
 from checker.document import Document
 from checker.findings import Finding
+from checker.nlp.lexicon import load_lexicon
 from checker.tables import column_totals, has_tables
 
 _QUALIFIERS = r"(?:about|around|roughly|some|nearly|almost|approximately|just|over|under)"
@@ -74,11 +78,21 @@ class SumCheck(Check):
                 finding = self._judge(document, tuple(parts), total, partial=False)
                 if finding is not None:
                     yield finding
+        judged: set[int] = set()  # the parts of the sums reported
         for figures in figure_lists(document):
-            found = _total_of(document, figures) or _named_total(document, figures)
+            found = (
+                _total_of(document, figures)
+                or _named_total(document, figures)
+                or _total_by_evidence(document, figures)
+            )
             if found is None:
                 continue
             total, parts, partial = found
+            finding = self._judge(document, parts, total, partial)
+            if finding is not None:
+                judged.update(p.start for p in parts)
+                yield finding
+        for total, parts, partial in _sentence_totals(document, judged):
             finding = self._judge(document, parts, total, partial)
             if finding is not None:
                 yield finding
@@ -108,6 +122,108 @@ class SumCheck(Check):
         }
         related = [(p.start, p.end, "a part") for p in parts]
         return self.finding(document, total.start, total.end, fields, related)
+
+
+def _total_by_evidence(
+    document: Document, figures: FigureList, listed: bool = True
+) -> tuple[Claim, tuple[Claim, ...], bool] | None:
+    """A total however the prose joins it to its parts ("Of the ₦412.6 billion group profit,
+    Nigeria contributed ...", "a $412 million plan, split four ways: ...", "together N346.6
+    billion", the whole in the sentence before): the nearest figure of the parts' measure,
+    larger than each, that their sum misses by what one slip of a digit would make."""
+    items = figures.items
+    if len(items) < 3 or any(c.value_high is not None or c.qualifier for c in items):
+        return None  # two figures are as often a comparison as parts
+    if _of_averages(document, items[0]) or _of_periods(document, items):
+        return None  # "an average of 8,900 on Saturdays and 6,100 on Sundays", a time series
+    # In a list, its first or last item may be the total; among a sentence's figures joined
+    # any way, not ("drain 545 mln stg and ... 35 mln, offset by 490 mln and 70 mln").
+    if listed and len(items) >= 4 and _slipped_total(items[-1], items[:-1]):
+        return items[-1], items[:-1], False  # "..., and water N19.6 billion, together N346.6"
+    if listed and len(items) >= 4 and _slipped_total(items[0], items[1:]):
+        return items[0], items[1:], not figures.closed  # "Of the ₦412.6 billion, Nigeria ..."
+    candidates = list(_total_candidates(document, figures))
+    if any(_adds_up(total, items) for total in candidates):
+        return None  # the parts of another figure stated nearby
+    for total in candidates:
+        if _slipped_total(total, items):
+            # Parts of a whole named in an earlier sentence may go on in the next one: they
+            # may add up to less than it, never to more.
+            elsewhere = total.sentence_start != items[0].sentence_start
+            return total, items, elsewhere or not figures.closed
+    return None
+
+
+def _of_periods(document: Document, items: tuple[Claim, ...]) -> bool:
+    """'48 mln dlrs in 1988, 20 mln dlrs in 1989 and four mln in 1990', '... in fiscal years
+    2019, 2018 and 2017, respectively': one figure for several periods, not parts of one."""
+    periods = {c.scope for c in items if c.scope and not c.scope_inherited}
+    return len(periods) > 1 or "respectively" in sentence_text(document.source.prose, items[0])
+
+
+def _sentence_totals(
+    document: Document, judged: set[int]
+) -> Iterator[tuple[Claim, tuple[Claim, ...], bool]]:
+    """The figures of one measure in a sentence, however its prose joins them ("£14.2m of
+    that from adult social care, mostly through ..., £11.8m from children's services, ...";
+    "roads (₹7,240 crore), water (₹5,115 crore), ..."), as parts of a total before them or
+    in the sentence after, when their sum misses it by one slip of a digit."""
+    for claims in sentences(document):
+        groups: dict[tuple, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            if claim.kind in ("money", "quantity") and claim.role == "level":
+                groups[(claim.kind, claim.unit)].append(claim)
+        for parts in groups.values():
+            if len(parts) < 3 or any(p.start in judged for p in parts):
+                continue  # three parts at least; a sum reported is not reported again
+            found = _total_by_evidence(document, FigureList(tuple(parts), ("and",)), False)
+            if found is not None:
+                yield found
+
+
+def _of_averages(document: Document, claim: Claim) -> bool:
+    words = re.findall(r"[a-z]+", sentence_text(document.source.prose, claim).lower())
+    return not load_lexicon().average_words.isdisjoint(words)
+
+
+def _adds_up(total: Claim, parts: tuple[Claim, ...]) -> bool:
+    low = sum(p.interval()[0] for p in parts)
+    high = sum(p.interval()[1] for p in parts)
+    total_low, total_high = total.interval()
+    return low < total_high and high > total_low
+
+
+_SENTENCES_BACK = 2  # a whole named this many sentences before its parts, at most
+
+
+def _total_candidates(document: Document, figures: FigureList) -> Iterator[Claim]:
+    """Figures that may be the list's total: before it in its sentence, nearest first, then in
+    the sentences before."""
+    first = figures.items[0]
+    starts = document.sentences_before(first.sentence_start)[-_SENTENCES_BACK:]
+    for start in [first.sentence_start, *reversed(starts)]:
+        claims = document.in_sentence(start)
+        before = [c for c in claims if c.end <= first.start]
+        for claim in reversed(before):
+            if claim.equivalent_of < 0 and claim.role in ("level", "") and _is_total(claim, first):
+                yield claim
+
+
+# How far a sum may miss its total and still be a total misstated rather than another figure.
+_NEAR = Decimal("0.1")
+
+
+def _slipped_total(total: Claim, parts: tuple[Claim, ...]) -> bool:
+    """The parts' sum misses ``total`` by one digit's worth (422.6 for 412.6) or by a
+    transposition in one part (a multiple of nine: 2,478.0 for 2,460.0), within a tenth."""
+    if total.value is None or any(p.value is None or p.value >= total.value for p in parts):
+        return False
+    added = sum(p.value for p in parts)
+    difference = abs(added - total.value)
+    if not difference or difference > _NEAR * total.value:
+        return False
+    digits = int("".join(str(d) for d in difference.normalize().as_tuple().digits))
+    return digits <= 9 or (digits % 9 == 0 and digits // 9 <= 9)
 
 
 def _named_total(
