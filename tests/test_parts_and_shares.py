@@ -339,3 +339,27 @@ def test_of_whom_after_a_bound_is_not_a_part_of_it() -> None:
 )  # fmt: skip
 def test_a_total_found_by_the_sum_its_parts_miss_by_a_slip(text: str, fires: bool) -> None:
     assert bool(messages("sum-of-parts", text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # the whole said to be the total, a sentence before
+        ("Refined platinum output came to 1.42 million ounces. The Thaba mine produced "
+         "612,000oz, or 47% of the group total.", True),
+        ("Refined platinum output came to 1.42 million ounces. The Thaba mine produced "
+         "612,000oz, or 43% of the group total.", False),
+        # the whole named by its metric
+        ("The charity spent £40.8m on charitable spending last year. Education took £16.2m, "
+         "or 45% of charitable spending.", True),
+        # a share far from any figure before it: of a whole that is not written
+        ("Bad debt stood at 29.8 billion dlrs in 1981, against 68.3 billion dlrs of loans. "
+         "That was 29.8 billion dlrs, or 12.3 pct of total debt.", False),
+        # another share implies the whole
+        ("The budget is 432.06 billion dlrs this year. Taxes will be 262.52 billion dlrs, "
+         "54.7 pct of the total. State companies will pay 99.50 billion dlrs, or 20.8 pct of "
+         "the total.", False),
+    ],
+)  # fmt: skip
+def test_a_share_of_a_whole_given_before_it(text: str, fires: bool) -> None:
+    assert bool(messages("share-arithmetic", text)) is fires

@@ -12,6 +12,7 @@ figures costs anything. The forms:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import defaultdict
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from checker.checks.evidence import Period
 from checker.claims import Claim
 from checker.document import Document
+from checker.nlp.lexicon import load_lexicon
 
 _SKIPPED_KINDS = {"date", "duration"}
 _PARENTHESES = re.compile(r"\([^()]*\)")
@@ -104,6 +106,99 @@ def shares(document: Document) -> Iterator[Share]:
         percents = {share.percent.start for share in found if share is not None}
         yield from _shares_of_opening_whole(document, claims, percents)
         yield from _shares_of_named_whole(document, claims, percents)
+
+
+@dataclass(frozen=True, slots=True)
+class UnstatedShare:
+    """'612,000oz, or 47% of the group total': a share whose whole is not written beside it,
+    and the figures before it that may be that whole."""
+
+    part: Claim
+    percent: Claim
+    wholes: tuple[Claim, ...]
+    joined: bool = True  # joined as a share is ("X, or 47%"); else only near ("X, 54.7 pct")
+
+
+# "of the group total", "of group revenue", "of everyone waiting": the whole a share names.
+_OF_PHRASE = re.compile(
+    r"\s*of\s+(?P<phrase>(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s*(?=[,.;:)]|\s+(?:and|while|with|as|in)\b|$)",
+    re.IGNORECASE,
+)
+# A share written after its part with no word that joins them: "262.52 billion dlrs, 54.7 pct",
+# "77.6 mln shares or 89 pct": enough to imply a whole, not to judge one.
+_NEAR_SHARE = re.compile(r"^\s*(?:[a-z]+\s*){0,2}(?:,|\bor\b|\()\s*(?:about\s+|some\s+)?$", re.I)
+_TOTAL_WORDS = {"total", "group", "combined", "overall", "all", "everyone", "entire", "whole"}
+# The sentences before a share in which its whole may be: any of their figures that gives the
+# share clears it, so the window is wide.
+_WHOLE_SENTENCES_BACK = 12
+
+
+def unstated_shares(document: Document) -> Iterator[UnstatedShare]:
+    """Shares whose whole is not written beside them, named by its metric ('or 45% of
+    charitable spending') or said to be the total ('or 47% of the group total'), with the
+    figures before them that may be that whole (none, if none may)."""
+    judged = {share.percent.start for share in shares(document)}
+    prose = document.source.prose
+    metrics = _metric_words()
+    for claims in sentences(document):
+        for part, percent in itertools.pairwise(claims):
+            if (
+                percent.start in judged
+                or percent.kind != "percent"
+                or not _level(percent)
+                or part.kind not in ("money", "count", "quantity")
+                or not _level(part)
+                or not part.value
+            ):
+                continue
+            between = gap(document, part, percent)
+            joined = bool(_PART_TO_SHARE.match(_after_counted(part, between)))
+            if not joined and not _NEAR_SHARE.match(between):
+                continue
+            named = _OF_PHRASE.match(prose, percent.end)
+            if named is None:
+                continue
+            words = named.group("phrase").lower().split()
+            metric = next((metrics[w] for w in words if w in metrics), "")
+            if not metric and _TOTAL_WORDS.isdisjoint(words):
+                continue
+            wholes = tuple(
+                c
+                for c in _figures_before(document, percent, _WHOLE_SENTENCES_BACK)
+                if _may_be_whole(c, part) and (not metric or _of_metric(c, metric))
+            )
+            yield UnstatedShare(part, percent, wholes, joined)
+
+
+def _figures_before(document: Document, claim: Claim, sentences_back: int) -> list[Claim]:
+    starts = document.sentences_before(claim.sentence_start)[-sentences_back:]
+    found = [c for start in starts for c in document.in_sentence(start)]
+    return found + [c for c in document.in_sentence(claim.sentence_start) if c.end <= claim.start]
+
+
+def _may_be_whole(whole: Claim, part: Claim) -> bool:
+    return (
+        whole is not part
+        and same_measure(whole, part)
+        and whole.value is not None
+        and whole.value > part.value
+        and whole.equivalent_of < 0
+        and whole.value_high is None
+        and whole.qualifier not in ("lower", "upper")
+        and _level(whole)
+        and not (whole.counted and part.counted and whole.counted != part.counted)
+        and (whole.scope_inherited or part.scope_inherited or not _of_other_periods(whole, part))
+    )  # a period carried over from earlier text is too often misread to rule a whole out
+
+
+def _of_metric(claim: Claim, metric: str) -> bool:
+    return claim.metric == metric or load_lexicon().related_metrics(claim.metric, metric)
+
+
+@functools.cache
+def _metric_words() -> dict[str, str]:
+    raw = load_lexicon().raw["metrics"]
+    return {w: metric for metric, words in raw.items() for w in words if " " not in w}
 
 
 def stakes(document: Document) -> Iterator[tuple[tuple[Claim, Claim], tuple[Claim, Claim]]]:

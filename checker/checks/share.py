@@ -16,12 +16,22 @@ from checker.amounts import amount_like, plain
 from checker.checks import register
 from checker.checks.base import Check
 from checker.checks.growth import operands
-from checker.checks.relations import Share, shares, stakes
+from checker.checks.relations import (
+    Share,
+    UnstatedShare,
+    same_measure,
+    shares,
+    stakes,
+    unstated_shares,
+)
 from checker.claims import Claim
 from checker.document import Document
 from checker.findings import Finding
 
 _HUNDRED = Decimal(100)
+# A stated share this close to the one its part and a whole before it give, as a ratio, is that
+# share misstated; further apart, the whole is another, unwritten one.
+_NEAR_SHARE = (Decimal("0.75"), Decimal("1.34"))
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,12 @@ class ShareCheck(Check):
             if stated_high + slack >= low and stated_low - slack <= high:
                 continue
             yield self._finding(document, share)
+        unstated = list(unstated_shares(document))
+        for share in (u for u in unstated if u.joined):
+            others = [u for u in unstated if u is not share]
+            finding = self._unstated_finding(document, share, others)
+            if finding is not None:
+                yield finding
         for first, second in stakes(document):
             finding = self._stake_finding(document, first, second)
             if finding is not None:
@@ -83,6 +99,34 @@ class ShareCheck(Check):
         related = [(part.start, part.end, "the part"),
                    (first[1].start, first[1].end, "the other stake's share")]  # fmt: skip
         return self.finding(document, percent.start, percent.end, fields, related)
+
+    def _unstated_finding(
+        self, document: Document, unstated: UnstatedShare, others: list[UnstatedShare]
+    ) -> Finding | None:
+        """A share of a whole given before: right if any figure that may be the whole gives
+        it; wrong when the closest misses it by what a slip makes (47% for 43.1%), not by what
+        another whole would (12.3% for 43.6%)."""
+        slack = Decimal(str(self.params.tolerance))
+        stated_low, stated_high = unstated.percent.interval()
+        if not unstated.wholes:
+            return None
+        for whole in unstated.wholes:
+            low, high = _share_range(Share(unstated.part, unstated.percent, whole))
+            if stated_high + slack >= low and stated_low - slack <= high:
+                return None
+        for other in others:  # "262.52 billion dlrs, 54.7 pct of the total" implies the total
+            if same_measure(other.part, unstated.part):
+                whole_low, whole_high = _implied_whole(other.part, other.percent)
+                low = unstated.part.value / whole_high * _HUNDRED
+                high = unstated.part.value / whole_low * _HUNDRED
+                if stated_high + slack >= low and stated_low - slack <= high:
+                    return None
+        part, stated = unstated.part.value, unstated.percent.value
+        whole = min(unstated.wholes, key=lambda w: abs(part / w.value * _HUNDRED - stated))
+        actual = part / whole.value * _HUNDRED
+        if not _NEAR_SHARE[0] <= stated / actual <= _NEAR_SHARE[1]:
+            return None  # 12.3% stated, 43.6% computed: another whole, one not written
+        return self._finding(document, Share(unstated.part, unstated.percent, whole))
 
     def _finding(self, document: Document, share: Share) -> Finding:
         actual = share.part.value / share.whole.value * _HUNDRED
