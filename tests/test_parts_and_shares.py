@@ -363,3 +363,22 @@ def test_a_total_found_by_the_sum_its_parts_miss_by_a_slip(text: str, fires: boo
 )  # fmt: skip
 def test_a_share_of_a_whole_given_before_it(text: str, fires: bool) -> None:
     assert bool(messages("share-arithmetic", text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("Copper output totalled 3,420 tonnes, with 4,130 tonnes of that coming from Corrigan "
+         "Hill.", True),
+        ("Copper output totalled 3,420 tonnes, with 2,130 tonnes of that coming from Corrigan "
+         "Hill.", False),
+        ("The school interviewed 960 candidates and made offers to 1,412 of those it "
+         "interviewed.", True),
+        ("Last year 245 mln acres were sown, and 3.5 mln acres of those crops failed.", False),
+        ("The state found 2,730 schools need new heating, including 3,120 in old buildings.",
+         True),
+        ("It supplied 13 telephone exchanges including 68,000 lines.", False),
+    ],
+)  # fmt: skip
+def test_a_part_named_by_of_that_or_including(text: str, fires: bool) -> None:
+    assert bool(messages("part-exceeds-whole", text)) is fires

@@ -389,6 +389,8 @@ def parts_of_wholes(document: Document) -> Iterator[PartOfWhole]:
             elif _of_those(document, a, b) or (_OF_WHICH.match(between) and not a.qualifier):
                 yield PartOfWhole(b, a)  # "Of those 41 million passengers, 52 million"
     yield from _of_that(document)
+    yield from _of_that_after(document)
+    yield from _included(document)
     for claim in document.claims:
         if claim.value is not None and claim.equivalent_of < 0:
             whole = named_whole(document, claim)
@@ -412,6 +414,71 @@ def _of_that(document: Document) -> Iterator[PartOfWhole]:
         ):
             yield PartOfWhole(claim, previous)
         previous = claim
+
+
+def _of_that_after(document: Document) -> Iterator[PartOfWhole]:
+    """'totalled 3,420 tonnes, with 4,130 tonnes of that coming from Corrigan Hill'; 'offers to
+    1,412 of those it interviewed': the figure before, in its sentence or the one before, is
+    the whole."""
+    prose = document.source.prose
+    earlier: list[Claim] = []
+    for claim in document.claims:
+        if claim.value is None or claim.kind in _SKIPPED_KINDS or claim.equivalent_of >= 0:
+            continue
+        if _OF_THAT_AFTER.match(prose, claim.end):
+            whole = next((e for e in reversed(earlier) if _whole_before(e, claim)), None)
+            if whole is not None:
+                yield PartOfWhole(claim, whole)
+        earlier = [e for e in earlier if e.sentence_start >= _previous_start(document, claim)]
+        earlier.append(claim)
+
+
+def _whole_before(whole: Claim, part: Claim) -> bool:
+    """A figure before a part that may be its whole: of its measure and counted noun, and not
+    so much smaller that the part is plainly of something else (a slip makes a part a little
+    larger than its whole, not twice as large: '13 exchanges including 68,000 lines')."""
+    return (
+        same_measure(whole, part)
+        and _level(whole)
+        and whole.value_high is None
+        and not (whole.counted and part.counted and whole.counted != part.counted)
+        and bool(whole.value)
+        and part.value is not None
+        and part.value <= _AT_MOST * whole.value
+    )
+
+
+_AT_MOST = 2
+
+
+def _previous_start(document: Document, claim: Claim) -> int:
+    starts = document.sentences_before(claim.sentence_start)
+    return starts[-1] if starts else claim.sentence_start
+
+
+# "4,130 tonnes of that coming from", "1,412 of those it interviewed", "530 of them were": not
+# "245 mln acres of those crops", where 'those' points at a noun
+_OF_THAT_AFTER = re.compile(
+    r"\s+of\s+(?:that|those|them)(?=\s*[,.;:)]|\s+(?:it|they|we|he|she|who|which|coming|came|"
+    r"going|went|were|was|are|is|will|would|had|have|has|from|in|at|for|by|being|had)\b)",
+    re.IGNORECASE,
+)
+
+
+def _included(document: Document) -> Iterator[PartOfWhole]:
+    """'2,730 schools need new heating, including 3,120 in old buildings': a figure that
+    'including' introduces is part of the nearest figure of its measure before it."""
+    prose = document.source.prose
+    for claims in sentences(document):
+        for index, part in enumerate(claims):
+            if not _level(part) or not _INCLUDING.search(prose, part.sentence_start, part.start):
+                continue
+            whole = next((c for c in reversed(claims[:index]) if _whole_before(c, part)), None)
+            if whole is not None:
+                yield PartOfWhole(part, whole)
+
+
+_INCLUDING = re.compile(r"\bincluding\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
 
 
 _OF_THAT = re.compile(
