@@ -382,3 +382,20 @@ def test_a_share_of_a_whole_given_before_it(text: str, fires: bool) -> None:
 )  # fmt: skip
 def test_a_part_named_by_of_that_or_including(text: str, fires: bool) -> None:
     assert bool(messages("part-exceeds-whole", text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("According to the report, 41% of cases were in children under five, 33% in those aged "
+         "five to 14, 16% in people aged 15 to 29 and 14% in adults.", True),
+        ("According to the report, 41% of cases were in children under five, 29% in those aged "
+         "five to 14, 16% in people aged 15 to 29 and 14% in adults.", False),
+        ("It holds 38 pct of consumer loans, 50 pct of mortgage loans and 18 pct of commercial "
+         "loans.", False),
+    ],
+)  # fmt: skip
+def test_shares_of_a_whole_the_first_names_that_add_up_to_just_over_100(
+    text: str, fires: bool
+) -> None:
+    assert bool(messages("shares-sum", text)) is fires

@@ -50,7 +50,7 @@ class ShareSumCheck(Check):
 
     def run(self, document: Document) -> Iterator[Finding]:
         for figures in figure_lists(document, "percent"):
-            if not self._one_whole(document, figures):
+            if not (self._one_whole(document, figures) or _slightly_over(document, figures)):
                 continue
             low = sum(c.interval()[0] for c in figures.items)
             high = sum(c.interval()[1] for c in figures.items)
@@ -119,6 +119,27 @@ class ShareSumCheck(Check):
         first, last = figures.items[0], figures.items[-1]
         related = [(c.start, c.end, "a share") for c in figures.items[1:]]
         return self.finding(document, first.start, last.end, fields, related)
+
+
+# Three shares or more, the first of a whole it names ("41% of cases were in children under
+# five, 33% in ..."), adding up to a little more than 100%: shares of one whole, misstated.
+# Shares of several wholes ("52% in Leeds, 38% in York") add up to anything, rarely to just over.
+_JUST_OVER = (Decimal(100), Decimal(115))
+_OF = re.compile(r"\s*of\b", re.IGNORECASE)
+_NAMES_ITS_WHOLE = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+|all\s+)?[a-z]", re.IGNORECASE)
+
+
+def _slightly_over(document: Document, figures: FigureList) -> bool:
+    items = figures.items
+    if len(items) < 3 or any(c.qualifier or c.value_high is not None for c in items):
+        return False
+    prose = document.source.prose
+    if not _NAMES_ITS_WHOLE.match(prose, items[0].end):
+        return False
+    if any(_OF.match(prose, c.end) for c in items[1:]):
+        return False  # "38 pct of consumer loans, 50 pct of mortgage loans": a whole each
+    low = sum(c.interval()[0] for c in items)
+    return _JUST_OVER[0] < low <= _JUST_OVER[1]
 
 
 _OF_WHOLE = re.compile(
