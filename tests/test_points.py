@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.helpers import findings, rule
@@ -77,3 +79,23 @@ def test_precision_of_the_levels_is_respected() -> None:
 )
 def test_a_level_then_down_from_its_baseline_then_the_change(text: str, fires: bool) -> None:
     assert len(points_messages(text)) == int(fires)
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("The city's rental vacancy rate fell to 1.1% in 2022 from 2.9% in 2019, a drop of "
+         "1.8%, and rents rose.", True),
+        ("The city's rental vacancy rate fell to 1.1% in 2022 from 2.9% in 2019, a drop of "
+         "62%, and rents rose.", False),
+        ("The survey found that 23% had skipped a visit. That was up from 17% in 2022, an "
+         "increase of 6 percent.", True),
+        # a bound is no rate to take a difference of
+        ("Growth may be less than 10 pct, below the 20 pct forecast, a fall of 10 pct.", False),
+    ],
+)  # fmt: skip
+def test_a_percent_change_that_is_the_difference_of_two_rates_before_it(
+    text: str, fires: bool
+) -> None:
+    found = findings(text, rules=[rule("percent-vs-points")], date=dt.date(2024, 5, 14))
+    assert bool(found) is fires

@@ -8,6 +8,7 @@ choose. A percent change that matches neither reading is left to the `growth` ki
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ class PointsCheck(Check):
         in_points = _in_points(document, change)
         if change.kind != "percent" and not in_points:
             return None
-        levels = change_levels(document, change)
+        levels = change_levels(document, change) or _levels_by_difference(document, change)
         if levels is None or levels[0].unit != "%":
             return None
         start, end = levels
@@ -73,6 +74,44 @@ class PointsCheck(Check):
             "fix": _fix(change, in_points, as_percent),
         }
         return self.finding(document, change.start, change.end, fields)
+
+
+def _levels_by_difference(document: Document, change: Claim) -> tuple[Claim, Claim] | None:
+    """'The vacancy rate fell to 1.1% in 2022 from 2.9% in 2019, a drop of 1.8%'; 'That was up
+    from 17% ..., an increase of 6 percent' after '23% had ...': two percentages before a
+    percent change, in its sentence or the one before, whose difference in points is the change
+    to its precision, which reads the change as points. Only a percent change is read so: a
+    change in points between two rates is what it should be."""
+    if change.kind != "percent" or change.role != "change" or change.value is None:
+        return None
+    if change.direction not in ("up", "down"):
+        return None
+    starts = document.sentences_before(change.sentence_start)[-1:]
+    before = [c for s in starts for c in document.in_sentence(s)]
+    before += [c for c in document.in_sentence(change.sentence_start) if c.end <= change.start]
+    rates = [c for c in before if _plain_rate(c)][-4:]
+    for first, second in itertools.combinations(rates, 2):
+        if {first.role, second.role} != {"level", "baseline"}:
+            continue  # "up from 17%" after "23% had ...": a rate and the one it is compared with
+        start, end = (first, second) if first.role == "baseline" else (second, first)
+        if start.sentence_start != change.sentence_start:
+            continue  # the change is said of the comparison in its own sentence
+        if (end.value > start.value) != (change.direction == "up"):
+            continue
+        if fits(change, point_range(start, end), Decimal("0")):
+            return start, end
+    return None
+
+
+def _plain_rate(claim: Claim) -> bool:
+    """A percentage stated as a figure: not 'less than 10 pct', not a range."""
+    return (
+        claim.kind == "percent"
+        and claim.role in ("level", "baseline")
+        and bool(claim.value)
+        and claim.value_high is None
+        and not claim.qualifier
+    )
 
 
 def _in_points(document: Document, change: Claim) -> bool:
