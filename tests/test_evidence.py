@@ -12,6 +12,9 @@ import pytest
 from checker.checks.evidence import Context, Period, WordRarity, typical_slip, weigh
 from checker.checks.evidence import tense as evidence_tense
 from checker.checks.evidence import veto as evidence_veto
+from checker.document import Options, analyze_source
+from checker.engine import Engine
+from checker.source import source_from_text
 from tests.helpers import document, findings, rule
 
 CONFLICT = [rule("conflicting-figures")]
@@ -245,3 +248,13 @@ def test_a_dateline_is_not_whose_figure_it_is() -> None:
 def test_potentially_worth_is_a_bound() -> None:
     claim = _claim("It won a contract potentially worth 101 mln dlrs.", "101 mln dlrs")
     assert claim.qualifier == "upper"
+
+
+def test_an_entity_narrows_like_the_table_row_that_names_it() -> None:
+    text = (
+        "| Division | Revenue (€m) |\n|---|---|\n| Industrial Sensors | 412.6 |\n| Other | 80.0 |"
+        "\n\nIndustrial Sensors, its largest division, lifted sales 11% to €421.6 million."
+    )
+    doc = analyze_source(source_from_text(text, "draft.md", "markdown"), Options(date=DATE))
+    (finding,) = Engine(CONFLICT).check(doc)
+    assert "nothing shared" not in finding.details["evidence"]

@@ -30,6 +30,7 @@ from decimal import Decimal
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checker.claims import Claim
+from checker.nlp.context import singular
 from checker.nlp.lexicon import load_lexicon
 
 # Weights of the features, in points; a pair is reported at the rule's `evidence-threshold`.
@@ -254,7 +255,7 @@ def _weigh_metric(evidence: Evidence, a: Claim, b: Claim) -> None:
 
 
 def _weigh_subject(evidence: Evidence, a: Claim, b: Claim, rarity: WordRarity) -> None:
-    words_a, words_b = set(a.subject.split()), set(b.subject.split())
+    words_a, words_b = _narrowing_words(a), _narrowing_words(b)
     if not words_a or not words_b:
         return
     shared = words_a & words_b
@@ -267,6 +268,16 @@ def _weigh_subject(evidence: Evidence, a: Claim, b: Claim, rarity: WordRarity) -
     if words_a - words_b and words_b - words_a:
         own = f"{' '.join(sorted(words_a - words_b))}; {' '.join(sorted(words_b - words_a))}"
         evidence.add(f"each narrows it its own way ({own})", SUBJECTS_DIFFER)
+
+
+def _narrowing_words(claim: Claim) -> set[str]:
+    """The subject's words, and its entity's as a subject is written: 'Industrial Sensors lifted
+    sales' and the table row 'Industrial Sensors' narrow the metric alike."""
+    generic = load_lexicon().generic_subject_words
+    words = {w for w in claim.subject.split() if w not in generic}
+    if claim.entity and words:
+        words |= {singular(w) for w in claim.entity.lower().split()}
+    return words
 
 
 def _context_points(evidence: Evidence) -> float:
