@@ -9,7 +9,14 @@ from decimal import Decimal
 
 import pytest
 
-from checker.checks.evidence import Context, Period, WordRarity, typical_slip, weigh
+from checker.checks.evidence import (
+    Context,
+    Period,
+    WordRarity,
+    noun_after,
+    typical_slip,
+    weigh,
+)
 from checker.checks.evidence import tense as evidence_tense
 from checker.checks.evidence import veto as evidence_veto
 from checker.document import Options, analyze_source
@@ -258,3 +265,28 @@ def test_an_entity_narrows_like_the_table_row_that_names_it() -> None:
     doc = analyze_source(source_from_text(text, "draft.md", "markdown"), Options(date=DATE))
     (finding,) = Engine(CONFLICT).check(doc)
     assert "nothing shared" not in finding.details["evidence"]
+
+
+def test_a_wire_headline_restated_in_the_lead_with_the_digits_swapped() -> None:
+    text = (
+        "IMF APPROVES 48 MLN DLR LOAN TO ASSIST ECUADOR\n\n"
+        "WASHINGTON, June 29 - The International Monetary Fund said it approved a 84 mln dlr "
+        "loan to assist Ecuador after the earthquakes.\n"
+    )
+    (finding,) = findings(text, rules=CONFLICT, date=dt.date(1987, 6, 29))
+    assert "the same word after both (loan)" in finding.details["evidence"]
+    assert "the first in the headline" in finding.details["evidence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("a 48 mln dlr loan to Ecuador", "loan"),
+        ("earn about 4.50 dlrs a share", ""),
+        ("fined $25,000, ordered to pay", ""),
+        ("to 145.1 mln dlrs from a revised 146.7 mln", ""),
+    ],
+)
+def test_the_noun_an_amount_is_of(text: str, noun: str) -> None:
+    claim = next(c for c in document(text).claims if c.kind == "money")
+    assert noun_after(text, claim) == noun

@@ -29,6 +29,7 @@ from checker.checks.evidence import (
     ONLY_EARLIER,
     Context,
     WordRarity,
+    noun_after,
     rounding_slip,
     typical_slip,
     weigh,
@@ -164,6 +165,7 @@ class ConflictCheck(Check):
             cues={c.start for c in candidates if _given_as_known(prose, c)},
             sentence_words=words,
             year=_year_of(document),
+            nouns_after={c.start: noun_after(prose, c) for c in candidates if c.kind == "money"},
         )
         wholes = {p.part.start: p.whole for p in parts_of_wholes(document)} if candidates else {}
         for claims in buckets.values():

@@ -51,6 +51,7 @@ SAME_ENTITY = 1.0
 SAME_PERIOD = 1.5  # both state it: "this year" and "in the current year" (2024)
 INHERITED_PERIODS_DIFFER = -1.0  # a period carried over is often misread
 HEADLINE = 1.5  # the headline's figure is the story's figure
+SAME_NOUN_AFTER = 1.5  # "a 48 mln dlr loan" and "the 84 mln dlr loan": what the amount is
 RESTATED = 1.5  # "the 78 homes", "Harbour's 14,200 staff", a quote
 ONLY_EARLIER = 1.0  # given as known, with one figure of its measure before it: "87 homes", then
 # "the 78 homes"
@@ -62,9 +63,9 @@ SMALL_COUNT = -2.0  # and a count under 100 (87 and 78 homes) or a percentage: m
 ROUND_POWER = 1.0  # 1,000 and 10,000, one and one billion: round figures of many sizes
 NEXT_SENTENCE = -1.0  # one line after the other in a block of lines: rows of a list or table
 
-# A headline's figure is restated in a sentence that shares its words ("loan", "Bangladesh"),
-# not in one that names a part of it ("up to 12.5 mln dlrs of the issue").
-_HEADLINE_CONTEXT = 0.3
+# A headline's figure is restated in a sentence that says most of the headline's (rare) words
+# ("loan", "Bangladesh"), not in one that names a part of it ("up to 12.5 mln dlrs of the issue").
+_HEADLINE_COVERED = 0.4
 
 
 @dataclass
@@ -96,6 +97,7 @@ class Context:
     cues: set[int]  # starts of the figures given as already known ("the", a quote)
     sentence_words: dict[int, frozenset[str]]  # each figure's sentence's words, by its start
     year: str = ""  # the document's year, when its date is known
+    nouns_after: dict[int, str] = field(default_factory=dict)  # "loan" in "48 mln dlr loan"
 
 
 def weigh(
@@ -143,8 +145,11 @@ def weigh(
     if a.entity and b.entity:
         evidence.add(f"same entity ({b.entity})", SAME_ENTITY)
     _weigh_period(evidence, a, b)
-    if headline and _context_points(evidence) >= _HEADLINE_CONTEXT:
+    if headline and _headline_restated(words[a.start], words[b.start], context.rarity):
         evidence.add("the first in the headline, which the story restates", HEADLINE)
+    noun = context.nouns_after.get(a.start, "")
+    if noun and noun == context.nouns_after.get(b.start) and not (a.counted or b.counted):
+        evidence.add(f"the same word after both ({noun})", SAME_NOUN_AFTER)
     if b.start in cues:
         evidence.add("given as already known (the, a possessive, a quote)", RESTATED)
     if crowded:
@@ -280,10 +285,6 @@ def _narrowing_words(claim: Claim) -> set[str]:
     return words
 
 
-def _context_points(evidence: Evidence) -> float:
-    return sum(p for reason, p in evidence.contributions if reason.startswith(_SHARED_SENTENCES))
-
-
 _SHARED_SENTENCES = "sentences share"
 
 
@@ -298,6 +299,39 @@ def _weigh_context(
     weight = rarity.weight(shared) / rarity.weight(words_a | words_b)
     points = round(min(CONTEXT_SHARED, 2 * CONTEXT_SHARED * weight), 1)
     evidence.add(f"{_SHARED_SENTENCES} {' '.join(sorted(shared))}", points)
+
+
+def _headline_restated(
+    headline: frozenset[str], sentence: frozenset[str], rarity: WordRarity
+) -> bool:
+    """The sentence says most of what the headline says ('IMF APPROVES 48 MLN DLR LOAN TO
+    ASSIST ECUADOR', 'it approved a 48 mln dlr loan to assist Ecuador')."""
+    headline, sentence = _telling(headline), _telling(sentence)
+    if not headline:
+        return False
+    return rarity.weight(headline & sentence) / rarity.weight(headline) >= _HEADLINE_COVERED
+
+
+def noun_after(prose: str, claim: Claim) -> str:
+    """The noun right after an amount, past its unit words ('loan' in '48 mln dlr loan', 'bond'
+    in 'a 200 mln dlr bond'), or '' when another word, a comma or a verb comes first."""
+    untelling = _untelling_words()
+    end = min(len(prose), claim.end + 40)
+    for match in _TOKEN_AFTER.finditer(prose, claim.end, end):
+        token = match.group()
+        lower = token.lower()
+        if not token[0].isalpha() and token != "-":
+            return ""  # a comma, a number: the amount's phrase has ended
+        if lower in STOP_WORDS:
+            return ""  # "4.50 dlrs a share", "146.7 mln dlrs from a revised ..."
+        if token == "-" or lower in untelling:
+            continue  # "mln", "dlr", "-strong"
+        word = singular(lower)
+        return "" if lower.endswith(("ed", "ing")) or len(word) < 3 else word
+    return ""
+
+
+_TOKEN_AFTER = re.compile(r"[^\W_]+|[^\w\s]")
 
 
 def _telling(words: frozenset[str]) -> frozenset[str]:
