@@ -290,3 +290,22 @@ def test_a_wire_headline_restated_in_the_lead_with_the_digits_swapped() -> None:
 def test_the_noun_an_amount_is_of(text: str, noun: str) -> None:
     claim = next(c for c in document(text).claims if c.kind == "money")
     assert noun_after(text, claim) == noun
+
+
+def test_the_lead_s_first_figure_restates_the_headline_s() -> None:
+    text = (
+        "TEXTRON, BOEING GET 102.0 MLN DLR CONTRACT\n\n"
+        "WASHINGTON, Oct 20 - Textron and Boeing have received a 182.0 mln dlr joint contract "
+        "for the V-22 aircraft, the Navy said.\n"
+    )
+    (finding,) = findings(text, rules=CONFLICT, date=dt.date(1987, 10, 20))
+    assert "the story's first figure of the headline's measure" in finding.details["evidence"]
+
+
+def test_a_bound_in_the_lead_is_still_the_lead_s_first_figure() -> None:
+    text = (
+        "NYNEX UNIT FILES 500 MLN DLR DEBT OFFERING\n\n"
+        "WASHINGTON, March 30 - New York Telephone filed for an offering of up to 500 mln dlrs "
+        "of debt. It is in addition to 50 mln dlrs of debt already registered.\n"
+    )
+    assert findings(text, rules=CONFLICT, date=dt.date(1987, 3, 30)) == []

@@ -26,6 +26,7 @@ from checker.amounts import plain, rewritten
 from checker.checks import register
 from checker.checks.base import Check
 from checker.checks.evidence import (
+    HEADLINE_LEAD,
     ONLY_EARLIER,
     Context,
     WordRarity,
@@ -214,6 +215,8 @@ class ConflictCheck(Check):
     ) -> Finding | None:
         weighed = []
         prose = document.source.prose
+        leads = bool(earlier) and all(document.in_title(e) for e in earlier)
+        leads = leads and later.start == _first_in_body(document, later)
         for first in earlier:
             if first.sentence_start == later.sentence_start or table_block(first) != table_block(
                 later
@@ -230,6 +233,10 @@ class ConflictCheck(Check):
             )
             if evidence.veto or _restated_veto(first, later, earlier, context.year):
                 continue
+            if document.in_title(first) and _restated_in_body(document, first, later):
+                continue  # "500 MLN DLR OFFERING", "up to 500 mln dlrs", then "50 mln dlrs"
+            if leads:
+                evidence.add("the story's first figure of the headline's measure", HEADLINE_LEAD)
             if not same_month(prose, first, later):
                 continue  # "November's gain of 33,700 jobs" after January's 37,300
             if not _disjoint(first.interval(), later.interval()):
@@ -611,6 +618,35 @@ def _in_body(document: Document, first: Claim, other: Claim) -> Claim:
             and not weigh_veto(first, c)
         ),
         first,
+    )
+
+
+def _restated_in_body(document: Document, headline: Claim, later: Claim) -> bool:
+    """The story gave the headline's figure as a bound before ``later`` ('up to 500 mln
+    dlrs'), so ``later`` is another figure (a bound is never weighed, so it does not speak for
+    itself)."""
+    value = headline.value
+    return value is not None and any(
+        not document.in_title(c)
+        and c.start < later.start
+        and c.kind == headline.kind
+        and (c.qualifier in ("lower", "upper") or c.value_high is not None)
+        and c.value is not None
+        and (c.value == value or (c.value_high is not None and c.value <= value <= c.value_high))
+        for c in document.in_unit(headline.unit)
+    )
+
+
+def _first_in_body(document: Document, claim: Claim) -> int | None:
+    """Where the story's first figure of the claim's kind and unit starts: the lead's figure,
+    which restates the headline's."""
+    return next(
+        (
+            c.start
+            for c in document.in_unit(claim.unit)
+            if c.kind == claim.kind and not document.in_title(c)
+        ),
+        None,
     )
 
 
