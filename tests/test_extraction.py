@@ -400,3 +400,8 @@ def test_a_majority_is_a_metric() -> None:
 def test_a_physical_quantity_has_no_money_metric() -> None:
     claim = only("The farm is expected to generate 4,860 GWh a year.", "quantity")
     assert claim.metric not in ("revenue", "profit")
+
+
+def test_a_metric_of_another_dimension_is_not_the_quantity_s() -> None:
+    assert only("We are on track for 154,000 tonnes this year.", "quantity").metric == ""
+    assert only("The 40 km route opened.", "quantity").metric == "distance"

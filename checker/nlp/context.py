@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
+from checker import units
 from checker.nlp.claims import CLAIMS, COUNT, DATE, MONEY, PERCENT, QUANTITY
 from checker.nlp.lexical import LexicalIndex
 from checker.nlp.lexicon import Lexicon, load_lexicon
@@ -108,7 +109,7 @@ class ContextReader:
                 doc, claim, index, sentence
             )
             if anchor is not None:
-                claim._.metric = _metric_for(claim, anchor.metric, self.lexicon.money_only_metrics)
+                claim._.metric = _metric_for(claim, anchor.metric, self.lexicon)
                 words = self._subject_words(doc, claim, anchor, index, claim_at, scope_at)
                 claim._.subject_text = _text_of(words)
                 claim._.subject = self._normalise_subject(words)
@@ -1038,11 +1039,16 @@ def _start_with_qualifier(claim: ClaimView, index: LexicalIndex) -> int:
     return claim.start if qualifier is None else qualifier[0]
 
 
-def _metric_for(claim: ClaimView, metric: str, money_only: frozenset[str]) -> str:
+def _metric_for(claim: ClaimView, metric: str, lexicon: Lexicon) -> str:
     if claim._.kind == MONEY and metric in _PHYSICAL_METRICS:
         return "spending"
-    if claim._.kind == QUANTITY and metric in money_only:
+    if claim._.kind != QUANTITY:
+        return metric
+    if metric in lexicon.money_only_metrics:
         return ""  # "expected to generate 4,860 GWh": no revenue
+    dimension = lexicon.metric_dimensions.get(metric)
+    if dimension and claim._.unit and units.dimension(claim._.unit) not in (dimension, ""):
+        return ""  # "on track for 154,000 tonnes": no distance
     return metric
 
 

@@ -106,6 +106,10 @@ class Lexicon:
         return {w: Decimal(str(v)) for w, v in self.raw["change_words"]["double"].items()}
 
     @functools.cached_property
+    def metric_dimensions(self) -> dict[str, str]:
+        return dict(self.raw["metric_dimensions"])
+
+    @functools.cached_property
     def money_only_metrics(self) -> frozenset[str]:
         return frozenset(self.raw["money_only_metrics"])
 
