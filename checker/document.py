@@ -136,9 +136,12 @@ class Document:
         """The claims in ``unit`` (an ISO code, "%", a unit name), in order."""
         return self._by_unit.get(unit, ())
 
-    def sentences_before(self, offset: int) -> list[int]:
-        """The starts of the sentences with claims that start before ``offset``, in order."""
-        return self._sentence_starts[: bisect.bisect_left(self._sentence_firsts, offset)]
+    def sentences_before(self, offset: int, count: int | None = None) -> list[int]:
+        """The starts of the sentences with claims that start before ``offset``, in order; with
+        ``count``, only the last ``count`` of them (without copying the rest)."""
+        end = bisect.bisect_left(self._sentence_firsts, offset)
+        start = 0 if count is None else max(0, end - count)
+        return self._sentence_starts[start:end]
 
     @functools.cached_property
     def _starts(self) -> list[int]:

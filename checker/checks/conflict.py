@@ -169,6 +169,7 @@ class ConflictCheck(Check):
             nouns_after={c.start: noun_after(prose, c) for c in candidates if c.kind == "money"},
         )
         wholes = {p.part.start: p.whole for p in parts_of_wholes(document)} if candidates else {}
+        body = _Body(document)
         for claims in buckets.values():
             crowded = self._crowded(claims, context.year) if len(claims) > 1 else set()
             for index, later in enumerate(claims[1:], start=1):
@@ -181,7 +182,7 @@ class ConflictCheck(Check):
                         for e in earlier
                         if _disjoint(e.interval(), wholes[later.start].interval())
                     ]
-                finding = self._weighed_finding(document, earlier, later, context, crowded)
+                finding = self._weighed_finding(document, earlier, later, context, crowded, body)
                 if finding is not None:
                     reported.add(later.start)
                     yield finding
@@ -212,11 +213,12 @@ class ConflictCheck(Check):
         later: Claim,
         context: Context,
         crowded: set[int],
+        body: _Body,
     ) -> Finding | None:
         weighed = []
         prose = document.source.prose
         leads = bool(earlier) and all(document.in_title(e) for e in earlier)
-        leads = leads and later.start == _first_in_body(document, later)
+        leads = leads and later.start == body.first(later)
         for first in earlier:
             if first.sentence_start == later.sentence_start or table_block(first) != table_block(
                 later
@@ -233,7 +235,7 @@ class ConflictCheck(Check):
             )
             if evidence.veto or _restated_veto(first, later, earlier, context.year):
                 continue
-            if document.in_title(first) and _restated_in_body(document, first, later):
+            if document.in_title(first) and body.bound_restates(first, later):
                 continue  # "500 MLN DLR OFFERING", "up to 500 mln dlrs", then "50 mln dlrs"
             if leads:
                 evidence.add("the story's first figure of the headline's measure", HEADLINE_LEAD)
@@ -621,33 +623,39 @@ def _in_body(document: Document, first: Claim, other: Claim) -> Claim:
     )
 
 
-def _restated_in_body(document: Document, headline: Claim, later: Claim) -> bool:
-    """The story gave the headline's figure as a bound before ``later`` ('up to 500 mln
-    dlrs'), so ``later`` is another figure (a bound is never weighed, so it does not speak for
-    itself)."""
-    value = headline.value
-    return value is not None and any(
-        not document.in_title(c)
-        and c.start < later.start
-        and c.kind == headline.kind
-        and (c.qualifier in ("lower", "upper") or c.value_high is not None)
-        and c.value is not None
-        and (c.value == value or (c.value_high is not None and c.value <= value <= c.value_high))
-        for c in document.in_unit(headline.unit)
-    )
+class _Body:
+    """What the story (not its headline) says first, read once per document: the first figure
+    of each kind and unit, and the figures given as bounds ('up to 500 mln dlrs')."""
 
+    def __init__(self, document: Document) -> None:
+        self.firsts: dict[tuple[str, str], int] = {}
+        self.bounds: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        for claim in document.claims:
+            if document.in_title(claim):
+                continue
+            self.firsts.setdefault((claim.kind, claim.unit), claim.start)
+            if claim.value is not None and (
+                claim.qualifier in ("lower", "upper") or claim.value_high is not None
+            ):
+                self.bounds[(claim.kind, claim.unit)].append(claim)
 
-def _first_in_body(document: Document, claim: Claim) -> int | None:
-    """Where the story's first figure of the claim's kind and unit starts: the lead's figure,
-    which restates the headline's."""
-    return next(
-        (
-            c.start
-            for c in document.in_unit(claim.unit)
-            if c.kind == claim.kind and not document.in_title(c)
-        ),
-        None,
-    )
+    def first(self, claim: Claim) -> int | None:
+        """Where the story's first figure of the claim's kind and unit starts: the lead's,
+        which restates the headline's."""
+        return self.firsts.get((claim.kind, claim.unit))
+
+    def bound_restates(self, headline: Claim, later: Claim) -> bool:
+        """The story gave the headline's figure as a bound before ``later`` ('up to 500 mln
+        dlrs'), so ``later`` is another figure (a bound is never weighed, so it cannot speak
+        for itself)."""
+        value = headline.value
+        return value is not None and any(
+            c.start < later.start
+            and (
+                c.value == value or (c.value_high is not None and c.value <= value <= c.value_high)
+            )
+            for c in self.bounds.get((headline.kind, headline.unit), ())
+        )
 
 
 def _year_of(document: Document) -> str:

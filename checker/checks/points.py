@@ -86,7 +86,7 @@ def _levels_by_difference(document: Document, change: Claim) -> tuple[Claim, Cla
         return None
     if change.direction not in ("up", "down"):
         return None
-    starts = document.sentences_before(change.sentence_start)[-1:]
+    starts = document.sentences_before(change.sentence_start, 1)
     before = [c for s in starts for c in document.in_sentence(s)]
     before += [c for c in document.in_sentence(change.sentence_start) if c.end <= change.start]
     rates = [c for c in before if _plain_rate(c)][-4:]

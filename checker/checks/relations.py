@@ -171,7 +171,7 @@ def unstated_shares(document: Document) -> Iterator[UnstatedShare]:
 
 
 def _figures_before(document: Document, claim: Claim, sentences_back: int) -> list[Claim]:
-    starts = document.sentences_before(claim.sentence_start)[-sentences_back:]
+    starts = document.sentences_before(claim.sentence_start, sentences_back)
     found = [c for start in starts for c in document.in_sentence(start)]
     return found + [c for c in document.in_sentence(claim.sentence_start) if c.end <= claim.start]
 
@@ -452,7 +452,7 @@ _AT_MOST = 2
 
 
 def _previous_start(document: Document, claim: Claim) -> int:
-    starts = document.sentences_before(claim.sentence_start)
+    starts = document.sentences_before(claim.sentence_start, 1)
     return starts[-1] if starts else claim.sentence_start
 
 

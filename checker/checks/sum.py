@@ -200,7 +200,7 @@ def _total_candidates(document: Document, figures: FigureList) -> Iterator[Claim
     """Figures that may be the list's total: before it in its sentence, nearest first, then in
     the sentences before."""
     first = figures.items[0]
-    starts = document.sentences_before(first.sentence_start)[-_SENTENCES_BACK:]
+    starts = document.sentences_before(first.sentence_start, _SENTENCES_BACK)
     for start in [first.sentence_start, *reversed(starts)]:
         claims = document.in_sentence(start)
         before = [c for c in claims if c.end <= first.start]
