@@ -309,8 +309,8 @@ def _figure_named(document: Document, name: str, part: Claim, larger: bool = Tru
 
 
 def _sentences_back(document: Document, claim: Claim, count: int) -> int:
-    starts = document.sentences_before(claim.start)
-    return starts[-count] if len(starts) >= count else 0
+    starts = document.sentences_before(claim.start, count)
+    return starts[0] if len(starts) >= count else 0
 
 
 # "or 18% of capital spending": the whole named in words, to the end of the clause.
