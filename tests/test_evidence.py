@@ -314,3 +314,11 @@ def test_a_bound_in_the_lead_is_still_the_lead_s_first_figure() -> None:
         "of debt. It is in addition to 50 mln dlrs of debt already registered.\n"
     )
     assert findings(text, rules=CONFLICT, date=dt.date(1987, 3, 30)) == []
+
+
+def test_a_power_of_ten_between_two_units_is_the_units() -> None:
+    text = (
+        "The 1.5-gigawatt wind farm will have 100 turbines, the developer said.\n\n"
+        "Each of the 15 megawatts turbines stands 260 metres tall."
+    )
+    assert findings(text, rules=CONFLICT, date=DATE) == []

@@ -158,6 +158,7 @@ class ConflictCheck(Check):
         for claim in document.claims:
             if self._weighable(prose, claim):
                 buckets[_evidence_bucket(claim)].append(claim)
+        stated_units = {c.start: c.unit for claims in buckets.values() for c in claims}
         buckets = {key: _in_one_unit(claims) for key, claims in buckets.items()}
         candidates = [c for claims in buckets.values() if len(claims) > 1 for c in claims]
         words = {c.start: _word_set(sentence_text(prose, c)) for c in candidates}
@@ -167,6 +168,7 @@ class ConflictCheck(Check):
             sentence_words=words,
             year=_year_of(document),
             nouns_after={c.start: noun_after(prose, c) for c in candidates if c.kind == "money"},
+            converted={c.start for c in candidates if c.unit != stated_units[c.start]},
         )
         wholes = {p.part.start: p.whole for p in parts_of_wholes(document)} if candidates else {}
         body = _Body(document)

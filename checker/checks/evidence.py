@@ -99,6 +99,7 @@ class Context:
     sentence_words: dict[int, frozenset[str]]  # each figure's sentence's words, by its start
     year: str = ""  # the document's year, when its date is known
     nouns_after: dict[int, str] = field(default_factory=dict)  # "loan" in "48 mln dlr loan"
+    converted: set[int] = field(default_factory=set)  # figures read in another unit (MW as GW)
 
 
 def weigh(
@@ -125,6 +126,9 @@ def weigh(
         short = bool(slip)
     if not slip:
         evidence.veto = "an arbitrary difference, more often two things than one misstated"
+        return evidence
+    if slip == "power of ten" and (a.start in context.converted or b.start in context.converted):
+        evidence.veto = "a power of ten between two units ('1.5-gigawatt', '15 megawatts')"
         return evidence
     if not (a.metric or b.metric or headline or b.start in cues):
         evidence.veto = "what they measure is read on neither side, and nothing restates"
