@@ -127,7 +127,6 @@ _OF_PHRASE = re.compile(
 # A share written after its part with no word that joins them: "262.52 billion dlrs, 54.7 pct",
 # "77.6 mln shares or 89 pct": enough to imply a whole, not to judge one.
 _NEAR_SHARE = re.compile(r"^\s*(?:[a-z]+\s*){0,2}(?:,|\bor\b|\()\s*(?:about\s+|some\s+)?$", re.I)
-_TOTAL_WORDS = {"total", "group", "combined", "overall", "all", "everyone", "entire", "whole"}
 # The sentences before a share in which its whole may be: any of their figures that gives the
 # share clears it, so the window is wide.
 _WHOLE_SENTENCES_BACK = 12
@@ -160,7 +159,7 @@ def unstated_shares(document: Document) -> Iterator[UnstatedShare]:
                 continue
             words = named.group("phrase").lower().split()
             metric = next((metrics[w] for w in words if w in metrics), "")
-            if not metric and _TOTAL_WORDS.isdisjoint(words):
+            if not metric and load_lexicon().share_of_total_words.isdisjoint(words):
                 continue
             wholes = tuple(
                 c
@@ -425,7 +424,7 @@ def _of_that_after(document: Document) -> Iterator[PartOfWhole]:
     for claim in document.claims:
         if claim.value is None or claim.kind in _SKIPPED_KINDS or claim.equivalent_of >= 0:
             continue
-        if _OF_THAT_AFTER.match(prose, claim.end):
+        if _of_that_follows(prose, claim):
             whole = next((e for e in reversed(earlier) if _whole_before(e, claim)), None)
             if whole is not None:
                 yield PartOfWhole(claim, whole)
@@ -456,13 +455,18 @@ def _previous_start(document: Document, claim: Claim) -> int:
     return starts[-1] if starts else claim.sentence_start
 
 
-# "4,130 tonnes of that coming from", "1,412 of those it interviewed", "530 of them were": not
-# "245 mln acres of those crops", where 'those' points at a noun
+# "4,130 tonnes of that coming from", "1,412 of those it interviewed", "530 of them were"
 _OF_THAT_AFTER = re.compile(
-    r"\s+of\s+(?:that|those|them)(?=\s*[,.;:)]|\s+(?:it|they|we|he|she|who|which|coming|came|"
-    r"going|went|were|was|are|is|will|would|had|have|has|from|in|at|for|by|being|had)\b)",
-    re.IGNORECASE,
+    r"\s+of\s+(?:that|those|them)(?:\s*(?P<end>[,.;:)])|\s+(?P<word>\w+))", re.I
 )
+
+
+def _of_that_follows(prose: str, claim: Claim) -> bool:
+    """'of that' after the figure, standing for the figure before (lexicon after_of_that)."""
+    match = _OF_THAT_AFTER.match(prose, claim.end)
+    if match is None:
+        return False
+    return bool(match.group("end")) or match.group("word").lower() in load_lexicon().after_of_that
 
 
 def _included(document: Document) -> Iterator[PartOfWhole]:

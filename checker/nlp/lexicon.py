@@ -170,6 +170,14 @@ class Lexicon:
         return frozenset(self.raw["whole_words"])
 
     @functools.cached_property
+    def share_of_total_words(self) -> frozenset[str]:
+        return frozenset(self.raw["share_of_total_words"])
+
+    @functools.cached_property
+    def after_of_that(self) -> frozenset[str]:
+        return frozenset(self.raw["after_of_that"])
+
+    @functools.cached_property
     def average_words(self) -> frozenset[str]:
         return frozenset(self.raw["average_words"])
 
