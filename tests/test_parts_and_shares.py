@@ -399,3 +399,18 @@ def test_shares_of_a_whole_the_first_names_that_add_up_to_just_over_100(
     text: str, fires: bool
 ) -> None:
     assert bool(messages("shares-sum", text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("Revenue dropped 14% to ₩8.74 trillion. North America accounted for ₩9.12 trillion of "
+         "quarterly sales, most of it from cells made in Tennessee.", True),
+        ("Revenue dropped 14% to ₩8.74 trillion. North America accounted for ₩4.12 trillion of "
+         "quarterly sales, most of it from cells made in Tennessee.", False),
+        ("It downgraded 410 mln dlrs of debt. It plans to redeem 515 mln dlrs of senior debt, "
+         "it said.", False),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_metric_s_whole_named_before(text: str, fires: bool) -> None:
+    assert bool(messages("part-exceeds-whole", text)) is fires

@@ -392,9 +392,40 @@ def parts_of_wholes(document: Document) -> Iterator[PartOfWhole]:
     yield from _included(document)
     for claim in document.claims:
         if claim.value is not None and claim.equivalent_of < 0:
-            whole = named_whole(document, claim)
+            whole = named_whole(document, claim) or _metric_whole(document, claim)
             if whole is not None and (claim.start, whole.start) not in seen:
                 yield PartOfWhole(claim, whole)
+
+
+def _metric_whole(document: Document, part: Claim) -> Claim | None:
+    """'North America accounted for ₩9.12 trillion of quarterly sales': a part of the metric's
+    whole, the largest figure of that metric in the twelve sentences before (a total is the
+    largest of its metric). Only for the metrics and words the lexicon lists."""
+    if part.kind not in ("money", "quantity") or not _level(part) or part.value is None:
+        return None
+    named = _OF_WORDS.match(document.source.prose, part.end)
+    if named is None:
+        return None
+    lexicon = load_lexicon()
+    words = named.group("words").lower().split()
+    metric = _metric_words().get(words[-1], "")
+    if metric not in lexicon.part_of_metric_wholes:
+        return None
+    if lexicon.part_of_metric_words.isdisjoint(w.replace("’", "'") for w in words[:-1]):
+        return None  # "515 mln dlrs of debt": what the amount is, not a whole it is part of
+    wholes = [
+        c
+        for c in _figures_before(document, part, _WHOLE_SENTENCES_BACK)
+        if c.metric and _of_metric(c, metric) and _whole_before(c, part) and c.value
+    ]
+    return max(wholes, key=lambda c: c.value) if wholes else None
+
+
+# "of quarterly sales", "of last year's revenue": up to four words to the end of the clause
+_OF_WORDS = re.compile(
+    r"\s+of\s+(?P<words>(?:[\w'’-]+\s+){1,3}[a-z]+)(?=\s*[,.;:)]|\s+(?:and|in|for|as|while)\b)",
+    re.IGNORECASE,
+)
 
 
 def _of_that(document: Document) -> Iterator[PartOfWhole]:

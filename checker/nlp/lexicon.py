@@ -178,6 +178,14 @@ class Lexicon:
         return frozenset(self.raw["after_of_that"])
 
     @functools.cached_property
+    def part_of_metric_wholes(self) -> frozenset[str]:
+        return frozenset(self.raw["part_of_metric_wholes"])
+
+    @functools.cached_property
+    def part_of_metric_words(self) -> frozenset[str]:
+        return frozenset(self.raw["part_of_metric_words"])
+
+    @functools.cached_property
     def average_words(self) -> frozenset[str]:
         return frozenset(self.raw["average_words"])
 
