@@ -105,14 +105,11 @@ def _read_in_cell(claim: Claim, lines: _Lines, dollar: str) -> Claim:
     cell = lines.cell_at(claim.start)
     if cell is None:
         return claim
-    claim = _in_header_unit(claim, cell.header, dollar)
-    if (
-        claim.kind == "count"
-        and cell.caption.endswith(":")
-        and _unit_of(cell.header, dollar) is None
-    ):
-        claim = _in_header_unit(claim, cell.caption, dollar)  # "in millions of kronor:"
     caption = cell.caption if cell.caption.endswith(":") else ""
+    # a count the header gives no unit stays a count: the caption may give one
+    claim = _in_header_unit(claim, cell.header, dollar)
+    if caption:
+        claim = _in_header_unit(claim, caption, dollar)  # "in millions of kronor:"
     metric = _metric_of(cell.header) or _metric_of(caption)  # "Net sales by region:"
     if not metric and claim.metric and claim.metric == _metric_of(cell.label):
         claim = dataclasses.replace(claim, metric="")  # "| Stores | 414.2 |": a row's label
@@ -309,16 +306,9 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-@functools.cache
-def _metric_names() -> dict[str, str]:
-    """Each metric word of the lexicon ("net sales", "turnover") and its metric."""
-    metrics = load_lexicon().raw["metrics"]
-    return {word: metric for metric, words in metrics.items() for word in words}
-
-
 def _metric_of(header: str) -> str:
     """The metric a column header names: 'Revenue (€m)' is revenue; '' for 'Change'."""
     words = " ".join(_WORD.findall(header.lower()))
-    names = _metric_names()
+    names = load_lexicon().metric_of_word
     found = [name for name in names if re.search(rf"\b{re.escape(name)}\b", words)]
     return names[max(found, key=len)] if found else ""

@@ -30,6 +30,7 @@ from checker.checks.evidence import (
     ONLY_EARLIER,
     Context,
     WordRarity,
+    measures_alike,
     noun_after,
     rounding_slip,
     typical_slip,
@@ -244,7 +245,7 @@ class ConflictCheck(Check):
             if not same_month(prose, first, later):
                 continue  # "November's gain of 33,700 jobs" after January's 37,300
             if not _disjoint(first.interval(), later.interval()):
-                if _same_measure(first, later):
+                if measures_alike(first, later):
                     return None  # it restates an earlier figure
                 continue
             weighed.append((evidence.score, first, evidence))
@@ -566,11 +567,6 @@ def _next_sentence(prose: str, first: Claim, later: Claim) -> bool:
     )
 
 
-def _same_measure(a: Claim, b: Claim) -> bool:
-    """Both name what they measure, and alike: the metric, or for counts the thing counted."""
-    return bool(a.metric or a.counted) and (a.metric, a.counted) == (b.metric, b.counted)
-
-
 _OWNED = re.compile(r"\b(?:its|their|our|his|her)\s+$", re.IGNORECASE)
 
 
@@ -670,14 +666,12 @@ def _evidence_bucket(claim: Claim) -> tuple:
     what a figure measures may be read on one side only ("we will put R$1.8 billion into
     fibre"), or read as a metric on one side and a counted noun on the other ("hire 2,400
     nurses", "2,900 nurses")."""
-    if claim.kind == "quantity" and claim.unit and _scales_alone(claim.unit):
-        return (claim.kind, units.dimension(claim.unit))
+    if claim.kind == "quantity" and claim.unit:
+        dimension = units.dimension(claim.unit)
+        # a unit converted by a factor alone: not a temperature (°F is no multiple of °C)
+        if dimension not in ("", "[temperature]"):
+            return (claim.kind, dimension)
     return (claim.kind, claim.unit)  # counts of any thing together: the vetoes tell them apart
-
-
-def _scales_alone(unit: str) -> bool:
-    """A unit converted by a factor alone: not a temperature (°F is no multiple of °C)."""
-    return units.dimension(unit) not in ("", "[temperature]")
 
 
 def _in_one_unit(claims: list[Claim]) -> list[Claim]:

@@ -137,7 +137,7 @@ def weigh(
     if short:
         small = a.kind == "percent" or (a.kind == "count" and abs(a.value or 0) < 100)
         evidence.add("two significant digits", SMALL_COUNT if small else SMALL_NUMBER)
-    if _many_digits_transposed(a, b, slip) and (b.start in cues or _same_measure(a, b)):
+    if _many_digits_transposed(a, b, slip) and (b.start in cues or measures_alike(a, b)):
         evidence.add("four or more significant digits", MANY_DIGITS)
     if not (a.metric or b.metric or headline):
         evidence.add("what they measure is read on neither side", NO_METRIC)
@@ -218,7 +218,8 @@ def _many_digits_transposed(a: Claim, b: Claim, slip: str) -> bool:
     return slip == "transposed" and min(_significant(a.value), _significant(b.value)) >= 4
 
 
-def _same_measure(a: Claim, b: Claim) -> bool:
+def measures_alike(a: Claim, b: Claim) -> bool:
+    """Both name what they measure, and alike: the metric, or for counts the thing counted."""
     return bool(a.metric or a.counted) and (a.metric, a.counted) == (b.metric, b.counted)
 
 

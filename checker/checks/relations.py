@@ -12,7 +12,6 @@ figures costs anything. The forms:
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections import defaultdict
@@ -138,7 +137,7 @@ def unstated_shares(document: Document) -> Iterator[UnstatedShare]:
     figures before them that may be that whole (none, if none may)."""
     judged = {share.percent.start for share in shares(document)}
     prose = document.source.prose
-    metrics = _metric_words()
+    metrics = load_lexicon().metric_of_word
     for claims in sentences(document):
         for part, percent in itertools.pairwise(claims):
             if (
@@ -185,19 +184,18 @@ def _may_be_whole(whole: Claim, part: Claim) -> bool:
         and whole.value_high is None
         and whole.qualifier not in ("lower", "upper")
         and _level(whole)
-        and not (whole.counted and part.counted and whole.counted != part.counted)
+        and _counted_alike(whole, part)
         and (whole.scope_inherited or part.scope_inherited or not _of_other_periods(whole, part))
     )  # a period carried over from earlier text is too often misread to rule a whole out
 
 
+def _counted_alike(whole: Claim, part: Claim) -> bool:
+    """Not two things counted: '2,730 schools' and '3,120 schools', or a part naming none."""
+    return not (whole.counted and part.counted and whole.counted != part.counted)
+
+
 def _of_metric(claim: Claim, metric: str) -> bool:
     return claim.metric == metric or load_lexicon().related_metrics(claim.metric, metric)
-
-
-@functools.cache
-def _metric_words() -> dict[str, str]:
-    raw = load_lexicon().raw["metrics"]
-    return {w: metric for metric, words in raw.items() for w in words if " " not in w}
 
 
 def stakes(document: Document) -> Iterator[tuple[tuple[Claim, Claim], tuple[Claim, Claim]]]:
@@ -408,7 +406,7 @@ def _metric_whole(document: Document, part: Claim) -> Claim | None:
         return None
     lexicon = load_lexicon()
     words = named.group("words").lower().split()
-    metric = _metric_words().get(words[-1], "")
+    metric = lexicon.metric_of_word.get(words[-1], "")
     if metric not in lexicon.part_of_metric_wholes:
         return None
     if lexicon.part_of_metric_words.isdisjoint(w.replace("’", "'") for w in words[:-1]):
@@ -471,7 +469,7 @@ def _whole_before(whole: Claim, part: Claim) -> bool:
         same_measure(whole, part)
         and _level(whole)
         and whole.value_high is None
-        and not (whole.counted and part.counted and whole.counted != part.counted)
+        and _counted_alike(whole, part)
         and bool(whole.value)
         and part.value is not None
         and part.value <= _AT_MOST * whole.value

@@ -53,10 +53,7 @@ class ShareCheck(Check):
         for share in shares(document):
             if share.part.value > share.whole.value:
                 continue  # a part larger than its whole: the part_whole kind reports it
-            low, high = _share_range(share)
-            stated_low, stated_high = share.percent.interval()
-            slack = Decimal(str(self.params.tolerance))
-            if stated_high + slack >= low and stated_low - slack <= high:
+            if self._allows(share.percent, _share_range(share)):
                 continue
             yield self._finding(document, share)
         unstated = list(unstated_shares(document))
@@ -75,13 +72,8 @@ class ShareCheck(Check):
     ) -> Finding | None:
         """Two stakes in one whole: the whole that the first implies must give the second its
         share ('1,410,184 shares, or 6.3 pct' implies 22.4 million shares in all)."""
-        slack = Decimal(str(self.params.tolerance))
-        low, high = _implied_whole(*first)
         part, percent = second
-        actual_low = part.value / high * _HUNDRED
-        actual_high = part.value / low * _HUNDRED
-        stated_low, stated_high = percent.interval()
-        if stated_high + slack >= actual_low and stated_low - slack <= actual_high:
+        if self._allows(percent, _share_of_implied_whole(part, *first)):
             return None
         whole = first[0].value * _HUNDRED / first[1].value
         actual = part.value / whole * _HUNDRED
@@ -106,27 +98,32 @@ class ShareCheck(Check):
         """A share of a whole given before: right if any figure that may be the whole gives
         it; wrong when the closest misses it by what a slip makes (47% for 43.1%), not by what
         another whole would (12.3% for 43.6%)."""
-        slack = Decimal(str(self.params.tolerance))
-        stated_low, stated_high = unstated.percent.interval()
         if not unstated.wholes:
             return None
-        for whole in unstated.wholes:
-            low, high = _share_range(Share(unstated.part, unstated.percent, whole))
-            if stated_high + slack >= low and stated_low - slack <= high:
-                return None
-        for other in others:  # "262.52 billion dlrs, 54.7 pct of the total" implies the total
-            if same_measure(other.part, unstated.part):
-                whole_low, whole_high = _implied_whole(other.part, other.percent)
-                low = unstated.part.value / whole_high * _HUNDRED
-                high = unstated.part.value / whole_low * _HUNDRED
-                if stated_high + slack >= low and stated_low - slack <= high:
-                    return None
+        stated = unstated.percent
+        if any(
+            self._allows(stated, _share_range(Share(unstated.part, stated, whole)))
+            for whole in unstated.wholes
+        ):
+            return None
+        if any(  # "262.52 billion dlrs, 54.7 pct of the total" implies the total
+            self._allows(stated, _share_of_implied_whole(unstated.part, other.part, other.percent))
+            for other in others
+            if same_measure(other.part, unstated.part)
+        ):
+            return None
         part, stated = unstated.part.value, unstated.percent.value
         whole = min(unstated.wholes, key=lambda w: abs(part / w.value * _HUNDRED - stated))
         actual = part / whole.value * _HUNDRED
         if not _NEAR_SHARE[0] <= stated / actual <= _NEAR_SHARE[1]:
             return None  # 12.3% stated, 43.6% computed: another whole, one not written
         return self._finding(document, Share(unstated.part, unstated.percent, whole))
+
+    def _allows(self, percent: Claim, computed: tuple[Decimal, Decimal]) -> bool:
+        """The stated share, with its precision and the tolerance, meets the computed range."""
+        slack = Decimal(str(self.params.tolerance))
+        stated_low, stated_high = percent.interval()
+        return stated_high + slack >= computed[0] and stated_low - slack <= computed[1]
 
     def _finding(self, document: Document, share: Share) -> Finding:
         actual = share.part.value / share.whole.value * _HUNDRED
@@ -149,6 +146,14 @@ def _implied_whole(part: Claim, percent: Claim) -> tuple[Decimal, Decimal]:
     low, high = percent.interval()
     part_low, part_high = _counted_exactly(part) or part.interval()
     return part_low * _HUNDRED / high, part_high * _HUNDRED / max(low, Decimal("0.001"))
+
+
+def _share_of_implied_whole(
+    part: Claim, other_part: Claim, other_percent: Claim
+) -> tuple[Decimal, Decimal]:
+    """The share ``part`` is of the whole that another part and its share imply."""
+    low, high = _implied_whole(other_part, other_percent)
+    return part.value / high * _HUNDRED, part.value / low * _HUNDRED
 
 
 def _share_range(share: Share) -> tuple[Decimal, Decimal]:

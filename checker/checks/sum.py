@@ -100,8 +100,7 @@ class SumCheck(Check):
     def _judge(
         self, document: Document, parts: tuple[Claim, ...], total: Claim, partial: bool
     ) -> Finding | None:
-        low = sum(p.interval()[0] for p in parts)
-        high = sum(p.interval()[1] for p in parts)
+        low, high = _sum_range(parts)
         total_low, total_high = total.interval()
         slack = Decimal(str(self.params.tolerance)) * total.value
         # Rounding intervals are half-open: parts up to 3.15 and a total from 3.15 do not meet.
@@ -187,10 +186,16 @@ def _of_averages(document: Document, claim: Claim) -> bool:
 
 
 def _adds_up(total: Claim, parts: tuple[Claim, ...]) -> bool:
-    low = sum(p.interval()[0] for p in parts)
-    high = sum(p.interval()[1] for p in parts)
+    """The parts' sum, as their precision allows, meets the total's range (as _judge reads it,
+    without its tolerance)."""
+    low, high = _sum_range(parts)
     total_low, total_high = total.interval()
     return low < total_high and high > total_low
+
+
+def _sum_range(parts: tuple[Claim, ...]) -> tuple[Decimal, Decimal]:
+    """The least and the most the parts add up to, each read with its stated precision."""
+    return sum(p.interval()[0] for p in parts), sum(p.interval()[1] for p in parts)
 
 
 _SENTENCES_BACK = 2  # a whole named this many sentences before its parts, at most

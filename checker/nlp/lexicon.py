@@ -221,6 +221,11 @@ class Lexicon:
     def metric_words(self) -> frozenset[str]:
         return frozenset(w for words in self.raw["metrics"].values() for w in words)
 
+    @functools.cached_property
+    def metric_of_word(self) -> dict[str, str]:
+        """Each metric word ("net sales", "turnover") and the metric it names."""
+        return {w: metric for metric, words in self.raw["metrics"].items() for w in words}
+
     def patterns(self) -> Iterator[tuple[str, str, str]]:
         """Yield (attribute, label, phrase) for every phrase the PhraseMatchers look for."""
         raw = self.raw
