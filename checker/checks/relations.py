@@ -450,6 +450,7 @@ def _of_that_after(document: Document) -> Iterator[PartOfWhole]:
     the whole."""
     prose = document.source.prose
     earlier: list[Claim] = []
+    sentence = -1
     for claim in document.claims:
         if claim.value is None or claim.kind in _SKIPPED_KINDS or claim.equivalent_of >= 0:
             continue
@@ -457,7 +458,9 @@ def _of_that_after(document: Document) -> Iterator[PartOfWhole]:
             whole = next((e for e in reversed(earlier) if _whole_before(e, claim)), None)
             if whole is not None:
                 yield PartOfWhole(claim, whole)
-        earlier = [e for e in earlier if e.sentence_start >= _previous_start(document, claim)]
+        if claim.sentence_start != sentence:  # keep this sentence's figures and the last one's
+            sentence = claim.sentence_start
+            earlier = [e for e in earlier if e.sentence_start >= _previous_start(document, claim)]
         earlier.append(claim)
 
 
