@@ -33,6 +33,7 @@ class Cell:
     header: str  # the column's header text
     label: str = ""  # the first cell as written
     caption: str = ""  # the line just before the table ("Net sales by region, in SEK m:")
+    corner: str = ""  # the header row's first cell ("SEK million", "Segment", "")
 
 
 def has_tables(source: Source) -> bool:
@@ -111,6 +112,10 @@ def _read_in_cell(claim: Claim, lines: _Lines, dollar: str) -> Claim:
     if caption:
         claim = _in_header_unit(claim, caption, dollar)  # "in millions of kronor:"
     metric = _metric_of(cell.header) or _metric_of(caption)  # "Net sales by region:"
+    if not metric and _rows_are_metrics(cell):
+        metric = _metric_of(cell.label)  # "| Operating profit | 583 |" under "| SEK m | Q3 2023 |"
+        if metric in load_lexicon().money_metrics and not _NOT_AN_AMOUNT.search(cell.label):
+            claim = _in_header_unit(claim, cell.corner, dollar)
     if not metric and claim.metric and claim.metric == _metric_of(cell.label):
         claim = dataclasses.replace(claim, metric="")  # "| Stores | 414.2 |": a row's label
     if not metric and not cell.row_label:
@@ -126,6 +131,21 @@ def _read_in_cell(claim: Claim, lines: _Lines, dollar: str) -> Claim:
         return claim
     # "| Segment | 2023 | 2022 |", "| Q2 2019 | Q2 2018 |": each column is a period
     return dataclasses.replace(claim, scope=scope, scope_inherited=False)
+
+
+def _rows_are_metrics(cell: Cell) -> bool:
+    """A results table: periods across the top, and a corner cell that is empty or gives the
+    unit ("SEK million", "$ million, except per share"), so each row names a metric, not a
+    segment ("| Segment | 2023 |")."""
+    if not _period_of(cell.header):
+        return False
+    corner = cell.corner
+    return not corner or _unit_of(corner, "USD") is not None
+
+
+# "Operating margin, %", "Earnings per share, SEK", "Cost-income ratio": not an amount in the
+# table's unit.
+_NOT_AN_AMOUNT = re.compile(r"%|\bper\b|\bratio\b|\bmargin\b|\beps\b", re.IGNORECASE)
 
 
 _PART_OF_YEAR = re.compile(r"\b([QH])([1-4])\b")
@@ -166,7 +186,8 @@ class _Lines:
         headers = _cells(self.line(header_index))
         if column < 1 or column >= len(headers) or not cells:
             return None  # the label column, or a row wider than its header
-        return Cell(_subject(cells[0]), headers[column], cells[0], self._caption(header_index))
+        caption = self._caption(header_index)
+        return Cell(_subject(cells[0]), headers[column], cells[0], caption, headers[0])
 
     def tables(self) -> Iterator[list[int]]:
         """The body rows of each table: the row lines after a separator under a header."""
@@ -256,6 +277,9 @@ def _unit_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"\bin\s+(?P<currency>{symbols})\s*(?P<scale>{scales})\b", re.IGNORECASE),
         # "in millions of kronor", "in thousands of dollars"
         re.compile(rf"\bin\s+(?P<scale>{scales})\s+of\s+(?P<currency>{symbols})\b", re.IGNORECASE),
+        # a table's corner cell: "SEK million", "$ million, except per share", "€m"
+        re.compile(rf"^\s*(?P<currency>{symbols})\s*(?P<scale>{scales})\b(?:,[^|]*)?$",
+                   re.IGNORECASE),
     )  # fmt: skip
 
 

@@ -133,6 +133,10 @@ RESTATED_IN_OTHER_WORDS = [
     "A grass fire destroyed 87 homes in Marrick on Friday, and damaged 41 others.\n\n"
     'Council leader Ann Byrne, who toured the estate, said: "The 78 homes lost this week '
     "were people's lives.\"",
+    # the whole a part is taken from is given as known: "of the 2,780 households"
+    "Councillors approved a flood scheme for 2,870 households and 140 businesses.\n\n"
+    "Insurers have withdrawn cover from an estimated 1,150 of the 2,780 households the scheme "
+    "is designed to protect, a survey found.",
 ]
 
 

@@ -269,6 +269,20 @@ def test_a_time_within_a_year_is_not_a_figure_s_period() -> None:
     assert claim.scope == "H1"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales reached $8.4 billion in 2024. Its trade arm, launched in 2021, grew fast. "
+        "During the year the chain opened 16 stores.",
+        "Sales reached $8.4 billion in 2024, the most since the company listed in 2017. "
+        "The chain opened 16 stores.",
+    ],
+)
+def test_when_something_happened_is_not_the_period_later_figures_inherit(text: str) -> None:
+    stores = next(c for c in claims(text) if c.text == "16")
+    assert "2021" not in stores.scope and "2017" not in stores.scope
+
+
 def test_period_words_do_not_narrow_the_measured_thing() -> None:
     claim = only("Analysts welcomed the first-half operating margin of 16.6%.", "percent")
     assert (claim.metric, claim.subject) == ("margin", "")

@@ -149,3 +149,37 @@ def test_a_header_unit_may_be_any_currency_symbol() -> None:
 def test_prose_restating_a_captioned_cell_wrongly_conflicts_with_it() -> None:
     (finding,) = findings(CAPTIONED)
     assert (finding.location.line, finding.related[0].location.line) == (6, 8)
+
+
+RESULTS = """| SEK million, except per share | Q3 2023 | Q3 2022 |
+|---|---:|---:|
+| Net sales | 4,812 | 4,377 |
+| Operating profit | 583 | 496 |
+| Operating margin, % | 12.1 | 11.3 |
+| Earnings per share, SEK | 3.51 | 3.02 |
+| Employees at period end | 6,318 | 6,042 |
+
+"An operating profit of 538 million kronor in a quarter like this is something to be proud of,"
+the chief executive said.
+"""
+
+
+def test_periods_across_the_top_make_each_row_a_metric_in_the_corner_s_unit() -> None:
+    cells = _cells(RESULTS)
+    assert cells["4,812"][:4] == ("money", "SEK", 4_812_000_000, "revenue")
+    assert cells["583"][:4] == ("money", "SEK", 583_000_000, "profit")
+    assert cells["583"][5] == "2023-Q3"
+    assert cells["12.1"][:2] == ("count", "")  # a margin, not an amount
+    assert cells["3.51"][:2] == ("count", "")  # per share, not millions
+    assert cells["6,318"][:2] == ("count", "")  # people, not money
+    assert cells["6,318"][3] == "employees"
+
+
+def test_prose_restating_a_results_row_wrongly_conflicts_with_it() -> None:
+    (finding,) = findings(RESULTS)
+    assert (finding.location.line, finding.related[0].location.line) == (4, 9)
+
+
+def test_a_segment_corner_keeps_rows_as_segments() -> None:
+    text = RESULTS.replace("SEK million, except per share", "Segment")
+    assert _cells(text)["583"][:2] == ("count", "")

@@ -42,6 +42,7 @@ from checker.checks.restatements import (
     _word_set,
     alike_in_size,
     closest_in_wording,
+    defined_by_clause,
     different_entities,
     may_restate,
     nearest_to_words,
@@ -568,11 +569,16 @@ def _next_sentence(prose: str, first: Claim, later: Claim) -> bool:
 
 
 _OWNED = re.compile(r"\b(?:its|their|our|his|her)\s+$", re.IGNORECASE)
+# "1,150 of the 2,780 households": the whole a part is taken from, given as known
+_WHOLE_OF_THE = re.compile(r"\d\s+of\s+the\s+$", re.IGNORECASE)
 
 
 def _given_as_known(prose: str, claim: Claim) -> bool:
     """'the 78 homes', 'Harbour's 14,200 staff', 'its ¥44.5 billion forecast', or in a quote."""
-    before = prose[max(0, claim.start - 8) : claim.start]
+    before = prose[max(0, claim.start - 12) : claim.start]
+    if _WHOLE_OF_THE.search(before) and not (defined_by_clause(prose, claim) or claim.subject):
+        return True  # not "61 of the 165 riders who finished", nor "42 of the 46 seats in the
+        # upper house": a clause or a phrase says which ones
     return restates(prose, claim) or quoted(prose, claim) or bool(_OWNED.search(before))
 
 

@@ -206,6 +206,11 @@ def same_month(prose: str, antecedent: Claim, claim: Claim) -> bool:
     return scope in ("", "the month") or scope.endswith((f"month {month:02d}", f"-{month:02d}"))
 
 
+def defined_by_clause(prose: str, claim: Claim) -> bool:
+    """'the 165 riders who finished': a relative clause after the figure says which ones."""
+    return _RELATIVE.match(prose[claim.end : claim.end + 80].strip()) is not None
+
+
 def _said_alike(prose: str, antecedent: Claim, claim: Claim) -> bool:
     """A relative clause after the later figure repeats what the earlier sentence says of
     its figure, in two words at least ('needed ... intensive care')."""

@@ -93,7 +93,7 @@ class ContextReader:
         scopes = list(doc.spans.get(SCOPES, []))
         scope_at = {t: s for s in scopes for t in range(s.start, s.end)}
         self._scope_at = scope_at
-        history = _ScopeHistory(scopes)
+        history = _ScopeHistory(scopes, self.lexicon.irregular_participles)
         by_offset = {c.start_char: c for c in claims}
         self._claim_by_offset = by_offset
         for claim in claims:
@@ -956,8 +956,9 @@ class ContextReader:
 class _ScopeHistory:
     """The document's explicit scopes so far, to resolve 'the quarter' and to inherit from."""
 
-    def __init__(self, scopes: list[Span]) -> None:
+    def __init__(self, scopes: list[Span], participles: frozenset[str]) -> None:
         self.scopes = scopes
+        self.participles = participles
         self.next = 0
         self.last: Span | None = None
         self.year = ""
@@ -968,7 +969,7 @@ class _ScopeHistory:
         while self.next < len(self.scopes) and self.scopes[self.next].end <= token:
             span = self.scopes[self.next]
             self.next += 1
-            if span.label_ not in _INHERITED_LABELS:
+            if span.label_ not in _INHERITED_LABELS or self._event_date(span):
                 continue
             if span._.period.startswith(TABLE_BLOCK):
                 self.last = span  # the rows below a "Year" header line are the year's
@@ -980,6 +981,15 @@ class _ScopeHistory:
             self.year = span._.period[:4] if span._.period[:4].isdigit() else self.year
             self.last = span
             self.by_kind[_period_kind(span._.period)] = span._.period
+
+    def _event_date(self, span: Span) -> bool:
+        """'the business launched in 2021', 'since the company listed in 2017': when something
+        happened, not a period the figures after it are for."""
+        start = span.start + (span.doc[span.start].lower_ == "in")
+        if start < 2 or span.doc[start - 1].lower_ != "in":
+            return False
+        verb = span.doc[start - 2].lower_
+        return verb.endswith("ed") or verb in self.participles
 
     def resolve(self, span: Span) -> str:
         if span.label_ == "UNRESOLVED":
