@@ -294,7 +294,15 @@ def _front_matter_date(value: object) -> dt.date | None:
 # -- ambiguous currencies -----------------------------------------------------------------------
 
 
+_CODE = re.compile(r"\b[A-Z]{3}\b")
+_CODE_AFTER = re.compile(r"\s*\(?\s*([A-Z]{3})\b")
+
+
 @functools.cache
+def _context_words() -> dict[str, str]:
+    return {w: code for code, ws in load_lexicon().currency_context.items() for w in ws}
+
+
 @functools.cache
 def _context_pattern() -> re.Pattern[str]:
     words = {w for ws in load_lexicon().currency_context.values() for w in ws}
@@ -335,7 +343,7 @@ class CurrencyResolver:
     @functools.cached_property
     def mentions(self) -> Counter[str]:
         """How often the text names each currency's context words (read only when needed)."""
-        by_word = {w: code for code, ws in self.lexicon.currency_context.items() for w in ws}
+        by_word = _context_words()
         counts: Counter[str] = Counter()
         for match in _context_pattern().finditer(self.text):
             counts[by_word[match.group().lower()]] += 1
@@ -355,9 +363,36 @@ class CurrencyResolver:
         symbol = span._.currency_symbol
         if not symbol:
             return None
+        after = _CODE_AFTER.match(span.doc.text, span.end_char)
+        if after is not None:  # "¥35.1 billion (JPY, $294.8 million USD)"
+            code = self.lexicon.iso_aliases.get(after.group(1), after.group(1))
+            if code in self.lexicon.ambiguous[symbol].candidates:
+                return code
+        nearby = self._decided_nearby(symbol, span.doc.text, span.start_char)
+        if nearby:
+            return nearby
         if symbol not in self._decided:
             self._decided[symbol] = self._decide(symbol)
         return self._decided[symbol]
+
+    def _decided_nearby(self, symbol: str, text: str, offset: int) -> str:
+        """The one candidate the amount's own paragraph names ("in Japan", "yen") in a text
+        about several countries; '' when it names none or several, or the reading is set."""
+        ambiguity = self.lexicon.ambiguous[symbol]
+        if "USD" in ambiguity.candidates or self.forced.get(symbol) or self.forced.get("*"):
+            return ""  # dollars are read only from their names; a set reading stands
+        start = text.rfind("\n\n", 0, offset) + 1
+        end = text.find("\n\n", offset) % (len(text) + 1)  # -1: to the end
+        words = _context_words()
+        named = {words[m.group().lower()] for m in _context_pattern().finditer(text, start, end)}
+        named &= set(ambiguity.candidates)
+        return named.pop() if len(named) == 1 else ""
+
+    def _codes_written(self, candidates: Iterable[str]) -> set[str]:
+        """The candidates whose ISO code (or an alias of it, RMB for CNY) the text writes."""
+        aliases = self.lexicon.iso_aliases
+        found = {aliases.get(m.group(), m.group()) for m in _CODE.finditer(self.text)}
+        return found & set(candidates)
 
     def _decide(self, symbol: str) -> str:
         ambiguity = self.lexicon.ambiguous[symbol]
@@ -365,6 +400,11 @@ class CurrencyResolver:
         if forced in ambiguity.candidates:
             self.notes.append(f"{symbol!r} read as {forced}: set by configuration or front matter")
             return forced
+        written = self._codes_written(ambiguity.candidates)
+        if len(written) == 1:  # "¥300 million (JPY, $2.5 million USD)"
+            (code,) = written
+            self.notes.append(f"{symbol!r} read as {code}: the text writes the code {code}")
+            return code
         mentions = self.dollar_names if "USD" in ambiguity.candidates else self.mentions
         scores = {c: mentions[c] for c in ambiguity.candidates if mentions[c]}
         if scores:

@@ -208,6 +208,30 @@ def test_a_dollar_after_a_named_dollar_is_the_us_dollar() -> None:
     assert money_findings(f"It paid 10 million Australian dollars (${value}).") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the code after the amount says which yen sign it is
+        "Damage in China came to ¥2.3 billion (CNY, $333 million USD). In Japan the storm "
+        "caused ¥300 million (JPY, $27 million USD) in damage.",
+        # the amount's own paragraph names the country, the story names another more often
+        "China, China, China and China reported damage.\n\nOn Ishigaki Island in Japan, "
+        "waves caused US$230,000 (¥250 million) in crop losses.",
+        # a won sign and the won named again
+        "Overall damage in South Korea totaled ₩ 5.52 trillion won ($48 billion USD).",
+    ],
+)
+def test_which_currency_an_amount_is_in_is_read_from_its_own_words(text: str) -> None:
+    (finding,) = money_findings(text)
+    assert "ten times too large" in finding.message
+
+
+def test_an_amount_read_in_its_own_currency_converts_cleanly() -> None:
+    jpy = millions(usd("JPY", Decimal(300_000_000)))
+    text = f"In Japan the storm caused ¥300 million (JPY, ${jpy} USD) in damage."
+    assert money_findings(text) == []
+
+
 # -- physical units ------------------------------------------------------------------------------
 
 

@@ -11,12 +11,15 @@ kept together in ``doc.spans["equivalences"]``.
 
 from __future__ import annotations
 
+import functools
 import itertools
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from checker.nlp.claims import CLAIMS, DATE
+from checker.nlp.lexicon import load_lexicon
 from checker.nlp.sentences import sentence_start
 from checker.nlp.values import set_values, value_of
 
@@ -25,6 +28,7 @@ EQUIVALENCES = "equivalences"
 _OPENERS = ("(", "[")
 _PERIOD_WORDS = {"year", "month", "week", "day", "hour", "annum", "share", "head", "person"}
 _MAX_GAP = 4
+_ISO_CODE = re.compile(r"[A-Z]{3}")
 
 
 @Language.factory("numlint_equivalences")
@@ -61,6 +65,8 @@ def _restates(doc: Doc, first: Span, second: Span, claim_ends: set[int]) -> bool
     gap = [t for t in doc[first.end : second.start] if not t.is_space]
     if len(gap) > 2 and gap[0].lower_ in _PER and gap[1].lower_ in _PERIOD_WORDS:
         gap = gap[2:]  # "£165,000 a week ($240,000)"
+    if gap and gap[0].lower_ in _currency_names(value_of(first, "unit")):
+        gap = gap[1:]  # "₩ 5.52 trillion won ($4.8 billion)": the symbol's currency named again
     qualifier = value_of(second, "qualifier_text").split()
     words = [t.text for t in gap]
     if qualifier and words[-len(qualifier) :] == qualifier:
@@ -71,7 +77,15 @@ def _restates(doc: Doc, first: Span, second: Span, claim_ends: set[int]) -> bool
         return _closes_after(doc, second)
     if words in (["(", "or"], [",", "or"], ["or"], [";"], ["/"], [",", "then"], ["(", "then"]):
         return True
+    if words[0] in _OPENERS and len(words) == 3 and _ISO_CODE.fullmatch(words[1]):
+        return words[2] == ","  # "¥300 million (JPY, $2.5 million USD)": the first one's code
     return words[0] in _OPENERS and words[1:] in (["about"], ["or"], ["i.e."], ["equal", "to"])
+
+
+@functools.cache
+def _currency_names(code: str) -> frozenset[str]:
+    entry = load_lexicon().raw["currencies"].get(code) or {}
+    return frozenset(name for name in entry.get("names", ()) if " " not in name)
 
 
 def _closes_after(doc: Doc, second: Span) -> bool:
