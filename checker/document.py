@@ -241,7 +241,12 @@ def _with_absolute_year(claim: Claim, year: int) -> Claim:
     if match is not None:
         scope = str(year + _YEAR_OFFSET[match.group(1)]) + scope[match.end() :]
     leading = _LEADING_YEAR.match(scope)
-    if leading is not None and int(leading.group()) > year and not scope.endswith(_FORECAST):
+    if (
+        leading is not None
+        and int(leading.group()) > year
+        and not scope.endswith(_FORECAST)
+        and not claim.scope_inherited  # a period carried over is a guess, not a plan
+    ):
         scope += _FORECAST
     return claim if scope == claim.scope else dataclasses.replace(claim, scope=scope)
 

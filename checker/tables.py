@@ -46,8 +46,8 @@ def with_table_readings(index: LineIndex, claims: Iterable[Claim]) -> tuple[Clai
     ("Revenue (€m)") and period ("2023"), and its row's label; ``index`` is the file's lines."""
     claims = tuple(claims)
     lines = _Lines(index)
-    dollar = _dollar(claims)
-    return tuple(_read_in_cell(claim, lines, dollar) for claim in claims)
+    readings = _readings(claims)
+    return tuple(_read_in_cell(claim, lines, readings) for claim in claims)
 
 
 _TOTAL_LABELS = {"total", "group", "overall", "combined", "all", "grand total", "group total"}
@@ -93,14 +93,19 @@ def _same_measure(part: Claim, total: Claim) -> bool:
     return (part.kind, part.unit) == (total.kind, total.unit) and part.kind != "percent"
 
 
-def _dollar(claims: tuple[Claim, ...]) -> str:
-    """What '$' stands for in this document: as its figures read it, else the lexicon's
-    default."""
-    read = [c.unit for c in claims if c.currency_symbol == "$"]
-    return max(set(read), key=read.count) if read else _ambiguous()["$"]
+def _readings(claims: tuple[Claim, ...]) -> dict[str, str]:
+    """What each ambiguous sign ('$', '¥') stands for in this document: as its figures read
+    it, else the lexicon's default; 'dollars' as '$'."""
+    readings = dict(_ambiguous())
+    for symbol in readings:
+        read = [c.unit for c in claims if c.currency_symbol == symbol]
+        if read:
+            readings[symbol] = max(set(read), key=read.count)
+    readings["dollar"] = readings["dollars"] = readings["$"]
+    return readings
 
 
-def _read_in_cell(claim: Claim, lines: _Lines, dollar: str) -> Claim:
+def _read_in_cell(claim: Claim, lines: _Lines, readings: dict[str, str]) -> Claim:
     if claim.kind == "date" or claim.equivalent_of >= 0:
         return claim
     cell = lines.cell_at(claim.start)
@@ -108,14 +113,17 @@ def _read_in_cell(claim: Claim, lines: _Lines, dollar: str) -> Claim:
         return claim
     caption = cell.caption if cell.caption.endswith(":") else ""
     # a count the header gives no unit stays a count: the caption may give one
-    claim = _in_header_unit(claim, cell.header, dollar)
-    if caption:
-        claim = _in_header_unit(claim, caption, dollar)  # "in millions of kronor:"
+    claim = _in_header_unit(claim, cell.header, readings)
     metric = _metric_of(cell.header) or _metric_of(caption)  # "Net sales by region:"
     if not metric and _rows_are_metrics(cell):
-        metric = _metric_of(cell.label)  # "| Operating profit | 583 |" under "| SEK m | Q3 2023 |"
+        # "| Operating profit | 583 |" under "| SEK m | Q3 2023 |" or a caption "(€m unless
+        # stated):": the row names the metric, and only an amount takes the table's unit
+        metric = _metric_of(cell.label)
         if metric in load_lexicon().money_metrics and not _NOT_AN_AMOUNT.search(cell.label):
-            claim = _in_header_unit(claim, cell.corner, dollar)
+            claim = _in_header_unit(claim, cell.corner, readings)
+            claim = _in_header_unit(claim, caption, readings)
+    elif caption:
+        claim = _in_header_unit(claim, caption, readings)  # "in millions of kronor:"
     if not metric and claim.metric and claim.metric == _metric_of(cell.label):
         claim = dataclasses.replace(claim, metric="")  # "| Stores | 414.2 |": a row's label
     if not metric and not cell.row_label:
@@ -140,7 +148,7 @@ def _rows_are_metrics(cell: Cell) -> bool:
     if not _period_of(cell.header):
         return False
     corner = cell.corner
-    return not corner or _unit_of(corner, "USD") is not None
+    return not corner or _unit_of(corner, _ambiguous()) is not None
 
 
 # "Operating margin, %", "Earnings per share, SEK", "Cost-income ratio": not an amount in the
@@ -230,12 +238,12 @@ class _Lines:
         return None
 
 
-def _in_header_unit(claim: Claim, header: str, dollar: str) -> Claim:
+def _in_header_unit(claim: Claim, header: str, readings: dict[str, str]) -> Claim:
     """'84.2' under 'Revenue (€m)', 'Revenue (A$m)' or after 'Sales, in millions of pounds:' is
     84.2 million in that currency."""
     if claim.kind != "count" or claim.counted or claim.value is None:
         return claim
-    unit = _unit_of(header, dollar)
+    unit = _unit_of(header, readings)
     if unit is None:
         return claim
     code, factor = unit
@@ -249,7 +257,7 @@ def _in_header_unit(claim: Claim, header: str, dollar: str) -> Claim:
     )
 
 
-def _unit_of(text: str, dollar: str) -> tuple[str, Decimal] | None:
+def _unit_of(text: str, readings: dict[str, str]) -> tuple[str, Decimal] | None:
     """The currency and scale a header or caption gives: '(€m)', '(A$ m)', '(SEK million)',
     'in € millions', 'in millions of kronor'; None if it gives none."""
     for pattern in _unit_patterns():
@@ -257,7 +265,7 @@ def _unit_of(text: str, dollar: str) -> tuple[str, Decimal] | None:
         if match is None:
             continue
         symbol = match.group("currency")
-        code = dollar if symbol in ("$", "dollars") else _currency_codes().get(symbol.lower(), "")
+        code = readings.get(symbol.lower()) or _currency_codes().get(symbol.lower(), "")
         factor = _scale_factors().get((match.group("scale") or "").lower())
         if code and factor is not None:
             return code, factor
@@ -271,8 +279,8 @@ def _unit_patterns() -> tuple[re.Pattern[str], ...]:
     scales = r"thousands|millions|billions|[a-z]+"
     return (
         # "(€m)", "(A$ m)", "(SEK million)", "(in £m)"
-        re.compile(rf"\(\s*(?:in\s+)?(?P<currency>{symbols}|[^\w\s()]{{1,3}})\s*(?P<scale>[a-z]+)?\s*\)",
-                   re.IGNORECASE),
+        re.compile(rf"\(\s*(?:in\s+)?(?P<currency>{symbols}|[^\w\s()]{{1,3}})\s*(?P<scale>[a-z]+)?"
+                   rf"\s*(?:(?:unless|except)\b[^()]*)?\)", re.IGNORECASE),  # "(€m unless stated)"
         # "in € millions", "in SEK m"
         re.compile(rf"\bin\s+(?P<currency>{symbols})\s*(?P<scale>{scales})\b", re.IGNORECASE),
         # "in millions of kronor", "in thousands of dollars"

@@ -269,6 +269,11 @@ def test_a_time_within_a_year_is_not_a_figure_s_period() -> None:
     assert claim.scope == "H1"
 
 
+def test_an_average_after_a_figure_is_not_what_it_counts() -> None:
+    (claim,) = claims("The 11,842 average was the fourth highest in the division.")
+    assert claim.counted == ""
+
+
 @pytest.mark.parametrize(
     "text",
     [

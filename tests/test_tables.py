@@ -183,3 +183,25 @@ def test_prose_restating_a_results_row_wrongly_conflicts_with_it() -> None:
 def test_a_segment_corner_keeps_rows_as_segments() -> None:
     text = RESULTS.replace("SEK million, except per share", "Segment")
     assert _cells(text)["583"][:2] == ("count", "")
+
+
+UNLESS_STATED = """Hoshida said net profit fell 19% to ¥16.9 billion in the first half in Japan.
+
+Results for the six months (¥ billion unless stated):
+
+| | H1 FY2016 | H1 FY2015 | Change |
+|---|---:|---:|---:|
+| Net income | 19.6 | 24.2 | -19.0% |
+| Harvest volume (tonnes) | 38,420 | 35,910 | +7.0% |
+"""
+
+
+def test_a_caption_unit_unless_stated_goes_to_the_amount_rows_in_the_story_s_currency() -> None:
+    cells = _cells(UNLESS_STATED)
+    assert cells["19.6"][:4] == ("money", "JPY", 19_600_000_000, "net profit")
+    assert cells["38,420"][:2] == ("count", "")  # tonnes, not yen
+
+
+def test_prose_restating_an_unless_stated_row_wrongly_conflicts_with_it() -> None:
+    (finding,) = findings(UNLESS_STATED)
+    assert {finding.location.line, finding.related[0].location.line} == {1, 7}

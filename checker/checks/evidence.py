@@ -384,6 +384,8 @@ def tense(claim: Claim, year: str = "") -> str:
     period = Period.of(claim)
     if period.part == "FY" and period.year in ("", year):
         return ""  # "the 64 remodels we're doing this year", "on track for 154,000 tonnes"
+    if period.span and not claim.scope.startswith("past"):
+        return ""  # "over three years": the next three or the last three
     return "outcome"
 
 

@@ -275,6 +275,8 @@ class ClaimFinder:
                 break
             if lower in self.lexicon.months or lower in self.lexicon.unit_words:
                 break
+            if lower in self.lexicon.average_words:
+                break  # "the 11,842 average": an average, not a count of averages
             if words and (
                 lower.endswith(("ed", "ing")) or lower in self.lexicon.irregular_participles
             ):

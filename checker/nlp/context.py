@@ -50,6 +50,8 @@ _MAX_SUBJECT = 12
 # Words that open another clause: a period after one of them is not the figure's own.
 _CLAUSE_OPENERS = {"that", "because", "while", "but", "which", "when", "although", "though",
                    "whereas", "unless", "until"}  # fmt: skip
+# Words that open the clause a figure is in: a forecast word before them is another clause's.
+_FORECAST_CLAUSE_ENDS = _CLAUSE_OPENERS | {"after", "before"}
 _YEAR_IN_SCOPE = re.compile(r"(1[89]|2[01])\d\d")
 
 
@@ -886,8 +888,8 @@ class ContextReader:
         if chosen is not None:
             claim._.scope = _narrowed(history.resolve(chosen), chosen, in_sentence)
             claim._.scope_text = chosen.text
-        elif history.last is not None:
-            claim._.scope = history.resolve(history.last)
+        elif history.last is not None:  # a period, not whether an earlier figure was a forecast
+            claim._.scope = history.resolve(history.last).removesuffix("(forecast)").strip()
             claim._.scope_text = history.last.text
             claim._.scope_inherited = True
         spans_time = claim._.scope.endswith(("years", "months", "weeks", "days", "quarters"))
@@ -946,11 +948,22 @@ class ContextReader:
         return found
 
     def _is_forecast(self, doc: Doc, claim: ClaimView, sentence: Span) -> bool:
+        """A forecast word in the figure's clause: 'expects revenue of $5 million'; not in the
+        clause before it ('lifted its guidance after profit rose to €168.3 million') and not
+        for a whole ('could affect 140 of its 5,408 employees')."""
+        lower = self._lower
+        whole = claim.start - sentence.start >= 2 and lower[claim.start - 2] == "of"
+        if whole and lower[claim.start - 1] in _OF_WHOLE:
+            return False
         start = claim.start
-        while start > sentence.start and self._text[start - 1] not in (";", ":", ","):
+        while (
+            start > sentence.start
+            and self._text[start - 1] not in (";", ":", ",")
+            and lower[start - 1] not in _FORECAST_CLAUSE_ENDS
+        ):
             start -= 1
         forecast_words = self.lexicon.forecast_words
-        return any(word in forecast_words for word in self._lower[start : claim.start])
+        return any(word in forecast_words for word in lower[start : claim.start])
 
 
 class _ScopeHistory:
