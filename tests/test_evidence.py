@@ -46,6 +46,9 @@ DATE = dt.date(2024, 5, 14)
         ("486.3e6", "486e6", ""),  # a rounding
         ("3.14e6", "1.3e6", ""),  # two digits say too little
         ("27", "270e6", ""),  # not a decimal point or a scale word: a share price and a deal
+        ("8400", "8040", "transposed"),  # each written to the unit: the zeros are digits
+        ("380000", "308000", "transposed"),
+        ("109e9", "100e9", ""),  # a round figure's zeros are not digits
     ],
 )
 def test_typical_slips(first: str, second: str, slip: str) -> None:
@@ -138,6 +141,16 @@ RESTATED_IN_OTHER_WORDS = [
     "Insurers have withdrawn cover from an estimated 1,150 of the 2,780 households the scheme "
     "is designed to protect, a survey found.",
 ]
+
+
+def test_a_headline_s_two_digit_figure_restated_with_one_changed_conflicts() -> None:
+    text = (
+        "MADAGASCAR TO GET 180 MLN FRANC CREDIT FROM FRANCE\n\n"
+        "ANTANANARIVO, March 27 - A French team has arrived in Antananarivo to negotiate a new "
+        "160 mln franc credit for Madagascar, diplomatic sources said."
+    )
+    (finding,) = findings(text, rules=CONFLICT, date=DATE)
+    assert finding.message.startswith("180 MLN FRANC conflicts with 160 mln franc")
 
 
 @pytest.mark.parametrize("text", RESTATED_IN_OTHER_WORDS)

@@ -120,8 +120,9 @@ def weigh(
     cues = context.cues
     slip = typical_slip(a.value, b.value, steps=(a.step, b.step))
     short = False
-    if not slip and b.start in cues:
-        # "Brandt's 3,800 jobs" after "employs 3,200 people": one of two digits, given as known
+    if not slip and (b.start in cues or headline):
+        # "Brandt's 3,800 jobs" after "employs 3,200 people", or a headline's "180 MLN FRANC
+        # CREDIT" and the lead's "160 mln franc": one of two digits, given as known
         slip = typical_slip(a.value, b.value, short=True, steps=(a.step, b.step))
         short = bool(slip)
     if not slip:
@@ -469,8 +470,16 @@ def typical_slip(
         return ""
     digits_x, digits_y = _digits(x), _digits(y)
     if len(digits_x) != len(digits_y) and _magnitude(x) == _magnitude(y):
-        if steps is None or not _rounded_restatement(x, y, steps):
+        if steps is None:
             return ""
+        if not _rounded_restatement(x, y, steps):
+            # "8,400 dlrs" and "8,040 dlrs", each written to the dollar: its zeros are digits;
+            # not in a round figure ("its 100 billion dlr debt" for 109 billion)
+            if min(len(digits_x), len(digits_y)) < 2:
+                return ""
+            width = max(len(digits_x), len(digits_y))
+            digits_x, digits_y = digits_x.ljust(width, "0"), digits_y.ljust(width, "0")
+            return _one_slip(digits_x, digits_y, short)
         # "£486.3m" restated as "£468 million": compare at the coarser figure's precision
         places = min(len(digits_x), len(digits_y))
         if places < 3:
@@ -484,6 +493,11 @@ def typical_slip(
         return "power of ten" if abs(_magnitude(x) - _magnitude(y)) <= 3 else ""
     if len(digits_x) != len(digits_y) or _magnitude(x) != _magnitude(y):
         return ""
+    return _one_slip(digits_x, digits_y, short)
+
+
+def _one_slip(digits_x: str, digits_y: str, short: bool) -> str:
+    """'transposed', 'one digit' or '' between two digit strings of one length."""
     differ = [i for i, (p, q) in enumerate(zip(digits_x, digits_y, strict=True)) if p != q]
     if (
         len(differ) == 2
@@ -491,7 +505,7 @@ def typical_slip(
         and (digits_x[differ[1]] == digits_y[differ[0]])
     ):
         return "transposed"
-    if len(differ) == 1 and (len(digits_x) >= 3 or short):
+    if len(differ) == 1 and (len(digits_x.rstrip("0")) >= 3 or short):
         return "one digit"  # between two digits, one changed is as likely another figure
     return ""
 
