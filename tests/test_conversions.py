@@ -232,6 +232,11 @@ def test_an_amount_read_in_its_own_currency_converts_cleanly() -> None:
     assert money_findings(text) == []
 
 
+def test_a_total_and_its_amount_a_share_are_no_conversion() -> None:
+    text = "Net profit rose to 412 mln Canadian dlrs, or 1.36 dlrs a share, from 338 mln dlrs."
+    assert money_findings(text) == []
+
+
 # -- physical units ------------------------------------------------------------------------------
 
 

@@ -397,6 +397,20 @@ def test_a_symbol_or_name_after_a_number_is_still_its_currency(text: str, amount
 
 
 @pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("It is issuing a 75 mln Canadian dlr eurobond.", "CAD"),
+        ("Profit rose to 12.5 mln Australian dlrs.", "AUD"),
+        ("Sales were 300 mln H.K. dlrs.", "HKD"),
+        ("It raised 45 mln N.Z. dlrs.", "NZD"),
+        ("It paid 12 mln Singapore dlrs.", "SGD"),
+    ],
+)
+def test_wire_copy_names_each_dollar_in_dlrs(text: str, unit: str) -> None:
+    assert next(c.unit for c in claims(text) if c.kind == "money") == unit
+
+
+@pytest.mark.parametrize(
     ("text", "figure", "role"),
     [
         ("Seiban will raise fares by an average of 8.2% from October.", "8.2%", "change"),

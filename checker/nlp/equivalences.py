@@ -60,6 +60,8 @@ _PER = ("a", "an", "per", "each")
 def _restates(doc: Doc, first: Span, second: Span, claim_ends: set[int]) -> bool:
     if (value_of(first, "kind") == "percent") != (value_of(second, "kind") == "percent"):
         return False  # "₹300 crore, or 40% of the total": a share, not a restatement
+    if _per_unit(doc, second) and not _per_unit(doc, first):
+        return False  # "412 mln Canadian dlrs, or 1.36 dlrs a share": a total and its share
     if _ends_a_list(doc, first, claim_ends):
         return False  # "28 by 19 inches (71 cm × 48 cm)", "6 or 8 metres (...)": pairs differ
     gap = [t for t in doc[first.end : second.start] if not t.is_space]
@@ -86,6 +88,15 @@ def _restates(doc: Doc, first: Span, second: Span, claim_ends: set[int]) -> bool
 def _currency_names(code: str) -> frozenset[str]:
     entry = load_lexicon().raw["currencies"].get(code) or {}
     return frozenset(name for name in entry.get("names", ()) if " " not in name)
+
+
+def _per_unit(doc: Doc, claim: Span) -> bool:
+    """'1.36 dlrs a share', '£12 per head': an amount for each one of something."""
+    after = [t.lower_ for t in doc[claim.end : claim.end + 2]]
+    return len(after) == 2 and after[0] in _PER and after[1] not in _PERIOD_WORDS - _UNIT_WORDS
+
+
+_UNIT_WORDS = {"share", "head", "person"}  # of _PERIOD_WORDS, the ones that are not periods
 
 
 def _closes_after(doc: Doc, second: Span) -> bool:
