@@ -414,3 +414,32 @@ def test_shares_of_a_whole_the_first_names_that_add_up_to_just_over_100(
 )  # fmt: skip
 def test_a_part_of_a_metric_s_whole_named_before(text: str, fires: bool) -> None:
     assert bool(messages("part-exceeds-whole", text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # "Of those" refers back past a baseline to the level of the part's measure
+        (
+            "In February 640 households were on the waiting list, up from 415 a year before. "
+            "Of those, 710 are in the northern wards.",
+            True,
+        ),
+        # past a smaller figure of other things to the whole
+        (
+            "A total of 14,682 students were enrolled across the area's 19 schools. Of those, "
+            "9,214 are in primary schools and 5,468 in secondary colleges.",
+            False,
+        ),
+    ],
+)
+def test_of_those_opening_a_sentence_takes_the_whole_before(text: str, fires: bool) -> None:
+    assert bool(messages("part-exceeds-whole", text)) is fires
+
+
+def test_an_amount_of_the_total_is_a_part_of_the_figure_called_the_total() -> None:
+    text = (
+        "Total demand for the bonds was 74.5 billion yen, the lead manager said. Life insurers "
+        "bid for 78 billion yen of the total, with regional banks taking most of the rest."
+    )
+    assert messages("part-exceeds-whole", text)

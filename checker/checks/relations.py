@@ -273,9 +273,12 @@ def named_whole(document: Document, part: Claim) -> Claim | None:
     if part.kind not in ("money", "quantity") or not _level(part):
         return None  # "Five of the plants": counts of things are too often of other things
     named = _PART_OF_NAMED.match(document.source.prose, part.end)
-    if named is None or named.group("name").lower() in _TOO_GENERIC:
+    if named is None:
         return None
-    return _figure_named(document, named.group("name"), part, larger=False)
+    name = named.group("name").lower()
+    if name in _TOO_GENERIC and name != "total":  # "78 billion yen of the total": of the
+        return None  # figure the text calls the total ("total demand was 74.5 billion yen")
+    return _figure_named(document, name, part, larger=False)
 
 
 # "$3.1 billion of the new funds", "£96m of that budget": a part of a whole named before.
@@ -427,21 +430,23 @@ _OF_WORDS = re.compile(
 
 
 def _of_that(document: Document) -> Iterator[PartOfWhole]:
-    """'The farm will produce about 2.0 TWh a year. Of that, 2.3 TWh will be sold ...'."""
-    previous: Claim | None = None
+    """'The farm will produce about 2.0 TWh a year. Of that, 2.3 TWh will be sold ...'; 'there
+    were 640 households on the list, up from 415. Of those, 710 are ...': the last level of
+    the part's measure in the sentence before."""
+    before: list[Claim] = []  # the figures of the last sentence that had any
+    current: list[Claim] = []
     for claim in document.claims:
         if claim.value is None or claim.kind in _SKIPPED_KINDS or claim.equivalent_of >= 0:
             continue
+        if current and current[0].sentence_start != claim.sentence_start:
+            before, current = current, []
+        current.append(claim)
         opening = document.source.prose[claim.sentence_start : claim.start]
-        if (
-            previous is not None
-            and previous.role == "level"
-            and previous.sentence_start != claim.sentence_start
-            and _OF_THAT.match(opening)
-            and same_measure(previous, claim)
-        ):
-            yield PartOfWhole(claim, previous)
-        previous = claim
+        if not _OF_THAT.match(opening):
+            continue
+        whole = next((c for c in reversed(before) if _whole_before(c, claim)), None)
+        if whole is not None:
+            yield PartOfWhole(claim, whole)
 
 
 def _of_that_after(document: Document) -> Iterator[PartOfWhole]:
