@@ -3,7 +3,8 @@
 An annotated corpus is a folder of articles, each with ``NAME.expected.yaml`` beside it (the
 format is in corpus/README.md). A finding matches an annotation when rule and line agree and, where
 the annotation names a ``related_line``, the finding names it too; or when the finding names both
-of the annotation's lines, one as its own and one as related. The golden tests
+of the annotation's lines, one as its own and one as related; or, for an annotation of one line,
+when the finding names that line as related. The golden tests
 (tests/test_corpus.py) and ``numlint evaluate`` read annotations through this module, so they
 judge alike.
 """
@@ -42,14 +43,17 @@ class Annotation:
     def matches(self, finding: Finding) -> bool:
         """Rule and line agree, and the related line is named; or the finding names both
         lines the other way round (a total named as related to its parts, a figure to the one
-        it restates)."""
+        it restates); or, for an annotation of one line, the finding names it as related (a
+        sum reported on its total, with the parts' line related)."""
         if finding.rule != self.rule:
             return False
         related = {r.location.line for r in finding.related}
         if finding.location.line == self.line:
             return self.related_line is None or self.related_line in related
         named = {finding.location.line, *related}
-        return self.related_line is not None and {self.line, self.related_line} <= named
+        if self.related_line is None:
+            return self.line in named  # a sum reported on its total, the parts' line related
+        return {self.line, self.related_line} <= named
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,12 @@ def judge(article: Article, findings: Iterable[Finding]) -> ArticleResult:
         caught = any(annotation.matches(f) for f in findings)
         (result.caught if caught else result.missed).append(annotation)
     planted = {(a.rule, a.line) for a in article.annotations}
-    result.false_alarms = [f for f in findings if (f.rule, f.location.line) not in planted]
+    result.false_alarms = [
+        f
+        for f in findings
+        if (f.rule, f.location.line) not in planted
+        and not any(a.matches(f) for a in article.annotations)
+    ]
     return result
 
 

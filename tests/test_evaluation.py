@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from checker.cli import main
-from checker.evaluation import Annotation, AnnotationError, evaluate, load_annotations, scores
+from checker.evaluation import (
+    Annotation,
+    AnnotationError,
+    Article,
+    evaluate,
+    judge,
+    load_annotations,
+    scores,
+)
 from checker.findings import Finding, Location, Related, Severity
 from checker.rules import load_rules
 
@@ -100,3 +108,25 @@ def _finding(rule: str, line: int, *related: int) -> Finding:
 def test_a_finding_matches_when_it_names_both_lines(finding: Finding, matches: bool) -> None:
     annotation = Annotation("conflicting-figures", 7, related_line=21)
     assert annotation.matches(finding) is matches
+
+
+@pytest.mark.parametrize(
+    ("finding", "matches"),
+    [
+        (_finding("sum-of-parts", 11), True),
+        (_finding("sum-of-parts", 9, 11), True),  # on the total, the parts' line related
+        (_finding("sum-of-parts", 9, 13), False),
+        (_finding("share-arithmetic", 9, 11), False),
+    ],
+)
+def test_a_one_line_annotation_matches_a_finding_naming_its_line(
+    finding: Finding, matches: bool
+) -> None:
+    assert Annotation("sum-of-parts", 11).matches(finding) is matches
+
+
+def test_a_finding_that_matches_an_annotation_is_no_false_alarm() -> None:
+    article = Article(Path("a.md"), (Annotation("sum-of-parts", 11),))
+    result = judge(article, [_finding("sum-of-parts", 9, 11), _finding("sum-of-parts", 30)])
+    assert (len(result.caught), len(result.false_alarms)) == (1, 1)
+    assert result.false_alarms[0].location.line == 30
