@@ -34,9 +34,9 @@ def number_text(value: Decimal, like: Claim | None = None, digits: int = 3) -> s
     )
 
 
-def money_text(value: Decimal, code: str, like: Claim | None = None) -> str:
+def money_text(value: Decimal, code: str, like: Claim | None = None, digits: int = 3) -> str:
     """'$14.6 billion' when ``like`` wrote '$1.457 billion'; 'CNY 14.6 billion' without a model."""
-    number = number_text(value, like)
+    number = number_text(value, like, digits)
     if like is None or not like.unit_text:
         return f"{code} {number}"
     prefix = like.text.startswith(like.unit_text)
@@ -46,11 +46,14 @@ def money_text(value: Decimal, code: str, like: Claim | None = None) -> str:
     return f"{number} {like.unit_text}"
 
 
-def amount_like(value: Decimal, like: Claim) -> str:
-    """``value`` as ``like`` writes amounts: '₹480 crore' for money, '18' for a count."""
+def amount_like(value: Decimal, like: Claim, digits: int = 3) -> str:
+    """``value`` as ``like`` writes amounts: '₹480 crore' for money, '18' for a count; to
+    ``digits`` significant digits."""
+    if like.kind == "money" and not like.unit_text:  # "1,589.1" in a table of CHF million
+        return plain(significant(value / written_scale(like), digits))
     if like.kind == "money":
-        return money_text(value, like.unit, like)
-    return number_text(value, like)
+        return money_text(value, like.unit, like, digits)
+    return number_text(value, like, digits)
 
 
 _WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")

@@ -73,9 +73,21 @@ def column_totals(index: LineIndex, claims: Iterable[Claim]) -> Iterator[tuple[C
         signed = _signed_columns(lines, rows)
         for column in set(columns[-1]) - signed:
             total = columns[-1][column]
-            parts = [cells.get(column) for cells in columns[:-1]]
+            parts = [
+                cells.get(column)
+                for row, cells in zip(rows[:-1], columns[:-1], strict=True)
+                if not _empty_cell(lines, row, column)  # "| Corporate | – |": nothing to add
+            ]
             if all(p is not None and _same_measure(p, total) for p in parts):
                 yield total, [p for p in parts if p is not None]
+
+
+_EMPTY_CELL = re.compile(r"^(?:[-–—]|n/?a|)$", re.IGNORECASE)
+
+
+def _empty_cell(lines: _Lines, row: int, column: int) -> bool:
+    cells = _cells(lines.line(row))
+    return column < len(cells) and _EMPTY_CELL.match(cells[column]) is not None
 
 
 def _signed_columns(lines: _Lines, rows: list[int]) -> set[int]:
@@ -124,6 +136,8 @@ def _read_in_cell(claim: Claim, lines: _Lines, readings: dict[str, str]) -> Clai
             claim = _in_header_unit(claim, caption, readings)
     elif caption:
         claim = _in_header_unit(claim, caption, readings)  # "in millions of kronor:"
+    elif metric in load_lexicon().money_metrics and not _NOT_AN_AMOUNT.search(cell.label):
+        claim = _in_header_unit(claim, cell.corner, readings)  # "| CHF million | Sales 2019 |"
     if not metric and claim.metric and claim.metric == _metric_of(cell.label):
         claim = dataclasses.replace(claim, metric="")  # "| Stores | 414.2 |": a row's label
     if not metric and not cell.row_label:

@@ -205,3 +205,25 @@ def test_a_caption_unit_unless_stated_goes_to_the_amount_rows_in_the_story_s_cur
 def test_prose_restating_an_unless_stated_row_wrongly_conflicts_with_it() -> None:
     (finding,) = findings(UNLESS_STATED)
     assert {finding.location.line, finding.related[0].location.line} == {1, 7}
+
+
+SEGMENT_TOTALS = """| CHF million | Sales 2019 | Sales 2018 |
+|---|---:|---:|
+| Flavours | 742.6 | 701.3 |
+| Nutrition | 518.9 | 496.0 |
+| Packaging | 386.2 | 391.8 |
+| Corporate and eliminations | – | – |
+| Group total | 1,647.7 | 1,589.1 |
+"""
+
+
+def test_a_dash_row_adds_nothing_to_a_column_total() -> None:
+    sums = Engine([rule("sum-of-parts")]).check(document(SEGMENT_TOTALS))
+    assert sums == []
+    wrong = SEGMENT_TOTALS.replace("| 1,589.1 |", "| 1,616.1 |")
+    (finding,) = Engine([rule("sum-of-parts")]).check(document(wrong))
+    assert "the parts of 1,616.1 add up to 1,589.1, less than the total" in finding.message
+
+
+def test_a_corner_unit_goes_to_the_cells_of_an_amount_column() -> None:
+    assert _cells(SEGMENT_TOTALS)["742.6"][:4] == ("money", "CHF", 742_600_000, "revenue")

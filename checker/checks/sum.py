@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from checker.amounts import amount_like, plain, written_scale
+from checker.amounts import amount_like, plain, written_number, written_scale
 from checker.checks import register
 from checker.checks.base import Check
 from checker.checks.relations import (
@@ -114,7 +114,7 @@ class SumCheck(Check):
         fields = {
             "total": total.text,
             "parts": ", ".join(p.text for p in parts),
-            "sum": amount_like(added, total),
+            "sum": amount_like(added, total, max(3, len(_digits_of(total)))),
             "arithmetic": f"{' + '.join(_number(p, total) for p in parts)} = "
             f"{_number_of(added, total)}",
             "comparison": "more than" if over else "less than",
@@ -314,3 +314,8 @@ def _number(claim: Claim, total: Claim) -> str:
 def _number_of(value: Decimal, total: Claim) -> str:
     """Numbers in the total's scale: '4 + 5 = 9' for '$10 million'."""
     return plain(value / written_scale(total))
+
+
+def _digits_of(total: Claim) -> str:
+    """The significant digits the total is written with: '15891' for '1,589.1'."""
+    return re.sub(r"\D", "", written_number(total)).lstrip("0")
