@@ -29,6 +29,16 @@ def test_a_wrong_share_is_explained_with_the_fix() -> None:
         "Exports of $1.7 billion accounted for 52% of the $4.1 billion total.",
         "40% of the ₹1,200 crore total, or ₹300 crore, came from exports.",
         "The unit earned ₹300 crore (40% of the ₹1,200 crore total).",
+        # a count's noun before the share, with or without a comma
+        "The group holds 4.1 mln Harwell shares, or 33.6 pct of the company's 30 mln shares.",
+        "The group holds 5.1 mln Harwell shares or 36.85 pct of its 30.27 mln issued shares.",
+        # the whole named by a phrase ending in "of"
+        "The firms get 430 mln dlrs, or 21.5 pct of the construction cost of 3.74 billion dlrs.",
+        "Its clubs had revenues of 450 mln dlrs, or 48 pct of Bally's total revenues of 1.64 "
+        "billion dlrs.",
+        # set beside its part by a comma
+        "The banks paid out 16 billion pesos in loan repayments, about 69 pct of the deficit of "
+        "27 billion pesos.",
     ],
 )
 def test_every_share_form_is_read(text: str) -> None:
@@ -44,6 +54,12 @@ def test_every_share_form_is_read(text: str) -> None:
         "Turnout was 62%, and Smith won 5,100 votes, or 48% of the votes cast.",
         "The unit earned ₹300 crore ($36 million), or 25% of the ₹1,200 crore total.",
         "Revenue rose 40% to ₹300 crore from ₹1,200 crore.",  # a change, not a share
+        "The group holds 4.1 mln Harwell shares, or 13.7 pct of the company's 30 mln shares.",
+        "The banks paid out 16 billion pesos in loan repayments, about 59 pct of the deficit of "
+        "27 billion pesos.",
+        # not a whole: what the holders bought after
+        "It holds 1.8 mln shares or 17.6 pct of the total outstanding following purchases of "
+        "84,300 shares.",
     ],
 )
 def test_right_or_unrelated_shares_pass(text: str) -> None:
@@ -443,3 +459,11 @@ def test_an_amount_of_the_total_is_a_part_of_the_figure_called_the_total() -> No
         "bid for 78 billion yen of the total, with regional banks taking most of the rest."
     )
     assert messages("part-exceeds-whole", text)
+
+
+def test_a_share_beside_what_was_bought_after_is_no_part_of_it() -> None:
+    text = (
+        "It holds 1.8 mln shares or 17.6 pct of the total outstanding following purchases of "
+        "84,300 shares."
+    )
+    assert messages("part-exceeds-whole", text) == []

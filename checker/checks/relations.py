@@ -36,10 +36,12 @@ _PART_TO_SHARE = re.compile(
     rf"amounting to|amounts to))\s*(?:{_QUALIFIERS}\s*)*$",
     re.IGNORECASE,
 )
-# Between a share and its whole: "of the", "of its", "of all".
+# Between a share and its whole: "of the", "of its", "of all"; "of the construction cost of",
+# "of Allegheny Beverage's total revenues of".
 _SHARE_TO_WHOLE = re.compile(
-    r"^\s*of\s+(?:(?:the|its|their|his|her|this|that|these|those|all|a|an|total|overall|"
-    r"combined|entire|[\w-]+['’]s)\s+)*$",
+    r"^\s*of\s+(?:(?:(?:the|its|their|his|her|this|that|these|those|all|a|an|total|overall|"
+    r"combined|entire|[\w-]+['’]s)\s+)*"
+    r"|(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+)?(?:[\w-]+['’]s\s+)?(?:[a-z][\w-]*\s+){1,2}of\s+)$",
     re.IGNORECASE,
 )
 # Between a part and its whole: "12 of the 40", "52 out of 41".
@@ -235,7 +237,7 @@ _OF_A_WHOLE = re.compile(
     r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:total|outstanding|company|issued|voting|common)\b",
     re.IGNORECASE,
 )
-_COUNTED_WORDS = re.compile(r"^\s*[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2}(?=\s*[,(])")
+_COUNTED_WORDS = re.compile(r"^\s*[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2}?(?=\s*(?:[,(]|or\b))")
 
 
 def _after_counted(part: Claim, between: str) -> str:
@@ -352,9 +354,16 @@ def opens_with_of_the(document: Document, claim: Claim) -> bool:
 _OF_THE_WHOLE = re.compile(r"^\s*of\s+(?:the|its|their|this|that)\s+$", re.IGNORECASE)
 
 
+# A share set beside its part by a comma, after a few words: "16 billion pesos in loan
+# repayments, about 69 pct of the government's budget deficit of 27 billion pesos".
+_APPOSED_SHARE = re.compile(
+    rf"^\s*(?:[a-z][\w-]*\s+){{0,3}}?(?:[a-z][\w-]*)?\s*,\s*(?:{_QUALIFIERS}\s*)*$"
+)
+_PART_BESIDE_SHARE = re.compile(f"{_PART_TO_SHARE.pattern}|{_APPOSED_SHARE.pattern}", re.I)
+
 # Where the share, part and whole stand among three neighbouring claims, and the words between them.
 _SHARE_FORMS = (
-    ((1, 0, 2), _PART_TO_SHARE, _SHARE_TO_WHOLE),  # "₹300 crore, or 40% of the ₹1,200 crore"
+    ((1, 0, 2), _PART_BESIDE_SHARE, _SHARE_TO_WHOLE),  # "₹300 crore, or 40% of the ₹1,200 crore"
     ((2, 0, 1), _PART_OF_WHOLE, _WHOLE_TO_SHARE),  # "12 of the 40 seats, or 30%"
     ((0, 2, 1), _SHARE_TO_WHOLE, _WHOLE_TO_PART),  # "40% of the ₹1,200 crore total, or ₹300 crore"
 )
@@ -367,9 +376,10 @@ def _share_at(document: Document, *claims: Claim) -> Share | None:
             continue
         if not same_measure(claims[part], claims[whole]):
             continue
-        if first_gap.match(gap(document, claims[0], claims[1])) and second_gap.match(
-            gap(document, claims[1], claims[2])
-        ):
+        first = gap(document, claims[0], claims[1])
+        if part == 0:
+            first = _after_counted(claims[0], first)  # "4.1 mln shares, or 23.6 pct of"
+        if first_gap.match(first) and second_gap.match(gap(document, claims[1], claims[2])):
             return Share(claims[part], percent, claims[whole])
     return None
 
