@@ -14,6 +14,7 @@ expected line that the original did not have. Five kinds:
   conversion       "X (Y)" with two currency amounts, dated 1999 or later: Y times ten
   growth           "rose N pct to X from Y" with N right: N plus 5 points, or doubled
   part-of-total    parts that add up to a stated total: one part slipped by 10% of the total or more
+                   (caught by sum-of-parts, or by part-exceeds-whole when the part passes the total)
   share            "X, or N pct of the Y": N plus 10 points
 
 Prints, per kind, the insertions planted and caught and the recall, then the findings on the
@@ -590,7 +591,7 @@ KINDS: dict[str, tuple[Planter, tuple[str, ...]]] = {
     "restated-figure": (restated_figure_sites, ("conflicting-figures", "inconsistent-rounding")),
     "conversion": (conversion_sites, ("currency-conversion",)),
     "growth": (growth_sites, ("growth-arithmetic", "percent-vs-points")),
-    "part-of-total": (part_of_total_sites, ("sum-of-parts",)),
+    "part-of-total": (part_of_total_sites, ("sum-of-parts", "part-exceeds-whole")),
     "share": (share_sites, ("share-arithmetic",)),
 }
 FEW = 10  # a kind with fewer insertions than this lists them

@@ -188,6 +188,7 @@ def analyze_source(source: Source, options: Options) -> Document:
     if has_tables(source):
         claims = with_table_readings(lines, claims)
     claims = _with_elided_currency(claims)
+    claims = _with_elided_list_units(source.prose, claims)
     date = document_date(source, options, claims, lines)
     if date.source != TODAY:
         claims = tuple(_with_absolute_year(c, date.date.year) for c in claims)
@@ -223,6 +224,36 @@ def _with_elided_currency(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
         else c
         for c in claims
     )
+
+
+def _with_elided_list_units(prose: str, claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
+    """'total 487,000 tonnes, of which 107,000 are grains and 380,000 derivatives': bare
+    figures listed after a whole's 'of which' or 'including' are in the whole's unit."""
+    changed = list(claims)
+    whole: Claim | None = None
+    listing: bool | None = None  # None: not yet read for the current whole
+    adopted = False
+    for index, claim in enumerate(claims):
+        if whole is not None and claim.sentence_start != whole.sentence_start:
+            whole = None
+        if whole is not None and listing is None:
+            listing = _LISTS_PARTS.search(prose, whole.end, claim.start) is not None
+        bare = claim.kind == "count" and not claim.unit and prose[claim.end : claim.end + 1] != "-"
+        # "45,000 are grains and 149,000 derivatives": once a bare figure of the list takes the
+        # unit, so do the others, the commodity named after them or not
+        if whole is not None and listing and bare and (adopted or not claim.counted):
+            changed[index] = dataclasses.replace(
+                claim, kind=whole.kind, unit=whole.unit, counted=""
+            )  # "derivatives" is what the tonnes are of, not a count
+            adopted = True
+        elif listing and claim.kind == "count":
+            listing = False  # "including 120 posts": the list counts other things
+        elif claim.kind in ("money", "quantity") and claim.equivalent_of < 0:
+            whole, listing, adopted = claim, None, False
+    return tuple(changed)
+
+
+_LISTS_PARTS = re.compile(r",\s*of\s+which\b|\bincluding\b|\bcomprising\b", re.IGNORECASE)
 
 
 _SCALED = 1000  # a figure written with a scale word ("mln") or rounded to thousands

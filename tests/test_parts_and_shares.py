@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import findings, rule
+from tests.helpers import document, findings, rule
 
 
 def messages(rule_id: str, text: str) -> list[str]:
@@ -467,3 +467,46 @@ def test_a_share_beside_what_was_bought_after_is_no_part_of_it() -> None:
         "84,300 shares."
     )
     assert messages("part-exceeds-whole", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        # bare parts listed after a whole's "of which" take its unit, the commodity named or not
+        (
+            "Arrivals total 194,000 tonnes, of which 45,000 are grains/oilseeds and 949,000 "
+            "derivatives.",
+            "part-exceeds-whole",
+        ),
+        (
+            "Ships are loading 32,000 tonnes, including 22,000 for Egypt, 16,000 for Tanzania "
+            "and 2,000 for Mauritania.",
+            "sum-of-parts",
+        ),
+        # every figure of a list that "including" opens is a part of the whole
+        (
+            "Stocks were 26,620,000 bushels including 11,502,000 in Chicago, 34,478,000 in "
+            "Toledo and 640,000 in St Louis.",
+            "part-exceeds-whole",
+        ),
+    ],
+)
+def test_parts_listed_after_of_which_or_including(text: str, rule_id: str) -> None:
+    assert messages(rule_id, text)
+
+
+def test_parts_listed_after_including_that_fit_pass() -> None:
+    text = (
+        "Ships are loading 32,000 tonnes, including 24,000 for Egypt, 6,000 for Tanzania and "
+        "2,000 for Mauritania."
+    )
+    assert messages("sum-of-parts", text) == messages("part-exceeds-whole", text) == []
+
+
+def test_a_list_of_other_things_after_including_keeps_its_own_figures() -> None:
+    text = (
+        "The council found savings of £14.2 million, including between 120 and 150 posts that "
+        "will be cut, from a workforce of nearly 4,000, and the 5,120-place depot."
+    )
+    read = {c.text: c.kind for c in document(text).claims}
+    assert read["4,000"] == read["5,120"] == "count"

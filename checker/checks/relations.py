@@ -396,8 +396,11 @@ def parts_of_wholes(document: Document) -> Iterator[PartOfWhole]:
             between = gap(document, a, b)
             if _PART_OF_WHOLE.match(between) and _plain_whole(document, b, a):
                 yield PartOfWhole(a, b)  # "12 of the 40 seats"
-            elif _of_those(document, a, b) or (_OF_WHICH.match(between) and not a.qualifier):
+            elif _of_those(document, a, b):
                 yield PartOfWhole(b, a)  # "Of those 41 million passengers, 52 million"
+            elif _OF_WHICH.match(between) and not a.qualifier:  # "..., of which 45,000 are
+                yield PartOfWhole(b, a)  # grains and 149,000 derivatives"
+                yield from (PartOfWhole(other, a) for other in _listed_after(document, b))
     yield from _of_that(document)
     yield from _of_that_after(document)
     yield from _included(document)
@@ -527,6 +530,16 @@ def _included(document: Document) -> Iterator[PartOfWhole]:
             whole = next((c for c in reversed(claims[:index]) if _whole_before(c, part)), None)
             if whole is not None:
                 yield PartOfWhole(part, whole)
+                yield from (PartOfWhole(other, whole) for other in _listed_after(document, part))
+
+
+def _listed_after(document: Document, first: Claim) -> list[Claim]:
+    """The figures listed after ``first`` ('including 11,502,000 in Chicago, 14,478,000 in
+    Toledo and 640,000 in St Louis'): each a part of the whole that introduces the list."""
+    for figures in figure_lists(document):
+        if figures.items[0] is first:
+            return list(figures.items[1:])
+    return []
 
 
 _INCLUDING = re.compile(r"\bincluding\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
@@ -579,7 +592,7 @@ def _level(claim: Claim) -> bool:
 def _list_gap_pattern(before: int, after: int) -> re.Pattern[str]:
     """Up to ``before`` label words, a separator, up to ``after`` words. Words are separated by
     spaces, so the pattern matches in linear time."""
-    word = r"[\w'’&-]+"
+    word = r"[\w'’&/-]+"  # "grains/oilseeds" is one word
     return re.compile(
         rf"^\s*(?:{word}(?:\s+{word}){{0,{before - 1}}})??\s*"
         rf"(?:,|;|,?\s*and|,?\s*while|,?\s*with)\s*(?:{word}(?:\s+{word}){{0,{after - 1}}})?\s*$"
