@@ -22,6 +22,7 @@ ALTERNATIVES: dict[str, tuple[str, ...]] = {
     "ton": ("short_ton", "long_ton", "metric_ton"),
     "gallon": ("gallon", "imperial_gallon"),
     "calorie": ("kilocalorie", "calorie"),
+    "ounce": ("ounce", "troy_ounce"),  # gold, silver and platinum are weighed in troy ounces
 }
 _DELTA = {"degree_Celsius": "delta_degree_Celsius", "degree_Fahrenheit": "delta_degree_Fahrenheit"}
 

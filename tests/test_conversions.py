@@ -260,6 +260,9 @@ def unit_findings(text: str) -> list:
         ("31°C (88°F)", "31°C (56°F)"),
         ("-40°C (-40°F)", "-40°C (-8°F)"),
         ("40,000 tons (36,300 tonnes)", "40,000 tons (56,300 tonnes)"),
+        # gold is weighed in troy ounces, other things in ounces avoirdupois
+        ("618,400 ounces (19.2 tonnes) of gold", "618,400 ounces (29.2 tonnes) of gold"),
+        ("a 16-ounce (454-gram) steak", "a 16-ounce (654-gram) steak"),
     ],
 )
 def test_unit_conversions(right: str, wrong: str) -> None:
