@@ -438,3 +438,15 @@ def test_a_physical_quantity_has_no_money_metric() -> None:
 def test_a_metric_of_another_dimension_is_not_the_quantity_s() -> None:
     assert only("We are on track for 154,000 tonnes this year.", "quantity").metric == ""
     assert only("The 40 km route opened.", "quantity").metric == "distance"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "step"),
+    [
+        ("We are spending four point two million dollars on this.", "4200000", "100000"),
+        ("Growth was one point five six per cent.", "1.56", "0.01"),
+    ],
+)
+def test_decimals_spoken_in_words(text: str, value: str, step: str) -> None:
+    (claim,) = claims(text)
+    assert (claim.value, claim.step) == (Decimal(value), Decimal(step))

@@ -150,9 +150,26 @@ def _read_words(doc: Doc, i: int, index: LexicalIndex, lexicon: Lexicon) -> Numb
     value, end = _word_value(doc, i, lexicon)
     if end == i:
         return None
+    value, end, unit = _spoken_decimals(doc, value, end, lexicon)
     end, factor = _scale(doc, end, index, lexicon)
-    step = factor  # "two million" is rounded, and so is "two pct" for 2.3%
+    step = factor * unit  # "two million" is rounded, and so is "two pct" for 2.3%
     return NumberRead(i, end, value * factor, step, False, False, scale=factor)
+
+
+def _spoken_decimals(
+    doc: Doc, value: Decimal, end: int, lexicon: Lexicon
+) -> tuple[Decimal, int, Decimal]:
+    """'four point two (million)': the digits after 'point', and the step they give."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "point":
+        return value, end, Decimal(1)
+    digits = ""
+    k = end + 1
+    while k < len(doc) and (lexicon.unit_words.get(doc[k].lower_, 10) < 10):
+        digits += str(lexicon.unit_words[doc[k].lower_])
+        k += 1
+    if not digits:
+        return value, end, Decimal(1)
+    return value + Decimal(f"0.{digits}"), k, Decimal(1).scaleb(-len(digits))
 
 
 def _word_value(doc: Doc, i: int, lexicon: Lexicon) -> tuple[Decimal, int]:
