@@ -16,6 +16,7 @@ from checker.claims import Claim
 from checker.findings import LineIndex, Location
 from checker.nlp.lexicon import load_lexicon
 from checker.nlp.pipeline import analyze_in_parts
+from checker.nlp.sentences import TEXT
 from checker.source import Source, line_word
 from checker.tables import has_tables, with_table_readings
 
@@ -399,12 +400,13 @@ class CurrencyResolver:
         symbol = span._.currency_symbol
         if not symbol:
             return None
-        after = _CODE_AFTER.match(span.doc.text, span.end_char)
+        text = span.doc.user_data.get(TEXT) or span.doc.text  # doc.text joins every token anew
+        after = _CODE_AFTER.match(text, span.end_char)
         if after is not None:  # "¥35.1 billion (JPY, $294.8 million USD)"
             code = self.lexicon.iso_aliases.get(after.group(1), after.group(1))
             if code in self.lexicon.ambiguous[symbol].candidates:
                 return code
-        nearby = self._decided_nearby(symbol, span.doc.text, span.start_char)
+        nearby = self._decided_nearby(symbol, text, span.start_char)
         if nearby:
             return nearby
         if symbol not in self._decided:

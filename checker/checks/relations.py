@@ -84,11 +84,15 @@ def sentences(document: Document) -> Iterator[list[Claim]]:
     """The claims of each sentence that has two or more, in order, without restated equivalents."""
     grouped: dict[int, list[Claim]] = defaultdict(list)
     for claim in document.claims:
-        if claim.kind not in _SKIPPED_KINDS and claim.value is not None and claim.equivalent_of < 0:
+        if _counts_in_sentence(claim):
             grouped[claim.sentence_start].append(claim)
     for claims in grouped.values():
         if len(claims) > 1:
             yield sorted(claims, key=lambda c: c.start)
+
+
+def _counts_in_sentence(claim: Claim) -> bool:
+    return claim.kind not in _SKIPPED_KINDS and claim.value is not None and claim.equivalent_of < 0
 
 
 def gap(document: Document, left: Claim, right: Claim) -> str:
@@ -536,7 +540,11 @@ def _included(document: Document) -> Iterator[PartOfWhole]:
 def _listed_after(document: Document, first: Claim) -> list[Claim]:
     """The figures listed after ``first`` ('including 11,502,000 in Chicago, 14,478,000 in
     Toledo and 640,000 in St Louis'): each a part of the whole that introduces the list."""
-    for figures in figure_lists(document):
+    claims = sorted(
+        (c for c in document.in_sentence(first.sentence_start) if _counts_in_sentence(c)),
+        key=lambda c: c.start,
+    )
+    for figures in _lists_in(document, claims, None):
         if figures.items[0] is first:
             return list(figures.items[1:])
     return []
@@ -631,13 +639,18 @@ def figure_lists(document: Document, measure: str | None = None) -> Iterator[Fig
     over; a change or a baseline ends the list.
     """
     for claims in sentences(document):
-        stops = [c.start for c in claims if not _level(c)]
-        groups: dict[tuple, list[Claim]] = defaultdict(list)
-        for claim in claims:
-            if _item(claim, measure):
-                groups[_measure_key(claim, measure)].append(claim)
-        for members in groups.values():
-            yield from _runs(document, members, stops, measure)
+        yield from _lists_in(document, claims, measure)
+
+
+def _lists_in(document: Document, claims: list[Claim], measure: str | None) -> Iterator[FigureList]:
+    """The lists among one sentence's claims."""
+    stops = [c.start for c in claims if not _level(c)]
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if _item(claim, measure):
+            groups[_measure_key(claim, measure)].append(claim)
+    for members in groups.values():
+        yield from _runs(document, members, stops, measure)
 
 
 def _runs(
