@@ -238,7 +238,7 @@ def _with_elided_list_units(prose: str, claims: tuple[Claim, ...]) -> tuple[Clai
         if whole is not None and claim.sentence_start != whole.sentence_start:
             whole = None
         if whole is not None and listing is None:
-            listing = _LISTS_PARTS.search(prose, whole.end, claim.start) is not None
+            listing = _part_list_opener().search(prose, whole.end, claim.start) is not None
         bare = claim.kind == "count" and not claim.unit and prose[claim.end : claim.end + 1] != "-"
         # "45,000 are grains and 149,000 derivatives": once a bare figure of the list takes the
         # unit, so do the others, the commodity named after them or not
@@ -254,7 +254,11 @@ def _with_elided_list_units(prose: str, claims: tuple[Claim, ...]) -> tuple[Clai
     return tuple(changed)
 
 
-_LISTS_PARTS = re.compile(r",\s*of\s+which\b|\bincluding\b|\bcomprising\b", re.IGNORECASE)
+@functools.cache
+def _part_list_opener() -> re.Pattern[str]:
+    """'of which', 'including' (lexicon part_list_openers), a word between them spaced freely."""
+    phrases = (r"\s+".join(map(re.escape, p.split())) for p in load_lexicon().part_list_openers)
+    return re.compile(rf"\b(?:{'|'.join(phrases)})\b", re.IGNORECASE)
 
 
 _SCALED = 1000  # a figure written with a scale word ("mln") or rounded to thousands

@@ -48,10 +48,6 @@ _PERIOD_LABELS = {"QUARTER", "HALF", "NINE_MONTHS", "FISCAL_YEAR", "YEAR", "MONT
 _INHERITED_LABELS = {"QUARTER", "HALF", "NINE_MONTHS", "FISCAL_YEAR", "YEAR", "MONTH", "FULL_YEAR"}
 _MAX_SUBJECT = 12
 # Words that open another clause: a period after one of them is not the figure's own.
-_CLAUSE_OPENERS = {"that", "because", "while", "but", "which", "when", "although", "though",
-                   "whereas", "unless", "until"}  # fmt: skip
-# Words that open the clause a figure is in: a forecast word before them is another clause's.
-_FORECAST_CLAUSE_ENDS = _CLAUSE_OPENERS | {"after", "before"}
 _YEAR_IN_SCOPE = re.compile(r"(1[89]|2[01])\d\d")
 
 
@@ -903,7 +899,7 @@ class ContextReader:
             between = [t.text for t in doc[claim.end : span.start]]
             if between != [","] and any(t in (",", ";") for t in between):
                 return None  # "the ¥4.2 trillion, five-year investment" keeps its span
-            if any(t.lower() in _CLAUSE_OPENERS for t in between):
+            if any(t.lower() in self.lexicon.clause_openers for t in between):
                 return None  # "the 53.6% margin was the low point and that it would recover
                 # this year": the period belongs to the later clause
             return span
@@ -959,7 +955,7 @@ class ContextReader:
         while (
             start > sentence.start
             and self._text[start - 1] not in (";", ":", ",")
-            and lower[start - 1] not in _FORECAST_CLAUSE_ENDS
+            and lower[start - 1] not in self.lexicon.forecast_clause_ends
         ):
             start -= 1
         forecast_words = self.lexicon.forecast_words

@@ -162,6 +162,18 @@ class Lexicon:
         return frozenset(self.raw["speaker_nouns"])
 
     @functools.cached_property
+    def clause_openers(self) -> frozenset[str]:
+        return frozenset(self.raw["clause_openers"])
+
+    @functools.cached_property
+    def forecast_clause_ends(self) -> frozenset[str]:
+        return self.clause_openers | frozenset(self.raw["forecast_clause_ends"])
+
+    @functools.cached_property
+    def part_list_openers(self) -> tuple[str, ...]:
+        return tuple(self.raw["part_list_openers"])
+
+    @functools.cached_property
     def speech_verbs(self) -> frozenset[str]:
         return frozenset(self.raw["speech_verbs"])
 
