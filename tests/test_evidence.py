@@ -272,6 +272,19 @@ def test_four_digits_swapped_count_more_than_two() -> None:
     assert "four or more significant digits" not in weigh(short, shorter, context).explain()
 
 
+def test_a_crowded_metric_weighs_less_unless_a_figure_given_as_known_is_a_clear_slip() -> None:
+    a = _claim("The council will spend £24.3 million on care.", "£24.3 million")
+    swapped = _claim("The council will spend £42.3 million on care.", "£42.3 million")
+    changed = _claim("The council will spend £24.8 million on care.", "£24.8 million")
+    words = {c.start: frozenset() for c in (a, swapped, changed)}
+    crowd = "the metric has many values here"
+    for later, given in ((swapped, True), (swapped, False), (changed, True)):
+        cues = {later.start} if given else set()
+        context = Context(rarity=WordRarity([]), cues=cues, sentence_words=words)
+        penalised = crowd in weigh(a, later, context, crowded=True).explain()
+        assert penalised is not (given and later is swapped)
+
+
 def test_a_dateline_is_not_whose_figure_it_is() -> None:
     text = "HONG KONG, Feb 15 - Pacific Crest Airways Ltd said it carried 1,284,560 passengers."
     (claim,) = [c for c in document(text, DATE).claims if c.kind == "count"]

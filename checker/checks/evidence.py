@@ -158,7 +158,9 @@ def weigh(
         evidence.add(f"the same word after both ({noun})", SAME_NOUN_AFTER)
     if b.start in cues:
         evidence.add("given as already known (the, a possessive, a quote)", RESTATED)
-    if crowded:
+    if crowded and not (b.start in cues and slip in ("transposed", "power of ten")):
+        # a figure given as known with its digits swapped or shifted is a slip, however many
+        # values its metric has
         evidence.add("the metric has many values here", CROWDED)
     if next_sentence:
         evidence.add("the next line of one block", NEXT_SENTENCE)
