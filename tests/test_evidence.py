@@ -285,6 +285,17 @@ def test_a_crowded_metric_weighs_less_unless_a_figure_given_as_known_is_a_clear_
         assert penalised is not (given and later is swapped)
 
 
+def test_a_clear_slip_given_as_known_needs_no_metric_read() -> None:
+    a = _claim("So far we have put $18 million into the scheme.", "$18 million")
+    shifted = _claim("So far we have put $1.8 million into the scheme.", "$1.8 million")
+    changed = _claim("So far we have put $19 million into the scheme.", "$19 million")
+    words = {c.start: frozenset() for c in (a, shifted, changed)}
+    neither = "what they measure is read on neither side"
+    for later, penalised in ((shifted, False), (changed, True)):
+        context = Context(rarity=WordRarity([]), cues={later.start}, sentence_words=words)
+        assert (neither in weigh(a, later, context).explain()) is penalised
+
+
 def test_a_dateline_is_not_whose_figure_it_is() -> None:
     text = "HONG KONG, Feb 15 - Pacific Crest Airways Ltd said it carried 1,284,560 passengers."
     (claim,) = [c for c in document(text, DATE).claims if c.kind == "count"]

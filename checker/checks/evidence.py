@@ -140,7 +140,8 @@ def weigh(
         evidence.add("two significant digits", SMALL_COUNT if small else SMALL_NUMBER)
     if _many_digits_transposed(a, b, slip) and (b.start in cues or measures_alike(a, b)):
         evidence.add("four or more significant digits", MANY_DIGITS)
-    if not (a.metric or b.metric or headline):
+    clear_slip = b.start in cues and slip in ("transposed", "power of ten")
+    if not (a.metric or b.metric or headline or clear_slip):
         evidence.add("what they measure is read on neither side", NO_METRIC)
     if b.start in cues and rounding_steps and rounding_slip(a, b, rounding_steps):
         evidence.add("a near miss in the last digits of a figure given again", NEAR_MISS)
@@ -158,7 +159,7 @@ def weigh(
         evidence.add(f"the same word after both ({noun})", SAME_NOUN_AFTER)
     if b.start in cues:
         evidence.add("given as already known (the, a possessive, a quote)", RESTATED)
-    if crowded and not (b.start in cues and slip in ("transposed", "power of ten")):
+    if crowded and not clear_slip:
         # a figure given as known with its digits swapped or shifted is a slip, however many
         # values its metric has
         evidence.add("the metric has many values here", CROWDED)
