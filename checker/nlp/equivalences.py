@@ -26,7 +26,6 @@ from checker.nlp.values import set_values, value_of
 EQUIVALENCES = "equivalences"
 # Tokens allowed between the two amounts, besides a qualifier: "(approximately $1.7 billion)".
 _OPENERS = ("(", "[")
-_PERIOD_WORDS = {"year", "month", "week", "day", "hour", "annum", "share", "head", "person"}
 _MAX_GAP = 4
 _ISO_CODE = re.compile(r"[A-Z]{3}")
 
@@ -54,9 +53,6 @@ class EquivalenceLinker:
         return doc
 
 
-_PER = ("a", "an", "per", "each")
-
-
 def _restates(doc: Doc, first: Span, second: Span, claim_ends: set[int]) -> bool:
     if (value_of(first, "kind") == "percent") != (value_of(second, "kind") == "percent"):
         return False  # "₹300 crore, or 40% of the total": a share, not a restatement
@@ -65,7 +61,9 @@ def _restates(doc: Doc, first: Span, second: Span, claim_ends: set[int]) -> bool
     if _ends_a_list(doc, first, claim_ends):
         return False  # "28 by 19 inches (71 cm × 48 cm)", "6 or 8 metres (...)": pairs differ
     gap = [t for t in doc[first.end : second.start] if not t.is_space]
-    if len(gap) > 2 and gap[0].lower_ in _PER and gap[1].lower_ in _PERIOD_WORDS:
+    lexicon = load_lexicon()
+    rated = lexicon.rate_periods | lexicon.rate_units
+    if len(gap) > 2 and gap[0].lower_ in lexicon.rate_words and gap[1].lower_ in rated:
         gap = gap[2:]  # "£165,000 a week ($240,000)"
     if gap and gap[0].lower_ in _currency_names(value_of(first, "unit")):
         gap = gap[1:]  # "₩ 5.52 trillion won ($4.8 billion)": the symbol's currency named again
@@ -93,10 +91,10 @@ def _currency_names(code: str) -> frozenset[str]:
 def _per_unit(doc: Doc, claim: Span) -> bool:
     """'1.36 dlrs a share', '£12 per head': an amount for each one of something."""
     after = [t.lower_ for t in doc[claim.end : claim.end + 2]]
-    return len(after) == 2 and after[0] in _PER and after[1] not in _PERIOD_WORDS - _UNIT_WORDS
-
-
-_UNIT_WORDS = {"share", "head", "person"}  # of _PERIOD_WORDS, the ones that are not periods
+    lexicon = load_lexicon()
+    return (
+        len(after) == 2 and after[0] in lexicon.rate_words and after[1] not in lexicon.rate_periods
+    )
 
 
 def _closes_after(doc: Doc, second: Span) -> bool:

@@ -162,6 +162,18 @@ class Lexicon:
         return frozenset(self.raw["speaker_nouns"])
 
     @functools.cached_property
+    def rate_words(self) -> frozenset[str]:
+        return frozenset(self.raw["rate_words"])
+
+    @functools.cached_property
+    def rate_periods(self) -> frozenset[str]:
+        return frozenset(self.raw["rate_periods"])
+
+    @functools.cached_property
+    def rate_units(self) -> frozenset[str]:
+        return frozenset(self.raw["rate_units"])
+
+    @functools.cached_property
     def clause_openers(self) -> frozenset[str]:
         return frozenset(self.raw["clause_openers"])
 
