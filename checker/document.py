@@ -346,8 +346,7 @@ def _context_words() -> dict[str, str]:
 
 @functools.cache
 def _context_pattern() -> re.Pattern[str]:
-    words = {w for ws in load_lexicon().currency_context.values() for w in ws}
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alternatives = "|".join(re.escape(w) for w in sorted(_context_words(), key=len, reverse=True))
     return re.compile(rf"(?<![\w$])(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
@@ -109,10 +110,12 @@ def _readings(claims: tuple[Claim, ...]) -> dict[str, str]:
     """What each ambiguous sign ('$', '¥') stands for in this document: as its figures read
     it, else the lexicon's default; 'dollars' as '$'."""
     readings = dict(_ambiguous())
-    for symbol in readings:
-        read = [c.unit for c in claims if c.currency_symbol == symbol]
-        if read:
-            readings[symbol] = max(set(read), key=read.count)
+    read: dict[str, Counter[str]] = defaultdict(Counter)
+    for claim in claims:
+        if claim.currency_symbol in readings:
+            read[claim.currency_symbol][claim.unit] += 1
+    for symbol, units in read.items():
+        readings[symbol] = max(units, key=units.__getitem__)
     readings["dollar"] = readings["dollars"] = readings["$"]
     return readings
 
@@ -131,12 +134,12 @@ def _read_in_cell(claim: Claim, lines: _Lines, readings: dict[str, str]) -> Clai
         # "| Operating profit | 583 |" under "| SEK m | Q3 2023 |" or a caption "(€m unless
         # stated):": the row names the metric, and only an amount takes the table's unit
         metric = _metric_of(cell.label)
-        if metric in load_lexicon().money_metrics and not _NOT_AN_AMOUNT.search(cell.label):
+        if _an_amount(metric, cell):
             claim = _in_header_unit(claim, cell.corner, readings)
             claim = _in_header_unit(claim, caption, readings)
     elif caption:
         claim = _in_header_unit(claim, caption, readings)  # "in millions of kronor:"
-    elif metric in load_lexicon().money_metrics and not _NOT_AN_AMOUNT.search(cell.label):
+    elif _an_amount(metric, cell):
         claim = _in_header_unit(claim, cell.corner, readings)  # "| CHF million | Sales 2019 |"
     if not metric and claim.metric and claim.metric == _metric_of(cell.label):
         claim = dataclasses.replace(claim, metric="")  # "| Stores | 414.2 |": a row's label
@@ -163,6 +166,11 @@ def _rows_are_metrics(cell: Cell) -> bool:
         return False
     corner = cell.corner
     return not corner or _unit_of(corner, _ambiguous()) is not None
+
+
+def _an_amount(metric: str, cell: Cell) -> bool:
+    """A cell of a money metric that its row does not say is a rate: it takes the table's unit."""
+    return metric in load_lexicon().money_metrics and not _NOT_AN_AMOUNT.search(cell.label)
 
 
 # "Operating margin, %", "Earnings per share, SEK", "Cost-income ratio": not an amount in the

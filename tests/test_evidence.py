@@ -272,16 +272,21 @@ def test_four_digits_swapped_count_more_than_two() -> None:
     assert "four or more significant digits" not in weigh(short, shorter, context).explain()
 
 
+def _explained(first, later, given: bool, crowded: bool = False) -> str:
+    """The evidence that ``later`` restates ``first``, ``later`` given as known or not."""
+    words = {c.start: frozenset() for c in (first, later)}
+    cues = {later.start} if given else set()
+    context = Context(rarity=WordRarity([]), cues=cues, sentence_words=words)
+    return weigh(first, later, context, crowded=crowded).explain()
+
+
 def test_a_crowded_metric_weighs_less_unless_a_figure_given_as_known_is_a_clear_slip() -> None:
     a = _claim("The council will spend £24.3 million on care.", "£24.3 million")
     swapped = _claim("The council will spend £42.3 million on care.", "£42.3 million")
     changed = _claim("The council will spend £24.8 million on care.", "£24.8 million")
-    words = {c.start: frozenset() for c in (a, swapped, changed)}
     crowd = "the metric has many values here"
     for later, given in ((swapped, True), (swapped, False), (changed, True)):
-        cues = {later.start} if given else set()
-        context = Context(rarity=WordRarity([]), cues=cues, sentence_words=words)
-        penalised = crowd in weigh(a, later, context, crowded=True).explain()
+        penalised = crowd in _explained(a, later, given, crowded=True)
         assert penalised is not (given and later is swapped)
 
 
@@ -289,11 +294,9 @@ def test_a_clear_slip_given_as_known_needs_no_metric_read() -> None:
     a = _claim("So far we have put $18 million into the scheme.", "$18 million")
     shifted = _claim("So far we have put $1.8 million into the scheme.", "$1.8 million")
     changed = _claim("So far we have put $19 million into the scheme.", "$19 million")
-    words = {c.start: frozenset() for c in (a, shifted, changed)}
     neither = "what they measure is read on neither side"
     for later, penalised in ((shifted, False), (changed, True)):
-        context = Context(rarity=WordRarity([]), cues={later.start}, sentence_words=words)
-        assert (neither in weigh(a, later, context).explain()) is penalised
+        assert (neither in _explained(a, later, given=True)) is penalised
 
 
 def test_a_dateline_is_not_whose_figure_it_is() -> None:

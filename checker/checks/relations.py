@@ -453,7 +453,7 @@ def _of_that(document: Document) -> Iterator[PartOfWhole]:
     before: list[Claim] = []  # the figures of the last sentence that had any
     current: list[Claim] = []
     for claim in document.claims:
-        if claim.value is None or claim.kind in _SKIPPED_KINDS or claim.equivalent_of >= 0:
+        if not _counts_in_sentence(claim):
             continue
         if current and current[0].sentence_start != claim.sentence_start:
             before, current = current, []
@@ -474,7 +474,7 @@ def _of_that_after(document: Document) -> Iterator[PartOfWhole]:
     earlier: list[Claim] = []
     sentence = -1
     for claim in document.claims:
-        if claim.value is None or claim.kind in _SKIPPED_KINDS or claim.equivalent_of >= 0:
+        if not _counts_in_sentence(claim):
             continue
         if _of_that_follows(prose, claim):
             whole = next((e for e in reversed(earlier) if _whole_before(e, claim)), None)

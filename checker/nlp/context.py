@@ -47,7 +47,6 @@ _PERIOD_LABELS = {"QUARTER", "HALF", "NINE_MONTHS", "FISCAL_YEAR", "YEAR", "MONT
 # Scopes a later sentence without one of its own inherits (a five-year plan's span is not one).
 _INHERITED_LABELS = {"QUARTER", "HALF", "NINE_MONTHS", "FISCAL_YEAR", "YEAR", "MONTH", "FULL_YEAR"}
 _MAX_SUBJECT = 12
-# Words that open another clause: a period after one of them is not the figure's own.
 _YEAR_IN_SCOPE = re.compile(r"(1[89]|2[01])\d\d")
 
 
