@@ -360,6 +360,28 @@ def _dollar_name_patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     ]
 
 
+_BARE_DOLLARS = re.compile(r"(?<![\w$])\$\s?\d")
+_CONVERSION_OPENING = re.compile(r"\(\s*(?:about |around |roughly |some |or )?$")
+
+
+def _bracketed(text: str, offset: int) -> bool:
+    """Whether the amount at ``offset`` opens a bracket: '(about $1 billion)', a conversion."""
+    return _CONVERSION_OPENING.search(text, max(0, offset - 12), offset) is not None
+
+
+@functools.cache
+def _dollar_symbol_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """'A$', 'NZ$', 'US$' before an amount, for each dollar that '$' may stand for."""
+    lexicon = load_lexicon()
+    dollars = lexicon.ambiguous["$"].candidates
+    return [
+        (code, re.compile(rf"(?<![\w$]){re.escape(symbol)}\s?\d"))
+        for code in dollars
+        for symbol in lexicon.raw["currencies"][code]["symbols"]
+        if symbol.endswith("$")
+    ]
+
+
 class CurrencyResolver:
     """Reads '$' and '¥' (and 'dollars', 'francs') from what the whole text says.
 
@@ -391,12 +413,21 @@ class CurrencyResolver:
 
     @functools.cached_property
     def dollar_names(self) -> Counter[str]:
-        """Dollars are read only from explicit names: 'Australian dollars', 'U.S. dollars'."""
+        """Dollars are read only from explicit names: 'Australian dollars', 'U.S. dollars', or
+        amounts written with a dollar's own symbol ('A$1.5 billion', 'NZ$38,500'). A bare '$'
+        amount in brackets ('A$1.5 billion ($1 billion)') is a conversion into U.S. dollars."""
         counts: Counter[str] = Counter()
         lowered = self.text.lower()
         for code, name, pattern in _dollar_name_patterns():
             if name in lowered:
                 counts[code] += len(pattern.findall(lowered))
+        for code, pattern in _dollar_symbol_patterns():  # bracketed ones are conversions
+            counts[code] += sum(
+                not _bracketed(self.text, m.start()) for m in pattern.finditer(self.text)
+            )
+        counts["USD"] += sum(
+            _bracketed(self.text, m.start()) for m in _BARE_DOLLARS.finditer(self.text)
+        )
         return counts
 
     def unit(self, span) -> str | None:

@@ -8,6 +8,7 @@ import pytest
 
 from checker.claims import Claim
 from checker.nlp import analyze
+from tests.helpers import document
 
 
 def claims(text: str) -> list[Claim]:
@@ -450,3 +451,54 @@ def test_a_metric_of_another_dimension_is_not_the_quantity_s() -> None:
 def test_decimals_spoken_in_words(text: str, value: str, step: str) -> None:
     (claim,) = claims(text)
     assert (claim.value, claim.step) == (Decimal(value), Decimal(step))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "step"),
+    [
+        ("Some three hundred and eighty people died.", "380", "1"),
+        ("We spent two hundred and forty thousand pounds on it.", "240000", "1000"),
+        ("They walk about eight thousand six hundred steps a day.", "8600", "100"),
+        ("Pain fell by nearly eight and a half days a month.", "8.5", "0.5"),
+        ("Two and a quarter million people voted.", "2250000", "250000"),
+        ("He scored one hundred and five goals.", "105", "1"),
+        ("The one thousand five hundred and twenty-two members voted.", "1522", "1"),
+    ],
+)
+def test_numbers_said_in_groups(text: str, value: str, step: str) -> None:
+    (claim,) = claims(text)
+    assert (claim.value, claim.step) == (Decimal(value), Decimal(step))
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Three hundred, four hundred and five hundred were the options.", ["300", "400", "500"]),
+        ("He sold nine hundred five-year bonds.", ["900", "5"]),
+        ("It rose from one hundred to two hundred.", ["100", "200"]),
+    ],
+)
+def test_separate_numbers_said_in_words_stay_apart(text: str, values: list[str]) -> None:
+    assert [str(c.value) for c in claims(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # the story writes its dollars as A$: a bare "$" in a quote is the same dollar
+        (
+            'The state pays A$2.1 billion and Canberra A$1.5 billion. "We put $1.3 billion in,"'
+            " the member said.",
+            "AUD",
+        ),
+        # an NZ$ story whose mayor drops the prefix
+        ('Developers pay NZ$38,500 per home. "They will pay $35,800 a section," he said.', "NZD"),
+        # A$ amounts converted into bare dollars in brackets: those dollars are U.S. dollars
+        ("It earned A$2.1 billion ($1.4 billion) and paid A$300 million ($200 million).", "USD"),
+        # a bracketed C$ is a conversion; the story's own dollar stays the default
+        ("The fund will invest $100 million (about C$135 million) in housing.", "USD"),
+    ],
+)
+def test_a_bare_dollar_is_the_dollar_the_story_writes(text: str, unit: str) -> None:
+    bare = [c for c in document(text).claims if c.text.startswith("$")]
+    assert bare and {c.unit for c in bare} == {unit}

@@ -151,9 +151,57 @@ def _read_words(doc: Doc, i: int, index: LexicalIndex, lexicon: Lexicon) -> Numb
     if end == i:
         return None
     value, end, unit = _spoken_decimals(doc, value, end, lexicon)
+    value, end, unit = _and_a_fraction(doc, value, end, unit, lexicon)
     end, factor = _scale(doc, end, index, lexicon)
     step = factor * unit  # "two million" is rounded, and so is "two pct" for 2.3%
-    return NumberRead(i, end, value * factor, step, False, False, scale=factor)
+    value, end, step, factor = _compound(doc, value * factor, end, step, factor, index, lexicon)
+    return NumberRead(i, end, value, step, False, False, scale=factor)
+
+
+def _and_a_fraction(
+    doc: Doc, value: Decimal, end: int, unit: Decimal, lexicon: Lexicon
+) -> tuple[Decimal, int, Decimal]:
+    """'eight and a half', 'two and a quarter (million)': the whole number and its fraction."""
+    if end + 2 >= len(doc) or doc[end].lower_ != "and" or unit != 1:
+        return value, end, unit
+    count, k = _word_value(doc, end + 1, lexicon)
+    if k == end + 1 or count != 1 or k >= len(doc):
+        return value, end, unit
+    part = lexicon.fraction_words.get(doc[k].lower_)
+    if part is None or part >= 1 or doc[k].lower_.endswith("s"):
+        return value, end, unit
+    return value + part, k + 1, part
+
+
+def _compound(
+    doc: Doc,
+    value: Decimal,
+    end: int,
+    step: Decimal,
+    factor: Decimal,
+    index: LexicalIndex,
+    lexicon: Lexicon,
+) -> tuple[Decimal, int, Decimal, Decimal]:
+    """The rest of a number said in groups: 'three hundred and eighty', 'eight thousand six
+    hundred', 'two hundred and forty thousand'. A group follows a scale word, after 'and' or
+    not, and is smaller than that scale, unless its own scale multiplies the whole ('two
+    hundred and forty | thousand')."""
+    while factor >= 100 and step == factor:
+        k = end + 1 if end < len(doc) and doc[end].lower_ == "and" else end
+        if k >= len(doc) or doc[k].lower_ in ("a", "an"):
+            break
+        group, after = _word_value(doc, k, lexicon)
+        if after == k or not group or (after < len(doc) and doc[after].text == "-"):
+            break  # "nine hundred five-year bonds"
+        after, group_factor = _scale(doc, after, index, lexicon)
+        if group_factor > factor and group < factor:
+            value, factor = (value + group) * group_factor, group_factor
+        elif group * group_factor < factor:
+            value, factor = value + group * group_factor, group_factor
+        else:
+            break
+        end, step = after, group_factor
+    return value, end, step, factor
 
 
 def _spoken_decimals(
