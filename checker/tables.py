@@ -126,7 +126,7 @@ def _read_in_cell(claim: Claim, lines: _Lines, readings: dict[str, str]) -> Clai
     cell = lines.cell_at(claim.start)
     if cell is None:
         return claim
-    caption = cell.caption if cell.caption.endswith(":") else ""
+    caption = cell.caption if _is_caption(cell.caption) else ""
     # a count the header gives no unit stays a count: the caption may give one
     claim = _in_header_unit(claim, cell.header, readings)
     metric = _metric_of(cell.header) or _metric_of(caption)  # "Net sales by region:"
@@ -156,6 +156,20 @@ def _read_in_cell(claim: Claim, lines: _Lines, readings: dict[str, str]) -> Clai
         return claim
     # "| Segment | 2023 | 2022 |", "| Q2 2019 | Q2 2018 |": each column is a period
     return dataclasses.replace(claim, scope=scope, scope_inherited=False)
+
+
+_CAPTION_WORDS = 14
+_NUMBERED_CAPTION = re.compile(r"^[*_]*(?:table|figure|exhibit|chart)\s+\w+\b", re.IGNORECASE)
+
+
+def _is_caption(line: str) -> bool:
+    """A line that introduces the table under it ('Net sales by region, in SEK m:', 'Table 1:
+    Revenue by segment (€ million)', a short title), not a paragraph of prose."""
+    return (
+        line.endswith(":")
+        or _NUMBERED_CAPTION.match(line) is not None
+        or (len(line.split()) <= _CAPTION_WORDS and not line.rstrip("*_ ").endswith("."))
+    )
 
 
 def _rows_are_metrics(cell: Cell) -> bool:

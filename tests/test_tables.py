@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from checker.document import Document, Options, analyze_source
 from checker.engine import Engine
 from checker.findings import Finding
@@ -227,3 +229,20 @@ def test_a_dash_row_adds_nothing_to_a_column_total() -> None:
 
 def test_a_corner_unit_goes_to_the_cells_of_an_amount_column() -> None:
     assert _cells(SEGMENT_TOTALS)["742.6"][:4] == ("money", "CHF", 742_600_000, "revenue")
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["Table 1: Revenue by segment (€ million)", "**Revenue by segment (€ million)**"],
+)
+def test_a_title_line_without_a_colon_is_a_caption(caption: str) -> None:
+    text = f"{caption}\n\n| Segment | Q3 2024 |\n|---|---|\n| Parcel | 96.2 |\n"
+    assert _cells(text)["96.2"][:3] == ("money", "EUR", 96_200_000)
+
+
+def test_a_paragraph_before_a_table_is_no_caption() -> None:
+    text = (
+        "The group, which reports in euros (€ million) and has 412 staff, grew in every one of "
+        "its regions last year.\n\n| Segment | Staff |\n|---|---|\n| Parcel | 96 |\n"
+    )
+    assert _cells(text)["96"][0] == "count"
