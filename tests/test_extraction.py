@@ -502,3 +502,16 @@ def test_separate_numbers_said_in_words_stay_apart(text: str, values: list[str])
 def test_a_bare_dollar_is_the_dollar_the_story_writes(text: str, unit: str) -> None:
     bare = [c for c in document(text).claims if c.text.startswith("$")]
     assert bare and {c.unit for c in bare} == {unit}
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The Stockholm group offered 148 crowns a share, or 9.5 billion crowns.", "SEK"),
+        ("Shares in the Oslo-listed farmer rose to 126.00 crowns, Norway's exchange said.", "NOK"),
+        ("The Prague brewer paid 2.1 billion Czech crowns.", "CZK"),
+    ],
+)
+def test_crowns_are_the_currency_of_the_country_the_story_names(text: str, unit: str) -> None:
+    money = [c for c in document(text).claims if c.kind == "money"]
+    assert money and {c.unit for c in money} == {unit}
