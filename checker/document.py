@@ -453,6 +453,8 @@ class CurrencyResolver:
         ambiguity = self.lexicon.ambiguous[symbol]
         if "USD" in ambiguity.candidates or self.forced.get(symbol) or self.forced.get("*"):
             return ""  # dollars are read only from their names; a set reading stands
+        if not ambiguity.by_paragraph:
+            return ""  # crowns: a Swedish buyer and a Danish seller, in one currency
         start = text.rfind("\n\n", 0, offset) + 1
         end = text.find("\n\n", offset) % (len(text) + 1)  # -1: to the end
         words = _context_words()

@@ -515,3 +515,21 @@ def test_a_bare_dollar_is_the_dollar_the_story_writes(text: str, unit: str) -> N
 def test_crowns_are_the_currency_of_the_country_the_story_names(text: str, unit: str) -> None:
     money = [c for c in document(text).claims if c.kind == "money"]
     assert money and {c.unit for c in money} == {unit}
+
+
+def test_an_amount_apiece_measures_no_count_of_shares() -> None:
+    text = (
+        "Norrvik bought 3.71 mln shares at 187.50 crowns apiece. "
+        "It pays a dividend of 4 crowns a share."
+    )
+    metrics = {c.text: c.metric for c in document(text).claims if c.kind == "money"}
+    assert metrics == {"187.50 crowns": "", "4 crowns": "dividend"}
+
+
+def test_crowns_are_one_currency_in_a_story_of_two_crown_countries() -> None:
+    text = (
+        "The Swedish group Norrvik, based in Stockholm, bought shares from the Danish fund at "
+        "187.50 crowns apiece.\n\nIn Copenhagen the fund said it had paid 150 crowns for them."
+    )
+    units = {c.unit for c in document(text).claims if c.kind == "money"}
+    assert len(units) == 1

@@ -120,10 +120,19 @@ class ContextReader:
                 # "the 5 GW plant", "a 1,140-megawatt wind farm that will cost ...": a power is a
                 # capacity whatever the sentence says around it
                 claim._.metric, claim._.subject, claim._.subject_text = unit_metric, "", ""
+            if claim._.kind == MONEY and self._unit_price(doc, claim):
+                # "bought 3.71 mln shares at 187.50 crowns apiece" gives no count of shares; a
+                # dividend of €0.92 a share stays a dividend
+                claim._.metric = self.lexicon.money_metric(claim._.metric)
             self._scope(doc, claim, sentence, scopes, history, index)
         for claim in claims:
             claim.write()
         return doc
+
+    def _unit_price(self, doc: Doc, claim: ClaimView) -> bool:
+        """The amount is followed by 'apiece' or 'a share': the price of one."""
+        words = [t.lower_ for t in doc[claim.end : claim.end + 4] if not t.is_space]
+        return any(tuple(words[: len(p)]) == p for p in self.lexicon.unit_price_words)
 
     # -- change --------------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ class Ambiguity:
     default: str
     candidates: tuple[str, ...]
     fit: bool = False  # a stated conversion may pick the reading when the text does not
+    by_paragraph: bool = True  # an amount's own paragraph may name its country ("in Japan")
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,12 @@ class Lexicon:
     @functools.cached_property
     def ambiguous(self) -> dict[str, Ambiguity]:
         return {
-            key: Ambiguity(entry["default"], tuple(entry["candidates"]), entry.get("fit", False))
+            key: Ambiguity(
+                entry["default"],
+                tuple(entry["candidates"]),
+                entry.get("fit", False),
+                entry.get("by_paragraph", True),
+            )
             for key, entry in self.raw["ambiguous"].items()
         }
 
@@ -168,6 +174,14 @@ class Lexicon:
     @functools.cached_property
     def rate_periods(self) -> frozenset[str]:
         return frozenset(self.raw["rate_periods"])
+
+    @functools.cached_property
+    def unit_price_words(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(phrase.split()) for phrase in self.raw["unit_price_words"])
+
+    def money_metric(self, metric: str) -> str:
+        """``metric`` if money measures it ('dividend'), else '' ('shares')."""
+        return metric if metric in self.raw["money_metrics"] else ""
 
     @functools.cached_property
     def rate_units(self) -> frozenset[str]:
@@ -340,6 +354,19 @@ def _check_unique(raw: dict[str, Any]) -> None:
                 seen[word] = key
 
 
+_AMBIGUITY_KEYS = {"default", "candidates", "fit", "by_paragraph"}
+
+
+def _check_ambiguous(raw: dict[str, Any]) -> None:
+    """Each ambiguous currency sign has known keys, and its default is one of its candidates."""
+    for sign, entry in raw["ambiguous"].items():
+        unknown = set(entry) - _AMBIGUITY_KEYS
+        if unknown:
+            raise LexiconError(f"lexicon ambiguous {sign!r}: unknown key {sorted(unknown)[0]!r}")
+        if entry["default"] not in entry["candidates"]:
+            raise LexiconError(f"lexicon ambiguous {sign!r}: default is not a candidate")
+
+
 def _check_parents(raw: dict[str, Any]) -> None:
     """Every metric of the taxonomy, and every money metric, is a metric the lexicon lists."""
     named = [("metric_parents", m) for pair in raw.get("metric_parents", {}).items() for m in pair]
@@ -361,5 +388,6 @@ def _parse(path: Traversable) -> dict[str, Any]:
     raw = yaml.safe_load(path.read_text("utf-8"))
     _check_strings(raw)
     _check_unique(raw)
+    _check_ambiguous(raw)
     _check_parents(raw)
     return raw
