@@ -510,3 +510,34 @@ def test_a_list_of_other_things_after_including_keeps_its_own_figures() -> None:
     )
     read = {c.text: c.kind for c in document(text).claims}
     assert read["4,000"] == read["5,120"] == "count"
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # "of the agent outlets": the outlets an earlier sentence counted
+        (
+            "The service relies on 142,000 agent outlets. Most customers use them weekly. "
+            "Rural counties now host 148,600 of the agent outlets.",
+            True,
+        ),
+        (
+            "The metro supplies about 1.24 million customers. Prepaid meters serve 1.42 million "
+            "of the metro's customers, officials said.",
+            True,
+        ),
+        (
+            "The service relies on 142,000 agent outlets. Rural counties now host 98,600 of the "
+            "agent outlets.",
+            False,
+        ),
+        # a few things are too often of another set of them
+        (
+            "The automaker will shut three plants in each group. Five of the plants are in the "
+            "United States.",
+            False,
+        ),
+    ],
+)
+def test_a_count_of_the_things_an_earlier_figure_counts(text: str, fires: bool) -> None:
+    assert len(messages("part-exceeds-whole", text)) == int(fires)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from checker.checks.evidence import Period
 from checker.claims import Claim
 from checker.document import Document
+from checker.nlp.context import singular
 from checker.nlp.lexicon import load_lexicon
 
 _SKIPPED_KINDS = {"date", "duration"}
@@ -410,9 +411,36 @@ def parts_of_wholes(document: Document) -> Iterator[PartOfWhole]:
     yield from _included(document)
     for claim in document.claims:
         if claim.value is not None and claim.equivalent_of < 0:
-            whole = named_whole(document, claim) or _metric_whole(document, claim)
+            whole = (
+                named_whole(document, claim)
+                or _metric_whole(document, claim)
+                or _counted_whole(document, claim)
+            )
             if whole is not None and (claim.start, whole.start) not in seen:
                 yield PartOfWhole(claim, whole)
+
+
+def _counted_whole(document: Document, part: Claim) -> Claim | None:
+    """'Rural counties host 148,600 of the agent outlets', 'serve 1.42 million of the metro's
+    customers': a count of the things an earlier figure counts ('a network of 142,000 agent
+    outlets'), the nearest in the twelve sentences before, is the whole the part is 'of'."""
+    if part.kind != "count" or part.counted or not _level(part) or part.value is None:
+        return None  # "2,400 nurses of the 9,000": a part that counts its own noun
+    if part.value < _COUNTED_PART_AT_LEAST or not any(ch.isdigit() for ch in part.text):
+        return None  # "Five of the plants": few things are too often of another set of them
+    named = _PART_OF_NAMED.match(document.source.prose, part.end)
+    if named is None:
+        return None
+    noun = singular(named.group("name").lower().split()[-1])
+    wholes = [
+        c
+        for c in _figures_before(document, part, _WHOLE_SENTENCES_BACK)
+        if c.counted and singular(c.counted) == noun and _whole_before(c, part)
+    ]
+    return wholes[-1] if wholes else None
+
+
+_COUNTED_PART_AT_LEAST = 10
 
 
 def _metric_whole(document: Document, part: Claim) -> Claim | None:
