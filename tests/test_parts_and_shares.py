@@ -541,3 +541,31 @@ def test_a_list_of_other_things_after_including_keeps_its_own_figures() -> None:
 )
 def test_a_count_of_the_things_an_earlier_figure_counts(text: str, fires: bool) -> None:
     assert len(messages("part-exceeds-whole", text)) == int(fires)
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        (
+            "The remaining 16,767 are on the inpatient and day-case list. Of those on the "
+            "inpatient and day-case list, 17,340 have waited longer than a year.",
+            True,
+        ),
+        (
+            "Fires have burned 38,400 hectares since June. The largest has consumed 9,750 "
+            "hectares. Of the land burned this summer, 41,200 hectares was forest.",
+            True,
+        ),
+        (
+            "At baseline 586 participants had diabetes, 301 of them in the walking groups. "
+            "Of those with diabetes, 512 had lower readings.",
+            False,
+        ),
+        # the group's words name no earlier figure: nothing to be part of
+        ("At baseline 586 participants had diabetes. Of those who smoked, 612 quit.", False),
+    ],
+)
+def test_a_group_named_at_the_start_of_a_sentence_is_an_earlier_figure(
+    text: str, fires: bool
+) -> None:
+    assert len(messages("part-exceeds-whole", text)) == int(fires)

@@ -17,6 +17,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from checker.checks.evidence import Period
 from checker.claims import Claim
@@ -407,6 +410,7 @@ def parts_of_wholes(document: Document) -> Iterator[PartOfWhole]:
                 yield PartOfWhole(b, a)  # grains and 149,000 derivatives"
                 yield from (PartOfWhole(other, a) for other in _listed_after(document, b))
     yield from _of_that(document)
+    yield from _of_named_group(document)
     yield from _of_that_after(document)
     yield from _included(document)
     for claim in document.claims:
@@ -492,6 +496,52 @@ def _of_that(document: Document) -> Iterator[PartOfWhole]:
         whole = next((c for c in reversed(before) if _whole_before(c, claim)), None)
         if whole is not None:
             yield PartOfWhole(claim, whole)
+
+
+def _of_named_group(document: Document) -> Iterator[PartOfWhole]:
+    """'Of those on the inpatient and day-case list, 17,340 ...' after '16,767 are on the
+    inpatient and day-case list'; 'Of the land burned this summer, 41,200 hectares' after 'have
+    burned 38,400 hectares': the whole is the figure, in the three sentences before, whose
+    sentence says most of the words that name the group (the largest of that sentence's)."""
+    prose = document.source.prose
+    firsts = {c.sentence_start: c for c in reversed(document.claims) if _counts_in_sentence(c)}
+    for part in firsts.values():
+        opening = _OF_NAMED_GROUP.match(prose, part.sentence_start, part.start)
+        if opening is None or not _level(part) or part.value is None:
+            continue
+        group = _telling_words(opening.group("group"))
+        if not group:
+            continue
+        best: tuple[int, Decimal, Claim] | None = None
+        for start in document.sentences_before(part.sentence_start, _GROUP_SENTENCES_BACK):
+            wholes = [c for c in document.in_sentence(start) if _whole_before(c, part)]
+            if not wholes:
+                continue
+            shared = len(group & _telling_words(_sentence_of(prose, wholes[0])))
+            whole = max(wholes, key=lambda c: c.value)
+            if shared and (best is None or shared >= best[0]):
+                best = (shared, whole.value, whole)
+        if best is not None:
+            yield PartOfWhole(part, best[2])
+
+
+# "Of those on the inpatient and day-case list, ", "Of the land burned this summer, "
+_OF_NAMED_GROUP = re.compile(
+    r"\s*of\s+(?:those|the|all)\s+(?P<group>[^,\d;:.]{3,80}?)\s*,\s*$", re.IGNORECASE
+)
+_GROUP_SENTENCES_BACK = 3
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _telling_words(text: str) -> frozenset[str]:
+    return frozenset(
+        singular(w) for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in STOP_WORDS
+    )
+
+
+def _sentence_of(prose: str, claim: Claim) -> str:
+    end = prose.find(". ", claim.end)
+    return prose[claim.sentence_start : len(prose) if end < 0 else end]
 
 
 def _of_that_after(document: Document) -> Iterator[PartOfWhole]:
