@@ -417,6 +417,8 @@ def test_wire_copy_names_each_dollar_in_dlrs(text: str, unit: str) -> None:
         ("Seiban will raise fares by an average of 8.2% from October.", "8.2%", "change"),
         ("Kirana has raised Rp 4.3 trillion from investors.", "Rp 4.3 trillion", "level"),
         ("Fares were raised 8% in April.", "8%", "change"),
+        ("The gap is closed with £2.2m raised through higher fees.", "£2.2m", "level"),
+        ("Profit was a 56.5% rise on the year.", "56.5%", "change"),
     ],
 )
 def test_what_a_change_word_makes_of_the_figure_after_it(text: str, figure: str, role: str) -> None:

@@ -266,7 +266,9 @@ class ContextReader:
         while k < sentence.end and steps < 3:
             match = index.at(k, "CHANGE")
             if match is not None and doc[k].lower_ not in ("up", "down", "higher", "lower"):
-                return match[2] if claim._.kind != MONEY or doc[k].lower_ != "cut" else ""
+                money_raised = doc[k].lower_ == "cut" or doc[k].lower_ in self.lexicon.raising_verbs
+                return match[2] if claim._.kind != MONEY or not money_raised else ""
+                # "£2.2m raised through higher fees": money raised, a level
             basis = index.at(k, "BASIS")
             if basis is not None:
                 k = basis[0]
