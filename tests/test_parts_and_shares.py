@@ -569,3 +569,28 @@ def test_a_group_named_at_the_start_of_a_sentence_is_an_earlier_figure(
     text: str, fires: bool
 ) -> None:
     assert len(messages("part-exceeds-whole", text)) == int(fires)
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        (
+            "Almena said it would finance the 1.09 billion euros with a 650 mln euro syndicated "
+            "loan, a 300 mln euro bond issue and 190 mln euros of existing cash.",
+            True,
+        ),
+        (
+            "Almena said it would finance the 1.09 billion euros with a 650 mln euro syndicated "
+            "loan, a 300 mln euro bond issue and 140 mln euros of existing cash.",
+            False,
+        ),
+        # joined any other way, the figures before are no total of those after
+        (
+            "Tax payments will drain 610 mln stg and a rise in notes 25 mln stg, but the outflow "
+            "will be offset by 560 mln stg of bill redemptions and other flows of 85 mln stg.",
+            False,
+        ),
+    ],
+)
+def test_parts_that_follow_their_total_in_the_sentence(text: str, fires: bool) -> None:
+    assert len(messages("sum-of-parts", text)) == int(fires)

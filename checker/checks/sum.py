@@ -172,12 +172,28 @@ def _sentence_totals(
         for claim in claims:
             if claim.kind in ("money", "quantity") and claim.role == "level":
                 groups[(claim.kind, claim.unit)].append(claim)
-        for parts in groups.values():
-            if len(parts) < 3 or any(p.start in judged for p in parts):
+        for group in groups.values():
+            if len(group) < 3 or any(p.start in judged for p in group):
                 continue  # three parts at least; a sum reported is not reported again
-            found = _total_by_evidence(document, FigureList(tuple(parts), ("and",)), False)
-            if found is not None:
-                yield found
+            # the parts may follow their total in the sentence: "finance the 1.09 billion euros
+            # with a 650 mln euro loan, a 300 mln euro bond and 190 mln euros of cash"
+            for first in range(len(group) - 2):
+                if first and not _FUNDED_WITH.match(gap(document, group[first - 1], group[first])):
+                    continue
+                parts = FigureList(tuple(group[first:]), ("and",))
+                found = _total_by_evidence(document, parts, False)
+                if found is not None and (not first or found[0] is group[first - 1]):
+                    yield found
+                    break
+
+
+# Between a total and the first of its parts later in the sentence: "finance the 1.09 billion
+# euros with a 650 mln euro loan", "closes the £12.4m gap through £5.1m of savings".
+_FUNDED_WITH = re.compile(
+    r"^\s*(?:[a-z][\w'’-]*\s+){0,4}?(?:with|through|via|by|from|into|across|between|among)"
+    r"\s+(?:a|an|the|its)?\s*$|^\s*[a-z]*\s*:\s*$",
+    re.IGNORECASE,
+)
 
 
 def _of_averages(document: Document, claim: Claim) -> bool:
