@@ -594,3 +594,14 @@ def test_a_group_named_at_the_start_of_a_sentence_is_an_earlier_figure(
 )
 def test_parts_that_follow_their_total_in_the_sentence(text: str, fires: bool) -> None:
     assert len(messages("sum-of-parts", text)) == int(fires)
+
+
+def test_a_share_of_another_named_whole_does_not_clear_one() -> None:
+    text = (
+        "The state presented a Rs 3,18,450 crore budget, up from Rs 2,94,600 crore. Interest "
+        "payments will absorb Rs 24,300 crore, about 9.2% of revenue receipts. Schools receive "
+        "Rs 51,200 crore, or 18.1% of the budget."
+    )
+    # 24,300 at 9.2% implies a whole that 51,200 would be 18.1% of, but that whole is revenue
+    # receipts, not the budget: 51,200 / 3,18,450 is 16.1%
+    assert len(messages("share-arithmetic", text)) == 1

@@ -126,6 +126,7 @@ class UnstatedShare:
     percent: Claim
     wholes: tuple[Claim, ...]
     joined: bool = True  # joined as a share is ("X, or 47%"); else only near ("X, 54.7 pct")
+    whole_named: str = ""  # what the share is 'of': 'the total', 'revenue receipts'
 
 
 # "of the group total", "of group revenue", "of everyone waiting": the whole a share names.
@@ -175,7 +176,7 @@ def unstated_shares(document: Document) -> Iterator[UnstatedShare]:
                 for c in _figures_before(document, percent, _WHOLE_SENTENCES_BACK)
                 if _may_be_whole(c, part) and (not metric or _of_metric(c, metric))
             )
-            yield UnstatedShare(part, percent, wholes, joined)
+            yield UnstatedShare(part, percent, wholes, joined, " ".join(words))
 
 
 def _figures_before(document: Document, claim: Claim, sentences_back: int) -> list[Claim]:

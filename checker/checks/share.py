@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from checker.amounts import amount_like, plain
 from checker.checks import register
 from checker.checks.base import Check
@@ -27,6 +29,7 @@ from checker.checks.relations import (
 from checker.claims import Claim
 from checker.document import Document
 from checker.findings import Finding
+from checker.nlp.lexicon import load_lexicon
 
 _HUNDRED = Decimal(100)
 # A stated share this close to the one its part and a whole before it give, as a ratio, is that
@@ -110,6 +113,7 @@ class ShareCheck(Check):
             self._allows(stated, _share_of_implied_whole(unstated.part, other.part, other.percent))
             for other in others
             if same_measure(other.part, unstated.part)
+            and _same_whole_named(other, unstated)  # not "9.2% of revenue receipts"
         ):
             return None
         part, stated = unstated.part.value, unstated.percent.value
@@ -139,6 +143,19 @@ class ShareCheck(Check):
         related = [(share.part.start, share.part.end, "the part"),
                    (share.whole.start, share.whole.end, "the whole")]  # fmt: skip
         return self.finding(document, share.percent.start, share.percent.end, fields, related)
+
+
+def _same_whole_named(a: UnstatedShare, b: UnstatedShare) -> bool:
+    """'of the total' and 'of the total'; 'of its outstanding shares' and 'of the outstanding
+    shares'; not 'of the budget' and 'of revenue receipts'."""
+    words_a, words_b = _named_words(a.whole_named), _named_words(b.whole_named)
+    return words_a == words_b or bool(words_a & words_b)
+
+
+def _named_words(phrase: str) -> set[str]:
+    """The words of a whole's name, a metric's words as the metric ('stock' as shares)."""
+    metrics = load_lexicon().metric_of_word
+    return {metrics.get(w, w) for w in phrase.split() if w not in STOP_WORDS}
 
 
 def _implied_whole(part: Claim, percent: Claim) -> tuple[Decimal, Decimal]:
