@@ -600,8 +600,8 @@ def test_a_share_of_another_named_whole_does_not_clear_one() -> None:
     text = (
         "The state presented a Rs 3,18,450 crore budget, up from Rs 2,94,600 crore. Interest "
         "payments will absorb Rs 24,300 crore, about 9.2% of revenue receipts. Schools receive "
-        "Rs 51,200 crore, or 18.1% of the budget."
+        "Rs 51,200 crore, or 18.1% of the total."
     )
     # 24,300 at 9.2% implies a whole that 51,200 would be 18.1% of, but that whole is revenue
-    # receipts, not the budget: 51,200 / 3,18,450 is 16.1%
+    # receipts, not the total: 51,200 / 3,18,450 is 16.1%
     assert len(messages("share-arithmetic", text)) == 1
