@@ -364,3 +364,30 @@ def test_near_misses_of_a_percentage_named_by_its_own_word() -> None:
 def test_near_misses_of_a_broad_metric_still_need_a_subject() -> None:
     text = "The yield of the first tranche was 8.78%. The yield of the second tranche was 8.76%."
     assert worded(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # counts of shares are compared only when their digits are swapped
+        (
+            "Lantau bought 12.4 mln shares of Shun Wo in two weeks, a filing showed.\n\n"
+            "Brokers said Lantau's 14.2 mln shares were bought in the two weeks.",
+            ["conflicting-figures"],
+        ),
+        (
+            "Lantau bought 10 mln shares of Shun Wo in two weeks, a filing showed.\n\n"
+            "Shun Wo has 100 mln shares in issue.",
+            [],
+        ),
+        (
+            "Lantau bought 12.4 mln shares of Shun Wo in two weeks, a filing showed.\n\n"
+            "Brokers said Lantau's 12.9 mln shares were bought in the two weeks.",
+            [],
+        ),
+    ],
+)
+def test_share_counts_conflict_only_when_their_digits_are_swapped(
+    text: str, expected: list[str]
+) -> None:
+    assert [r for r in worded(text) if r == "conflicting-figures"] == expected

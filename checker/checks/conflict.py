@@ -204,7 +204,7 @@ class ConflictCheck(Check):
                 bool(claim.metric or claim.counted or claim.kind in ("money", "quantity"))
                 or _given_as_known(prose, claim)  # "the 9.2% increase"
             )
-            and claim.metric not in self.params.ignored_metrics
+            and (claim.metric not in self.params.ignored_metrics or claim.kind == "count")
             and not _few(claim)
             and not _YEAR.fullmatch(claim.text)
             and not _distributed(prose, claim)
@@ -239,6 +239,8 @@ class ConflictCheck(Check):
             )
             if evidence.veto or _restated_veto(first, later, earlier, context.year):
                 continue
+            if self._ignored(first, later):
+                continue
             if document.in_title(first) and body.bound_restates(first, later):
                 continue  # "500 MLN DLR OFFERING", "up to 500 mln dlrs", then "50 mln dlrs"
             if leads:
@@ -259,6 +261,15 @@ class ConflictCheck(Check):
         if score < self.params.evidence_threshold or not self._values_conflict(first, later):
             return None
         return self._report(document, first, [later], evidence.explain())
+
+    def _ignored(self, first: Claim, later: Claim) -> bool:
+        """Counts of a metric too often of different things ('shares' bought, offered and
+        outstanding) are one only when their digits are swapped: 12.4 mln and 14.2 mln shares."""
+        ignored = self.params.ignored_metrics
+        if first.metric not in ignored and later.metric not in ignored:
+            return False
+        slip = typical_slip(first.value, later.value, steps=(first.step, later.step))
+        return slip != "transposed"
 
     def _crowded(self, bucket: list[Claim], year: str) -> set[int]:
         """The figures whose measure has more values than a fact restated has, among the
