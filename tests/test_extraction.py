@@ -535,3 +535,8 @@ def test_crowns_are_one_currency_in_a_story_of_two_crown_countries() -> None:
     )
     units = {c.unit for c in document(text).claims if c.kind == "money"}
     assert len(units) == 1
+
+
+def test_a_change_word_does_not_narrow_what_a_figure_measures() -> None:
+    (claim,) = [c for c in claims("Castellan lifts annual profit to A$312m.") if c.kind == "money"]
+    assert "lift" not in claim.subject.split()

@@ -747,6 +747,7 @@ class ContextReader:
                 not token.is_alpha
                 or (lower in STOP_WORDS and lower not in self.lexicon.ordinals)
                 or lower in self.lexicon.generic_subject_words
+                or lower in self.lexicon.change_word_set  # "lifts annual profit": no segment
                 or self._in_period(token)  # "the first-half margin" is the margin
             ):
                 continue

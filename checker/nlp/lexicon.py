@@ -184,6 +184,12 @@ class Lexicon:
         return metric if metric in self.raw["money_metrics"] else ""
 
     @functools.cached_property
+    def change_word_set(self) -> frozenset[str]:
+        """Every word that says a figure changed ('rose', 'lifts', 'cut'), of any direction."""
+        words = self.raw["change_words"]
+        return frozenset(w for direction, ws in words.items() if direction != "double" for w in ws)
+
+    @functools.cached_property
     def rate_units(self) -> frozenset[str]:
         return frozenset(self.raw["rate_units"])
 
