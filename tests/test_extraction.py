@@ -540,3 +540,15 @@ def test_crowns_are_one_currency_in_a_story_of_two_crown_countries() -> None:
 def test_a_change_word_does_not_narrow_what_a_figure_measures() -> None:
     (claim,) = [c for c in claims("Castellan lifts annual profit to A$312m.") if c.kind == "money"]
     assert "lift" not in claim.subject.split()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Band D household will pay £2,174.36 next year.",
+        "The European Union will pay PLN 780 million from its cohesion fund.",
+    ],
+)
+def test_what_someone_pays_is_an_outlay_not_a_deal(text: str) -> None:
+    (claim,) = [c for c in claims(text) if c.kind == "money"]
+    assert claim.metric == "spending"
