@@ -12,6 +12,7 @@ figures costs anything. The forms:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import defaultdict
@@ -507,7 +508,7 @@ def _of_named_group(document: Document) -> Iterator[PartOfWhole]:
     prose = document.source.prose
     firsts = {c.sentence_start: c for c in reversed(document.claims) if _counts_in_sentence(c)}
     for part in firsts.values():
-        opening = _OF_NAMED_GROUP.match(prose, part.sentence_start, part.start)
+        opening = _named_group_opening().match(prose, part.sentence_start, part.start)
         if opening is None or not _level(part) or part.value is None:
             continue
         group = _telling_words(opening.group("group"))
@@ -526,10 +527,15 @@ def _of_named_group(document: Document) -> Iterator[PartOfWhole]:
             yield PartOfWhole(part, best[2])
 
 
-# "Of those on the inpatient and day-case list, ", "Of the land burned this summer, "
-_OF_NAMED_GROUP = re.compile(
-    r"\s*of\s+(?:those|the|all)\s+(?P<group>[^,\d;:.]{3,80}?)\s*,\s*$", re.IGNORECASE
-)
+@functools.cache
+def _named_group_opening() -> re.Pattern[str]:
+    """'Of those on the inpatient and day-case list, ', 'Of the land burned this summer, '."""
+    openers = "|".join(map(re.escape, load_lexicon().named_group_openers))
+    return re.compile(
+        rf"\s*of\s+(?:{openers})\s+(?P<group>[^,\d;:.]{{3,80}}?)\s*,\s*$", re.IGNORECASE
+    )
+
+
 _GROUP_SENTENCES_BACK = 3
 _WORD = re.compile(r"[^\W\d_]+")
 

@@ -8,6 +8,7 @@ rounded parts ("38.7 and 22.6, a total of 61.4") pass when their rounding allows
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -178,7 +179,9 @@ def _sentence_totals(
             # the parts may follow their total in the sentence: "finance the 1.09 billion euros
             # with a 650 mln euro loan, a 300 mln euro bond and 190 mln euros of cash"
             for first in range(len(group) - 2):
-                if first and not _FUNDED_WITH.match(gap(document, group[first - 1], group[first])):
+                if first and not _funded_with().match(
+                    gap(document, group[first - 1], group[first])
+                ):
                     continue
                 parts = FigureList(tuple(group[first:]), ("and",))
                 found = _total_by_evidence(document, parts, False)
@@ -189,11 +192,13 @@ def _sentence_totals(
 
 # Between a total and the first of its parts later in the sentence: "finance the 1.09 billion
 # euros with a 650 mln euro loan", "closes the £12.4m gap through £5.1m of savings".
-_FUNDED_WITH = re.compile(
-    r"^\s*(?:[a-z][\w'’-]*\s+){0,4}?(?:with|through|via|by|from|into|across|between|among)"
-    r"\s+(?:a|an|the|its)?\s*$|^\s*[a-z]*\s*:\s*$",
-    re.IGNORECASE,
-)
+@functools.cache
+def _funded_with() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, load_lexicon().total_to_parts_words))
+    return re.compile(
+        rf"^\s*(?:[a-z][\w'’-]*\s+){{0,4}}?(?:{words})\s+(?:a|an|the|its)?\s*$|^\s*[a-z]*\s*:\s*$",
+        re.IGNORECASE,
+    )
 
 
 def _of_averages(document: Document, claim: Claim) -> bool:

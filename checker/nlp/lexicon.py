@@ -206,6 +206,14 @@ class Lexicon:
         return tuple(self.raw["part_list_openers"])
 
     @functools.cached_property
+    def total_to_parts_words(self) -> tuple[str, ...]:
+        return tuple(self.raw["total_to_parts_words"])
+
+    @functools.cached_property
+    def named_group_openers(self) -> tuple[str, ...]:
+        return tuple(self.raw["named_group_openers"])
+
+    @functools.cached_property
     def speech_verbs(self) -> frozenset[str]:
         return frozenset(self.raw["speech_verbs"])
 
