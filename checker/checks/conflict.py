@@ -228,6 +228,8 @@ class ConflictCheck(Check):
                 later
             ):
                 continue
+            if self._ignored(first, later):
+                continue
             evidence = weigh(
                 first,
                 later,
@@ -238,8 +240,6 @@ class ConflictCheck(Check):
                 rounding_steps=self.params.rounding_steps,
             )
             if evidence.veto or _restated_veto(first, later, earlier, context.year):
-                continue
-            if self._ignored(first, later):
                 continue
             if document.in_title(first) and body.bound_restates(first, later):
                 continue  # "500 MLN DLR OFFERING", "up to 500 mln dlrs", then "50 mln dlrs"

@@ -18,11 +18,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checker.checks.evidence import Period
+from checker.checks.restatements import _word_set
 from checker.claims import Claim
 from checker.document import Document
 from checker.nlp.context import singular
@@ -514,17 +514,16 @@ def _of_named_group(document: Document) -> Iterator[PartOfWhole]:
         group = _telling_words(opening.group("group"))
         if not group:
             continue
-        best: tuple[int, Decimal, Claim] | None = None
+        best: tuple[int, Claim] | None = None  # the most words shared; the later on a tie
         for start in document.sentences_before(part.sentence_start, _GROUP_SENTENCES_BACK):
             wholes = [c for c in document.in_sentence(start) if _whole_before(c, part)]
             if not wholes:
                 continue
             shared = len(group & _telling_words(_sentence_of(prose, wholes[0])))
-            whole = max(wholes, key=lambda c: c.value)
             if shared and (best is None or shared >= best[0]):
-                best = (shared, whole.value, whole)
+                best = (shared, max(wholes, key=lambda c: c.value))
         if best is not None:
-            yield PartOfWhole(part, best[2])
+            yield PartOfWhole(part, best[1])
 
 
 @functools.cache
@@ -537,18 +536,17 @@ def _named_group_opening() -> re.Pattern[str]:
 
 
 _GROUP_SENTENCES_BACK = 3
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _telling_words(text: str) -> frozenset[str]:
-    return frozenset(
-        singular(w) for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in STOP_WORDS
-    )
 
 
 def _sentence_of(prose: str, claim: Claim) -> str:
+    """The claim's sentence to its next '. ' (restatements.sentence_text also stops at '!', '?'
+    and a paragraph's end; reading the group's whole with it changes one finding)."""
     end = prose.find(". ", claim.end)
     return prose[claim.sentence_start : len(prose) if end < 0 else end]
+
+
+def _telling_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _word_set(text) if len(w) > 2 and w not in STOP_WORDS)
 
 
 def _of_that_after(document: Document) -> Iterator[PartOfWhole]:

@@ -120,10 +120,11 @@ class ContextReader:
                 # "the 5 GW plant", "a 1,140-megawatt wind farm that will cost ...": a power is a
                 # capacity whatever the sentence says around it
                 claim._.metric, claim._.subject, claim._.subject_text = unit_metric, "", ""
-            if claim._.kind == MONEY and self._unit_price(doc, claim):
+            money_metric = claim._.metric in self.lexicon.money_metrics
+            if claim._.kind == MONEY and not money_metric and self._unit_price(doc, claim):
                 # "bought 3.71 mln shares at 187.50 crowns apiece" gives no count of shares; a
                 # dividend of €0.92 a share stays a dividend
-                claim._.metric = self.lexicon.money_metric(claim._.metric)
+                claim._.metric = ""
             self._scope(doc, claim, sentence, scopes, history, index)
         for claim in claims:
             claim.write()
@@ -266,9 +267,9 @@ class ContextReader:
         while k < sentence.end and steps < 3:
             match = index.at(k, "CHANGE")
             if match is not None and doc[k].lower_ not in ("up", "down", "higher", "lower"):
+                # "£2.2m raised through higher fees", "$5m cut": money raised or cut, a level
                 money_raised = doc[k].lower_ == "cut" or doc[k].lower_ in self.lexicon.raising_verbs
                 return match[2] if claim._.kind != MONEY or not money_raised else ""
-                # "£2.2m raised through higher fees": money raised, a level
             basis = index.at(k, "BASIS")
             if basis is not None:
                 k = basis[0]

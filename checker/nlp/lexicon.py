@@ -179,10 +179,6 @@ class Lexicon:
     def unit_price_words(self) -> tuple[tuple[str, ...], ...]:
         return tuple(tuple(phrase.split()) for phrase in self.raw["unit_price_words"])
 
-    def money_metric(self, metric: str) -> str:
-        """``metric`` if money measures it ('dividend'), else '' ('shares')."""
-        return metric if metric in self.raw["money_metrics"] else ""
-
     @functools.cached_property
     def change_word_set(self) -> frozenset[str]:
         """Every word that says a figure changed ('rose', 'lifts', 'cut'), of any direction."""
