@@ -270,6 +270,25 @@ def test_a_time_within_a_year_is_not_a_figure_s_period() -> None:
     assert claim.scope == "H1"
 
 
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Exports were 849,000 tonnes in January-June.", "H1"),
+        ("Revenue for the July-September quarter was ¥5.8 trillion.", "Q3"),
+        ("Exports were 849,000 tonnes in January to September 2024.", "2024-9M"),
+        ("Exports were 849,000 tonnes in the February-May period.", "M02-M05"),
+    ],
+)
+def test_months_from_one_to_another_are_a_period(text: str, scope: str) -> None:
+    claim = next(c for c in claims(text) if c.kind in ("money", "quantity"))
+    assert claim.scope == scope and "january" not in claim.subject
+
+
+def test_the_end_of_a_month_is_a_time_not_what_is_measured() -> None:
+    claim = only("The list held 5,842 households at the end of June.", "count")
+    assert claim.subject == "" and "june" in claim.scope
+
+
 def test_an_average_after_a_figure_is_not_what_it_counts() -> None:
     (claim,) = claims("The 11,842 average was the fourth highest in the division.")
     assert claim.counted == ""

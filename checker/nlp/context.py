@@ -42,10 +42,11 @@ _SKIP_BEFORE = {"by", "of", "a", "an", "the", "be", "been", "being", "will", "to
                 "that", "it", "this"}  # fmt: skip
 _QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»"}
 _CLAUSE_ENDS = {",", ";", ":", "—", "–"}
-_PERIOD_LABELS = {"QUARTER", "HALF", "NINE_MONTHS", "FISCAL_YEAR", "YEAR", "MONTH", "FULL_YEAR",
-                  "SPAN", "AS_OF", "RELATIVE", "YEAR_TO_DATE"}  # fmt: skip
+_PERIOD_LABELS = {"QUARTER", "HALF", "NINE_MONTHS", "FISCAL_YEAR", "YEAR", "MONTH", "MONTHS",
+                  "FULL_YEAR", "SPAN", "AS_OF", "RELATIVE", "YEAR_TO_DATE"}  # fmt: skip
 # Scopes a later sentence without one of its own inherits (a five-year plan's span is not one).
-_INHERITED_LABELS = {"QUARTER", "HALF", "NINE_MONTHS", "FISCAL_YEAR", "YEAR", "MONTH", "FULL_YEAR"}
+_INHERITED_LABELS = {"QUARTER", "HALF", "NINE_MONTHS", "FISCAL_YEAR", "YEAR", "MONTH", "MONTHS",
+                     "FULL_YEAR"}  # fmt: skip
 _MAX_SUBJECT = 12
 _YEAR_IN_SCOPE = re.compile(r"(1[89]|2[01])\d\d")
 

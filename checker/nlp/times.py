@@ -181,6 +181,8 @@ class TimeFinder:
         if label == "YEAR":
             prep = words[0]
             return f"{prep} {year}" if prep in ("since", "by", "until", "before", "after") else year
+        if label == "MONTHS":
+            return _join(year, _months_part(*self._months_in(words)))
         if label == "MONTH":
             month = next(
                 self.lexicon.months[w.rstrip(".")]
@@ -203,6 +205,28 @@ class TimeFinder:
                 w for w in words if w not in ("as", "of", "at", "the", "end")
             )
         return " ".join(words)  # UNRESOLVED: "the quarter"
+
+    def _months_in(self, words: list[str]) -> tuple[int, int]:
+        months = [
+            self.lexicon.months[w.rstrip(".")]
+            for w in words
+            if w.rstrip(".") in self.lexicon.months
+        ]
+        return months[0], months[-1]
+
+
+def _months_part(first: int, last: int) -> str:
+    """The part of a year from one month to another: 'Q1' for January to March, 'H1' for January
+    to June, '9M', 'full year', or 'M02-M05' for months that make no named part."""
+    if first == 1 and last == 12:
+        return "full year"
+    if first == 1 and last == 9:
+        return "9M"
+    if last - first == 5 and first in (1, 7):
+        return f"H{1 + first // 7}"
+    if last - first == 2 and first % 3 == 1:
+        return f"Q{1 + first // 3}"
+    return f"M{first:02d}-M{last:02d}"
 
 
 def _header_lines(doc: Doc) -> list[Span]:
