@@ -49,6 +49,9 @@ DATE = dt.date(2024, 5, 14)
         ("8400", "8040", "transposed"),  # each written to the unit: the zeros are digits
         ("380000", "308000", "transposed"),
         ("109e9", "100e9", ""),  # a round figure's zeros are not digits
+        ("134.20e9", "13.4e9", "power of ten"),  # rounded, and a scale word off
+        ("134.20e9", "13.5e9", ""),
+        ("2406", "241", ""),  # written to the unit: no rounding of the other
     ],
 )
 def test_typical_slips(first: str, second: str, slip: str) -> None:
@@ -259,6 +262,17 @@ def test_people_is_no_other_thing_than_passengers() -> None:
     homes = _claim("Calder built 2,480 homes.", "2,480")
     assert evidence_veto(passengers, people) == ""
     assert evidence_veto(passengers, homes).startswith("different things counted")
+
+
+def test_one_group_in_other_words_is_no_other_thing() -> None:
+    participants = _claim("The trial enrolled 4,820 participants.", "4,820")
+    volunteers = _claim("The trial enrolled 4,280 volunteers.", "4,280")
+    animals = _claim("Scientists tagged 32 animals.", "32")
+    whales = _claim("Scientists tagged 23 whales.", "23")
+    homes = _claim("The trial enrolled 4,280 homes.", "4,280")
+    assert evidence_veto(participants, volunteers) == ""
+    assert evidence_veto(whales, animals) == ""
+    assert evidence_veto(participants, homes).startswith("different things counted")
 
 
 def test_four_digits_swapped_count_more_than_two() -> None:

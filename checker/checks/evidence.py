@@ -228,11 +228,15 @@ def measures_alike(a: Claim, b: Claim) -> bool:
 
 
 def _different_counted(a: Claim, b: Claim) -> bool:
-    """Homes and hectares, not passengers and people (a noun for any of several kinds)."""
+    """Homes and hectares; not passengers and people (a noun for any of several kinds), nor
+    participants and volunteers (one group in other words)."""
     if not (a.counted and b.counted and a.counted != b.counted and a.metric != b.metric):
         return False
-    generic = load_lexicon().generic_counted
-    return a.counted not in generic and b.counted not in generic
+    lexicon = load_lexicon()
+    if a.counted in lexicon.generic_counted or b.counted in lexicon.generic_counted:
+        return False
+    group = lexicon.counted_groups.get(a.counted)
+    return group is None or group != lexicon.counted_groups.get(b.counted)
 
 
 def _different_metrics(a: str, b: str) -> bool:
@@ -490,6 +494,12 @@ def typical_slip(
         digits_x, digits_y = _rounded_digits(x, places), _rounded_digits(y, places)
         if digits_x == digits_y:
             return ""  # a rounding, not a slip
+    elif len(digits_x) != len(digits_y) and steps is not None and min(steps) >= _THOUSAND:
+        # "Rs 13,420 crore" restated as "about ₹13.4 billion": rounded, and a power of ten off
+        # (figures written with a scale word; "241 patients" rounds nothing of "2,406")
+        places = min(len(digits_x), len(digits_y))
+        if places >= 3 and _rounded_digits(x, places) == _rounded_digits(y, places):
+            digits_x = digits_y = _rounded_digits(x, places)
     if digits_x == digits_y:
         # a decimal point moved, or million for thousand or billion: not 27 dlrs a share and
         # 270 mln dlrs
@@ -497,6 +507,9 @@ def typical_slip(
     if len(digits_x) != len(digits_y) or _magnitude(x) != _magnitude(y):
         return ""
     return _one_slip(digits_x, digits_y, short)
+
+
+_THOUSAND = Decimal(1000)
 
 
 def _one_slip(digits_x: str, digits_y: str, short: bool) -> str:

@@ -128,6 +128,11 @@ class Lexicon:
         return frozenset(self.raw["generic_counted"])
 
     @functools.cached_property
+    def counted_groups(self) -> dict[str, str]:
+        """Each counted noun of `counted_alike` and the name of its group."""
+        return {noun: group for group, nouns in self.raw["counted_alike"].items() for noun in nouns}
+
+    @functools.cached_property
     def generic_subject_words(self) -> frozenset[str]:
         return frozenset(self.raw["generic_subject_words"])
 
