@@ -273,6 +273,16 @@ def test_one_group_in_other_words_is_no_other_thing() -> None:
     assert evidence_veto(participants, volunteers) == ""
     assert evidence_veto(whales, animals) == ""
     assert evidence_veto(participants, homes).startswith("different things counted")
+    units = _claim("Hanseong sold 41,320 units.", "41,320")
+    cars = _claim("Hanseong sold 41,230 EVs.", "41,230")
+    assert evidence_veto(units, cars) == ""
+
+
+def test_a_shortfall_is_a_kind_of_deficit() -> None:
+    deficit = _claim("The trust forecasts a deficit of £23.4m.", "£23.4m")
+    shortfall = _claim("The £24.3m shortfall worries the board.", "£24.3m")
+    assert (deficit.metric, shortfall.metric) == ("loss", "shortfall")
+    assert evidence_veto(deficit, shortfall) == ""
 
 
 def test_four_digits_swapped_count_more_than_two() -> None:

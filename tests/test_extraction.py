@@ -289,6 +289,30 @@ def test_the_end_of_a_month_is_a_time_not_what_is_measured() -> None:
     assert claim.subject == "" and "june" in claim.scope
 
 
+def test_a_metric_after_a_clause_opener_is_not_the_figure_s() -> None:
+    text = '"We made a profit of Rs 4.21 billion in a quarter when prices fell," he said.'
+    claim = only(text, "money")
+    assert claim.metric == "profit" and "price" not in claim.subject
+
+
+def test_a_money_verb_gives_no_metric_to_a_count() -> None:
+    claim = only('"We sold 41,230 EVs last month," he said.', "count")
+    assert claim.metric != "deal" and claim.counted == "evs"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "metric"),
+    [
+        ("The force faces a £9.6 million gap in its budget.", "money", "shortfall"),
+        ("Closing a £6.9 million hole has meant hard choices.", "money", "shortfall"),
+        ("We generated $69.5 million of free cash in the quarter.", "money", "cash flow"),
+        ("Labour's lead was a gap of 16.3 percentage points.", "percentage_points", ""),
+    ],
+)
+def test_what_a_budget_lacks_and_what_cash_it_makes(text: str, kind: str, metric: str) -> None:
+    assert only(text, kind).metric == metric
+
+
 def test_an_average_after_a_figure_is_not_what_it_counts() -> None:
     (claim,) = claims("The 11,842 average was the fourth highest in the division.")
     assert claim.counted == ""

@@ -535,8 +535,11 @@ class ContextReader:
                         return Anchor(j, match[0], match[2])
                     if j in self._scope_at:
                         continue  # "in second-quarter sales"
-                    if not doc[j].is_alpha or doc[j].lower_ in _CONJUNCTIONS:
+                    lower = doc[j].lower_
+                    if not doc[j].is_alpha or lower in _CONJUNCTIONS:
                         break  # "revenue of €1.84 billion in 2025 and operating profit of ..."
+                    if lower in self.lexicon.clause_openers:
+                        break  # "a profit of Rs 4.21 billion in a quarter when prices ..."
                 return None
             skip = index.at(k, "CHANGE") or index.at(k, "BASIS")
             if skip is None and doc[k].text != "-":
@@ -578,6 +581,8 @@ class ContextReader:
                 match = None
         if match is None:
             return None
+        if claim._.kind != MONEY and match[2] in self.lexicon.money_metrics:
+            return None  # "we sold 41,230 EVs" is no deal, "earned 12 caps" no profit
         return Anchor(match[0], i, match[2], after_claim=True)
 
     def _counted_anchor(
@@ -725,6 +730,8 @@ class ContextReader:
                 break
             if lower in _SUBJECT_STOPS or index.has(j, "CHANGE") or index.has(j, "BASIS"):
                 break
+            if lower in self.lexicon.clause_openers:
+                break  # "in a year when household budgets were stretched"
             if token.is_alpha and lower.endswith(("ed", "ing")) and j > k + 1:
                 break
             words.append(token)
@@ -1074,6 +1081,8 @@ def _start_with_qualifier(claim: ClaimView, index: LexicalIndex) -> int:
 def _metric_for(claim: ClaimView, metric: str, lexicon: Lexicon) -> str:
     if claim._.kind == MONEY and metric in _PHYSICAL_METRICS:
         return "spending"
+    if claim._.kind not in (MONEY, PERCENT) and metric in lexicon.money_or_percent_only:
+        return ""  # "a gap of 16.3 points" is no shortfall
     if claim._.kind != QUANTITY:
         return metric
     if metric in lexicon.money_only_metrics:

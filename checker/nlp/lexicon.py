@@ -120,6 +120,10 @@ class Lexicon:
         return frozenset(self.raw["money_only_metrics"])
 
     @functools.cached_property
+    def money_or_percent_only(self) -> frozenset[str]:
+        return frozenset(self.raw["money_or_percent_only"])
+
+    @functools.cached_property
     def raising_verbs(self) -> frozenset[str]:
         return frozenset(self.raw["raising_verbs"])
 
@@ -386,6 +390,7 @@ def _check_parents(raw: dict[str, Any]) -> None:
     """Every metric of the taxonomy, and every money metric, is a metric the lexicon lists."""
     named = [("metric_parents", m) for pair in raw.get("metric_parents", {}).items() for m in pair]
     named += [("money_metrics", m) for m in raw.get("money_metrics", [])]
+    named += [("money_or_percent_only", m) for m in raw.get("money_or_percent_only", [])]
     for section, metric in named:
         if metric not in raw["metrics"]:
             raise LexiconError(f"lexicon {section}: {metric!r} is not under metrics")
