@@ -133,7 +133,9 @@ def _read_in_cell(claim: Claim, lines: _Lines, readings: dict[str, str]) -> Clai
     if not metric and _rows_are_metrics(cell):
         # "| Operating profit | 583 |" under "| SEK m | Q3 2023 |" or a caption "(€m unless
         # stated):": the row names the metric, and only an amount takes the table's unit
-        metric = _metric_of(cell.label)
+        # "| General fund expenditure (in $ millions) | 2024-25 |" over "| Transportation | 22.9 |":
+        # the corner names the metric, each row a part of it
+        metric = _metric_of(cell.label) or _metric_of(cell.corner)
         if _an_amount(metric, cell):
             claim = _in_header_unit(claim, cell.corner, readings)
             claim = _in_header_unit(claim, caption, readings)

@@ -187,6 +187,25 @@ def test_a_segment_corner_keeps_rows_as_segments() -> None:
     assert _cells(text)["583"][:2] == ("count", "")
 
 
+SEGMENTS_OF_A_METRIC = """The district's spending plan rises to $401.4 million.
+
+| General fund expenditure (in $ millions) | 2023-24 | 2024-25 | Change |
+|---|---:|---:|---:|
+| Instruction | 248.6 | 256.3 | 3.1% |
+| Transportation | 21.4 | 22.9 | 7.0% |
+
+Transportation spending will rise to $29.2 million in 2024-25.
+"""
+
+
+def test_a_corner_that_names_the_metric_makes_each_row_a_part_of_it() -> None:
+    cells = _cells(SEGMENTS_OF_A_METRIC)
+    assert cells["22.9"][:4] == ("money", "USD", 22_900_000, "spending")
+    assert cells["7.0%"][:2] == ("percent", "%")
+    (finding,) = findings(SEGMENTS_OF_A_METRIC)
+    assert (finding.location.line, finding.related[0].location.line) == (6, 8)
+
+
 UNLESS_STATED = """Hoshida said net profit fell 19% to ¥16.9 billion in the first half in Japan.
 
 Results for the six months (¥ billion unless stated):
