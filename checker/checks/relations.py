@@ -51,8 +51,9 @@ _SHARE_TO_WHOLE = re.compile(
 )
 # Between a part and its whole: "12 of the 40", "52 out of 41".
 _PART_OF_WHOLE = re.compile(
-    r"^\s*(?:out\s+)?of\s+(?:(?:the|its|their|those|these|all|a|total)\s+)*$", re.IGNORECASE
-)
+    r"^\s*(?:out\s+)?of\s+(?:(?:the|its|their|those|these|all|a|total|[\w-]+['’]s)\s+)*$",
+    re.IGNORECASE,
+)  # "71.4 million of Coralfield's 476.3 million shares"
 # After a whole, before the share: "seats, or", "seats (", "council seats on the ballot, or".
 _WHOLE_TO_SHARE = re.compile(
     rf"^\s*(?:[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,5}})?\s*(?:,\s*or|\(|—|–|,\s*representing)"
@@ -170,12 +171,15 @@ def unstated_shares(document: Document) -> Iterator[UnstatedShare]:
                 continue
             words = named.group("phrase").lower().split()
             metric = next((metrics[w] for w in words if w in metrics), "")
-            if not metric and load_lexicon().share_of_total_words.isdisjoint(words):
+            lexicon = load_lexicon()
+            group = not lexicon.share_of_group_words.isdisjoint(words)  # "of those who applied"
+            if not (metric or group) and lexicon.share_of_total_words.isdisjoint(words):
                 continue
             wholes = tuple(
                 c
                 for c in _figures_before(document, percent, _WHOLE_SENTENCES_BACK)
-                if _may_be_whole(c, part) and (not metric or _of_metric(c, metric))
+                if _may_be_whole(c, part, any_counted=group)
+                and (not metric or _of_metric(c, metric))
             )
             yield UnstatedShare(part, percent, wholes, joined, " ".join(words))
 
@@ -186,7 +190,7 @@ def _figures_before(document: Document, claim: Claim, sentences_back: int) -> li
     return found + [c for c in document.in_sentence(claim.sentence_start) if c.end <= claim.start]
 
 
-def _may_be_whole(whole: Claim, part: Claim) -> bool:
+def _may_be_whole(whole: Claim, part: Claim, any_counted: bool = False) -> bool:
     return (
         whole is not part
         and same_measure(whole, part)
@@ -196,7 +200,7 @@ def _may_be_whole(whole: Claim, part: Claim) -> bool:
         and whole.value_high is None
         and whole.qualifier not in ("lower", "upper")
         and _level(whole)
-        and _counted_alike(whole, part)
+        and (any_counted or _counted_alike(whole, part))
         and (whole.scope_inherited or part.scope_inherited or not _of_other_periods(whole, part))
     )  # a period carried over from earlier text is too often misread to rule a whole out
 

@@ -231,6 +231,10 @@ class Lexicon:
         return frozenset(self.raw["share_of_total_words"])
 
     @functools.cached_property
+    def share_of_group_words(self) -> frozenset[str]:
+        return frozenset(self.raw["share_of_group_words"])
+
+    @functools.cached_property
     def after_of_that(self) -> frozenset[str]:
         return frozenset(self.raw["after_of_that"])
 
