@@ -33,6 +33,10 @@ class ShareSumParameters:
     separate_wholes: tuple[str, ...] = ("in", "at", "among", "for", "from", "during", "between")
     # Words that say the list covers the whole ("the remaining 20%").
     rest_words: tuple[str, ...] = ("remaining", "rest", "remainder", "balance")
+    # Words that mark answers to a question ("Asked which step they would take, 41% ..."): three
+    # or more such shares adding up to just over 100% are one whole misstated (the answers to a
+    # question that allows several add up to far more).
+    answer_words: tuple[str, ...] = ()
     tolerance: float = 0.0  # slack in percentage points on top of stated precision
 
 
@@ -50,7 +54,11 @@ class ShareSumCheck(Check):
 
     def run(self, document: Document) -> Iterator[Finding]:
         for figures in figure_lists(document, "percent"):
-            if not (self._one_whole(document, figures) or _slightly_over(document, figures)):
+            if not (
+                self._one_whole(document, figures)
+                or _slightly_over(document, figures)
+                or self._answers_just_over(document, figures)
+            ):
                 continue
             low = sum(c.interval()[0] for c in figures.items)
             high = sum(c.interval()[1] for c in figures.items)
@@ -75,6 +83,18 @@ class ShareSumCheck(Check):
         return not any(
             _has_word(g.lower(), w) for g in figures.gaps for w in self.params.separate_wholes
         )
+
+    def _answers_just_over(self, document: Document, figures: FigureList) -> bool:
+        """Three answers or more to one question ('Asked about their last attempt to book,
+        46% said ..., 31% ... and 27% ...') adding up to just over 100%."""
+        items = figures.items
+        if len(items) < 3 or any(c.qualifier or c.value_high is not None for c in items):
+            return False
+        prose = document.source.prose
+        sentence = prose[items[0].sentence_start : items[-1].end].lower()
+        if not any(_has_word(sentence, w) for w in self.params.answer_words):
+            return False
+        return _JUST_OVER[0] < sum(c.interval()[0] for c in items) <= _JUST_OVER[1]
 
     def _named_whole(self, document: Document, figures: FigureList) -> bool:
         """'Property taxes will supply 47% of the city's revenue, user fees 22%, ...': the first
