@@ -78,6 +78,11 @@ def test_right_or_unrelated_shares_pass(text: str) -> None:
         "Labour won 42 of the 40 seats.",
         "Only 52 out of 41 members voted.",
         "The unit earned ₹1,500 crore, or 25% of the ₹1,200 crore total.",
+        # the whole counted in an earlier sentence, named again by its noun
+        "The scheme registered 48,600 farmers. So far 52,300 of the registered farmers have "
+        "received seedlings.",
+        # what 'including' introduces, named more narrowly
+        "Lajur plans to recruit 38,000 new driver-partners, including 41,500 motorcycle riders.",
     ],
 )
 def test_a_part_larger_than_its_whole_fires(text: str) -> None:
@@ -93,6 +98,8 @@ def test_a_part_larger_than_its_whole_fires(text: str) -> None:
         "Of those 41 million passengers, about 41 million flew.",  # equal within precision
         "Revenue rose to 52 million from 41 million.",
         "He was one of 40 candidates, and 52 of them withdrew.",  # not 'of the'
+        "Lajur plans to recruit 38,000 new driver-partners, including 21,500 motorcycle riders.",
+        "The airline ordered 13 aircraft, including 68,000 spare parts.",  # plainly another set
     ],
 )
 def test_parts_within_their_whole_pass(text: str) -> None:

@@ -300,7 +300,7 @@ def named_whole(document: Document, part: Claim) -> Claim | None:
 # "$3.1 billion of the new funds", "£96m of that budget": a part of a whole named before.
 _PART_OF_NAMED = re.compile(
     r"\s+of\s+(?:the|its|their|that|this)\s+(?P<name>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})"
-    r"\s*(?=[,.;)]|\s+(?:and|will|would|to|for|goes|went|is|was|are|were)\b|$)",
+    r"\s*(?=[,.;)]|\s+(?:and|will|would|to|for|goes|went|is|was|are|were|have|has|had)\b|$)",
     re.IGNORECASE,
 )
 
@@ -573,7 +573,7 @@ def _of_that_after(document: Document) -> Iterator[PartOfWhole]:
         earlier.append(claim)
 
 
-def _whole_before(whole: Claim, part: Claim) -> bool:
+def _whole_before(whole: Claim, part: Claim, any_counted: bool = False) -> bool:
     """A figure before a part that may be its whole: of its measure and counted noun, and not
     so much smaller that the part is plainly of something else (a slip makes a part a little
     larger than its whole, not twice as large: '13 exchanges including 68,000 lines')."""
@@ -581,7 +581,7 @@ def _whole_before(whole: Claim, part: Claim) -> bool:
         same_measure(whole, part)
         and _level(whole)
         and whole.value_high is None
-        and _counted_alike(whole, part)
+        and (any_counted or _counted_alike(whole, part))
         and bool(whole.value)
         and part.value is not None
         and part.value <= _AT_MOST * whole.value
@@ -618,7 +618,12 @@ def _included(document: Document) -> Iterator[PartOfWhole]:
         for index, part in enumerate(claims):
             if not _level(part) or not _INCLUDING.search(prose, part.sentence_start, part.start):
                 continue
-            whole = next((c for c in reversed(claims[:index]) if _whole_before(c, part)), None)
+            # "38,000 new driver-partners, including 41,500 motorcycle riders": what is included
+            # is often named more narrowly
+            whole = next(
+                (c for c in reversed(claims[:index]) if _whole_before(c, part, any_counted=True)),
+                None,
+            )
             if whole is not None:
                 yield PartOfWhole(part, whole)
                 yield from (PartOfWhole(other, whole) for other in _listed_after(document, part))
