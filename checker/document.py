@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from checker.claims import Claim
@@ -190,6 +191,7 @@ def analyze_source(source: Source, options: Options) -> Document:
         claims = with_table_readings(lines, claims)
     claims = _with_elided_currency(claims)
     claims = _with_elided_list_units(source.prose, claims)
+    claims = _with_labelled_list_units(source.prose, claims)
     date = document_date(source, options, claims, lines)
     if date.source != TODAY:
         claims = tuple(_with_absolute_year(c, date.date.year) for c in claims)
@@ -252,6 +254,44 @@ def _with_elided_list_units(prose: str, claims: tuple[Claim, ...]) -> tuple[Clai
         elif claim.kind in ("money", "quantity") and claim.equivalent_of < 0:
             whole, listing, adopted = claim, None, False
     return tuple(changed)
+
+
+def _with_labelled_list_units(prose: str, claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
+    """'Mexico took 412,300 tonnes, Japan 298,500, Colombia 176,400 and others 359,300 tonnes':
+    bare figures listed after an amount, each after a comma or 'and' and a short label, are in
+    its unit (when of its size: not '4.2 mln tonnes, Japan 2.1')."""
+    changed = list(claims)
+    leader: Claim | None = None
+    previous: Claim | None = None
+    for index, claim in enumerate(claims):
+        same_sentence = previous is not None and claim.sentence_start == previous.sentence_start
+        listed = same_sentence and _LABELLED_ITEM.match(prose, previous.end, claim.start)
+        if leader is not None and listed and _bare(prose, claim) and _of_size(claim, leader):
+            changed[index] = dataclasses.replace(claim, kind=leader.kind, unit=leader.unit)
+        elif claim.kind in ("money", "quantity") and claim.equivalent_of < 0:
+            leader = claim
+        else:
+            leader = None
+        previous = claim
+    return tuple(changed)
+
+
+# Between two items of a labelled list: ", Japan ", " and other destinations ", ", South\nKorea ".
+_LABELLED_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Za-z][\w'’.-]*\s+){1,3}$")
+
+
+def _bare(prose: str, claim: Claim) -> bool:
+    return (
+        claim.kind == "count"
+        and not claim.unit
+        and not claim.counted
+        and claim.value is not None
+        and prose[claim.end : claim.end + 1] != "-"
+    )
+
+
+def _of_size(claim: Claim, leader: Claim) -> bool:
+    return bool(leader.value) and Decimal("0.01") <= claim.value / leader.value <= 100
 
 
 @functools.cache

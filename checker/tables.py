@@ -54,6 +54,11 @@ def with_table_readings(index: LineIndex, claims: Iterable[Claim]) -> tuple[Clai
 _TOTAL_LABELS = {"total", "group", "overall", "combined", "all", "grand total", "group total"}
 
 
+def _total_label(label: str) -> bool:
+    """'Total', 'Group total', or 'Total income' (a total named by what it adds up)."""
+    return label in _TOTAL_LABELS or label.startswith("total ")
+
+
 def column_totals(index: LineIndex, claims: Iterable[Claim]) -> Iterator[tuple[Claim, list[Claim]]]:
     """(total, parts) for each column of a Markdown table whose last row is labelled 'Total'
     ('Group', 'Overall') and whose other rows each give a figure of the total's measure."""
@@ -66,13 +71,13 @@ def column_totals(index: LineIndex, claims: Iterable[Claim]) -> Iterator[tuple[C
         labels = [" ".join(_WORD.findall(_cells(lines.line(r))[0].lower())) for r in rows]
         if (
             len(rows) < 3
-            or labels[-1] not in _TOTAL_LABELS
-            or any(label in _TOTAL_LABELS for label in labels[:-1])
+            or not _total_label(labels[-1])
+            or any(_total_label(label) for label in labels[:-1])
         ):
             continue
         columns = [lines.by_column(r, by_line.get(r, [])) for r in rows]
-        signed = _signed_columns(lines, rows)
-        for column in set(columns[-1]) - signed:
+        skipped = _signed_columns(lines, rows) | _rate_columns(lines, rows)
+        for column in set(columns[-1]) - skipped:
             total = columns[-1][column]
             parts = [
                 cells.get(column)
@@ -100,6 +105,19 @@ def _signed_columns(lines: _Lines, rows: list[int]) -> set[int]:
             if column and re.match(r"^[-−–(]\s*\d", cell):
                 signed.add(column)
     return signed
+
+
+def _rate_columns(lines: _Lines, rows: list[int]) -> set[int]:
+    """Columns whose header says they are rates or averages ('EBIT per kg (NOK)', 'Margin, %',
+    'Average price'): their total row is not their sum."""
+    header = lines.header_of(rows[0])
+    if header is None:
+        return set()
+    cells = _cells(lines.line(header))
+    return {i for i, cell in enumerate(cells) if i and _RATE_HEADER.search(cell)}
+
+
+_RATE_HEADER = re.compile(r"%|\bper\b|\bratio\b|\bmargin\b|\baverage\b|\bavg\b|\brate\b", re.I)
 
 
 def _same_measure(part: Claim, total: Claim) -> bool:
@@ -224,7 +242,7 @@ class _Lines:
         row = self.line(index)
         if _ROW.match(row) is None or _SEPARATOR.match(row):
             return None
-        header_index = self._header_of(index)
+        header_index = self.header_of(index)
         if header_index is None or header_index == index:
             return None
         column = row[: offset - self.starts[index]].count("|") - 1
@@ -266,7 +284,7 @@ class _Lines:
                 return "" if _ROW.match(text) else text
         return ""
 
-    def _header_of(self, index: int) -> int | None:
+    def header_of(self, index: int) -> int | None:
         """The header row of the table that line ``index`` belongs to: the row above the
         separator line ("|---|---|")."""
         while index > 0 and _ROW.match(self.line(index)) and not _SEPARATOR.match(self.line(index)):

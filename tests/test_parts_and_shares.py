@@ -623,3 +623,23 @@ def test_a_share_of_another_named_whole_does_not_clear_one() -> None:
     # 24,300 at 9.2% implies a whole that 51,200 would be 18.1% of, but that whole is revenue
     # receipts, not the total: 51,200 / 3,18,450 is 16.1%
     assert len(messages("share-arithmetic", text)) == 1
+
+
+WIRE_LIST = (
+    "Corn export inspections totalled 1,426,300 tonnes, up from 1,280,500 tonnes. Mexico took "
+    "412,300 tonnes, Japan 298,500, Colombia 176,400, South\nKorea 143,800 and other "
+    "destinations {rest} tonnes."
+)
+
+
+def test_bare_figures_listed_after_an_amount_take_its_unit() -> None:
+    claims = document(WIRE_LIST.format(rest="395,300")).claims
+    listed = [c for c in claims if c.text in ("298,500", "176,400", "143,800")]
+    assert [(c.kind, c.unit) for c in listed] == [("quantity", "metric_ton")] * 3
+    small = document("Exports were 4.2 mln tonnes, Japan 2.1 and Korea 1.1.").claims
+    assert [c.kind for c in small if c.text in ("2.1", "1.1")] == ["count", "count"]
+
+
+@pytest.mark.parametrize(("rest", "fires"), [("395,300", False), ("359,300", True)])
+def test_a_list_ending_with_the_rest_covers_the_whole_before_it(rest: str, fires: bool) -> None:
+    assert bool(messages("sum-of-parts", WIRE_LIST.format(rest=rest))) is fires

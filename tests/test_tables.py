@@ -265,3 +265,26 @@ def test_a_paragraph_before_a_table_is_no_caption() -> None:
         "its regions last year.\n\n| Segment | Staff |\n|---|---|\n| Parcel | 96 |\n"
     )
     assert _cells(text)["96"][0] == "count"
+
+
+def test_a_total_named_by_what_it_adds_up_sums_its_column() -> None:
+    text = """| Source | 2023/24 |
+|---|---|
+| Donations | 3,184 |
+| Grants | 2,317 |
+| Trading | 486 |
+| Total income | 6,087 |
+"""
+    (finding,) = findings(text)
+    assert finding.rule == "sum-of-parts" and finding.location.line == 6
+
+
+def test_a_column_of_rates_is_not_summed() -> None:
+    text = """| Region | Harvest (tonnes) | EBIT per kg (NOK) |
+|---|---|---|
+| North | 18,240 | 26.10 |
+| Central | 14,870 | 24.90 |
+| Iceland | 4,500 | 15.02 |
+| Total | 37,610 | 24.30 |
+"""
+    assert findings(text) == []

@@ -150,8 +150,17 @@ def _total_by_evidence(
             # Parts of a whole named in an earlier sentence may go on in the next one: they
             # may add up to less than it, never to more.
             elsewhere = total.sentence_start != items[0].sentence_start
+            if elsewhere and _ends_with_the_rest(figures):
+                elsewhere = False  # "..., and other destinations 359,300 tonnes": all of it
             return total, items, elsewhere or not figures.closed
     return None
+
+
+def _ends_with_the_rest(figures: FigureList) -> bool:
+    """The last item is the rest of the whole ('and other destinations 359,300 tonnes', 'the
+    remaining 12%'): the list covers all of it."""
+    words = set(re.findall(r"[a-z]+", figures.gaps[-1].lower())) if figures.gaps else set()
+    return not words.isdisjoint(load_lexicon().rest_of_whole_words)
 
 
 def _of_periods(document: Document, items: tuple[Claim, ...]) -> bool:
