@@ -268,7 +268,7 @@ def test_a_paragraph_before_a_table_is_no_caption() -> None:
 
 
 def test_a_total_named_by_what_it_adds_up_sums_its_column() -> None:
-    text = """| Source | 2023/24 |
+    text = """| Source | 2024 |
 |---|---|
 | Donations | 3,184 |
 | Grants | 2,317 |
