@@ -31,6 +31,9 @@ def test_a_difference_in_points_given_as_percent_is_explained() -> None:
         "Unemployment rose from 4.1% to 6.1%, up 2 points.",
         "The margin narrowed 1.5 points to 10.5% from 12.0%.",
         "Unemployment rose 2% to 612,000 from 600,000.",  # levels are not percentages
+        # better, not up: the measure is right whatever the sign
+        "The combined ratio improved to 94.6% from 97.1%, a gain of 2.5 percentage points.",
+        "Bad loans fell to 4.8 per cent from 5.6 per cent, an improvement of 0.8 points.",
     ],
 )
 def test_the_right_measure_passes(text: str) -> None:

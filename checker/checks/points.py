@@ -55,8 +55,10 @@ class PointsCheck(Check):
             return None
         start, end = levels
         slack = Decimal(str(self.params.tolerance))
-        as_points = fits(change, point_range(start, end), slack)
-        as_percent = fits(change, change_range(start, end), slack)
+        # The measure, not the sign: "improved to 94.6% from 97.1%, a gain of 2.5 percentage
+        # points" says better, not up
+        as_points = _fits_either_way(change, point_range(start, end), slack)
+        as_percent = _fits_either_way(change, change_range(start, end), slack)
         if as_points if in_points else (as_percent or not as_points):
             return None  # the right measure, or a wrong percent change the growth kind reports
         difference = end.value - start.value
@@ -74,6 +76,11 @@ class PointsCheck(Check):
             "fix": _fix(change, in_points, as_percent),
         }
         return self.finding(document, change.start, change.end, fields)
+
+
+def _fits_either_way(change: Claim, allowed: tuple[Decimal, Decimal], slack: Decimal) -> bool:
+    low, high = allowed
+    return fits(change, allowed, slack) or fits(change, (-high, -low), slack)
 
 
 def _levels_by_difference(document: Document, change: Claim) -> tuple[Claim, Claim] | None:
