@@ -391,3 +391,25 @@ def test_share_counts_conflict_only_when_their_digits_are_swapped(
     text: str, expected: list[str]
 ) -> None:
     assert [r for r in worded(text) if r == "conflicting-figures"] == expected
+
+
+def test_a_figure_equal_to_another_earlier_one_restates_that_one() -> None:
+    text = (
+        "Halden agreed to buy the radar maker in a tender offer of 27 dlrs a share, for a total "
+        "value of about 367 mln dlrs. The spokeswoman said the 27 dlrs tender offer price was "
+        "fair."
+    )
+    assert [f for f in findings(text) if f.rule == "conflicting-figures"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "unit"),
+    [
+        ('"Fifteen quid a month," she said.', "money", "GBP"),
+        ("The same 150-megabit line costs more.", "quantity", "megabit"),
+        ("A 1 Gbps plan costs more.", "quantity", "gigabit/second"),
+    ],
+)
+def test_quid_and_data_rates_are_read(text: str, kind: str, unit: str) -> None:
+    (claim,) = document(text).claims
+    assert (claim.kind, claim.unit) == (kind, unit)

@@ -381,7 +381,11 @@ class ConflictCheck(Check):
                     continue
             later = claims[index + 1 : index + 1 + _COMPARED_AFTER]
             others = [
-                c for c in later if self._conflict(first, c) and self._plausible(document, first, c)
+                c
+                for c in later
+                if self._conflict(first, c)
+                and self._plausible(document, first, c)
+                and not _restates_another(document, c, first)
             ]
             if others:
                 return self._report(document, first, others)
@@ -603,6 +607,23 @@ def _restated_veto(first: Claim, later: Claim, earlier: list[Claim], year: str) 
         and not weigh_veto(e, first, year)
         and weigh_veto(e, later, year)
         for e in earlier
+    )
+
+
+def _restates_another(document: Document, later: Claim, first: Claim) -> bool:
+    """An earlier figure of the later one's value that it may be ('A$1.35 apiece', then 'at a
+    price of A$1.35' after 'a closing price of A$1.53'): it restates that one."""
+    interval = later.interval()
+    return any(
+        c.start < later.start
+        and c is not first
+        and (c.kind, c.unit) == (later.kind, later.unit)
+        and c.value is not None
+        and c.value_high is None
+        and c.sentence_start != later.sentence_start
+        and not _disjoint(c.interval(), interval)
+        and not weigh_veto(c, later)
+        for c in document.claims
     )
 
 
