@@ -399,3 +399,16 @@ def test_a_power_of_ten_between_two_units_is_the_units() -> None:
         "Each of the 15 megawatts turbines stands 260 metres tall."
     )
     assert findings(text, rules=CONFLICT, date=DATE) == []
+
+
+def test_a_headline_figure_the_lead_restates_is_named_beside_the_conflict() -> None:
+    text = (
+        "---\ndate: 2025-10-08\n---\n\n# Selatan port handles 3.84 million TEU in third quarter\n\n"
+        "Selatan port handled 3,842,600 TEU in the third quarter, the operator said.\n\n"
+        '"We moved 3.48 million TEU in the quarter," the managing director said.\n'
+    )
+    source = source_from_text(text, "draft.md", "markdown")
+    (finding,) = Engine([rule("conflicting-figures")]).check(analyze_source(source, Options()))
+    assert finding.location.line == 7
+    assert [r.location.line for r in finding.related] == [9, 5]
+    assert finding.related[1].message == "3.84 million in the headline"

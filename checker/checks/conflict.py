@@ -439,7 +439,7 @@ class ConflictCheck(Check):
     def _report(
         self, document: Document, first: Claim, others: list[Claim], evidence: str = ""
     ) -> Finding:
-        first = _in_body(document, first, others[0])
+        headline, first = first, _in_body(document, first, others[0])
         lines = ", ".join(str(document.line_of(c)) for c in others)
         other = others[0]
         fields = {
@@ -459,6 +459,8 @@ class ConflictCheck(Check):
         if evidence:
             fields["evidence"] = evidence
         related = [(c.start, c.end, f"{c.text} for the same {_measured(first)}") for c in others]
+        if headline is not first:  # the headline's figure, which the story restates: also to fix
+            related.append((headline.start, headline.end, f"{headline.text} in the headline"))
         return self.finding(document, first.start, first.end, fields, related)
 
     def _arithmetic(self, first: Claim, others: list[Claim]) -> str:
