@@ -92,6 +92,11 @@ def test_reads_format(text: str, span: str, kind: str, value: str, unit: str) ->
     assert text[claim.start : claim.end] == span
 
 
+def test_from_one_figure_to_another_is_a_change_unless_it_ranges() -> None:
+    start, end = claims("Output rose from 1.05 mln to 1.45 mln tonnes.")
+    assert (start.role, end.role) == ("baseline", "level")
+
+
 def test_two_thirds_is_a_fraction() -> None:
     claim = only("Two-thirds of voters agreed.")
     assert claim.kind == "fraction"
@@ -106,6 +111,7 @@ def test_two_thirds_is_a_fraction() -> None:
         ("The work takes 5 to 10 years.", "5", "10", "year"),
         ("It will cost $5-10 million.", "5000000", "10000000", "USD"),
         ("It will cost $5 million to $10 million.", "5000000", "10000000", "USD"),
+        ("Estimates ranged from 1.05 mln to 1.45 mln tonnes.", "1050000", "1450000", "metric_ton"),
     ],
 )
 def test_ranges(text: str, low: str, high: str, unit: str) -> None:

@@ -302,7 +302,11 @@ class ClaimFinder:
         if not (joiner in _RANGE_JOINERS or (between and joiner == "and")):
             return first
         if first.start > sentence.start and doc[first.start - 1].lower_ == "from":
-            return first  # "from 3% to 4%" is a change, not a range
+            ranging = first.start - 1 > sentence.start and (
+                doc[first.start - 2].lower_ in self.lexicon.range_words
+            )
+            if not ranging:
+                return first  # "from 3% to 4%" is a change, not a range; "ranging from" is one
         k = j + 1
         symbol = index.at(k, "CURRENCY", "ISO", "AMBIGUOUS")
         if symbol is not None:  # "$5 million to $10 million"

@@ -231,6 +231,10 @@ class Lexicon:
         return frozenset(self.raw["share_of_total_words"])
 
     @functools.cached_property
+    def range_words(self) -> frozenset[str]:
+        return frozenset(self.raw["range_words"])
+
+    @functools.cached_property
     def rest_of_whole_words(self) -> frozenset[str]:
         return frozenset(self.raw["rest_of_whole_words"])
 
