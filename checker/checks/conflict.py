@@ -279,11 +279,18 @@ class ConflictCheck(Check):
         for claim in bucket:
             if claim.metric or claim.counted:
                 groups[(claim.metric, claim.counted)].append(claim)
+        # Segments' figures are other things, not more values of one; near misses are told
+        # apart from them by the crowding alone
+        apart = _segments_apart if self.params.rounding != "only" else _never
         crowded: set[int] = set()
         for group in groups.values():
             for index, claim in enumerate(group):
                 nearby = group[max(0, index - _ANTECEDENTS) : index + _ANTECEDENTS + 1]
-                alike = [c for c in nearby if c is claim or not weigh_veto(claim, c, year)]
+                alike = [
+                    c
+                    for c in nearby
+                    if c is claim or not (weigh_veto(claim, c, year) or apart(claim, c))
+                ]
                 if _distinct_values(alike) > self.params.max_values:
                     crowded.add(claim.start)
         return crowded
@@ -610,6 +617,17 @@ def _restated_veto(first: Claim, later: Claim, earlier: list[Claim], year: str) 
         and weigh_veto(e, later, year)
         for e in earlier
     )
+
+
+def _never(a: Claim, b: Claim) -> bool:
+    return False
+
+
+def _segments_apart(a: Claim, b: Claim) -> bool:
+    """Both narrow the metric, with no word in common: two segments' figures ('Forestry
+    EBIT', 'Marine EBIT'), not one figure's values."""
+    words_a, words_b = set(a.subject.split()), set(b.subject.split())
+    return bool(words_a and words_b) and words_a.isdisjoint(words_b)
 
 
 def _restates_another(document: Document, later: Claim, first: Claim) -> bool:
