@@ -97,6 +97,21 @@ def test_from_one_figure_to_another_is_a_change_unless_it_ranges() -> None:
     assert (start.role, end.role) == ("baseline", "level")
 
 
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ('"We have gone from 1,105 to 1,420 today," she said.', ""),
+        ("The party is short of the 43 needed to govern alone.", ""),
+        ('"Even the 1,340 flats Kronfjärdshem is promising will not do," he said.', "flats"),
+        ("Two Ethiopians led the race.", "ethiopians"),
+        ("The party remains seven seats short of a majority.", "seats"),
+    ],
+)
+def test_what_a_number_counts_is_a_noun(text: str, counted: str) -> None:
+    claim = claims(text)[-1]
+    assert claim.counted == counted
+
+
 def test_two_thirds_is_a_fraction() -> None:
     claim = only("Two-thirds of voters agreed.")
     assert claim.kind == "fraction"

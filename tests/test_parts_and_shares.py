@@ -100,6 +100,9 @@ def test_a_part_larger_than_its_whole_fires(text: str) -> None:
         "He was one of 40 candidates, and 52 of them withdrew.",  # not 'of the'
         "Lajur plans to recruit 38,000 new driver-partners, including 21,500 motorcycle riders.",
         "The airline ordered 13 aircraft, including 68,000 spare parts.",  # plainly another set
+        # "among the ten" names the whole, not a further part
+        "There were eight new members, including five from the public sector, among the ten "
+        "elected.",
     ],
 )
 def test_parts_within_their_whole_pass(text: str) -> None:

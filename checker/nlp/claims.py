@@ -38,9 +38,6 @@ FRACTION = "fraction"
 
 _RANGE_JOINERS = {"to", "-", "–", "—"}
 # Words that end a counted-noun phrase although they are not stop words.
-_NOT_NOUNS = {"overseas", "abroad", "nationwide", "worldwide", "globally", "annually", "apiece",
-              "ago", "earlier", "later", "each", "respectively", "alone", "combined", "total",
-              "year-on-year", "yoy", "per", "vs", "versus", "times"}  # fmt: skip
 _MAX_NOUN_PHRASE = 5
 
 
@@ -268,10 +265,11 @@ class ClaimFinder:
         j = _next_in_sentence(doc, reading.end, sentence)
         if j + 2 < sentence.end and doc[j].text == "-" and doc[j + 1].lower_ == "strong":
             j += 2  # "its 12,960-strong workforce" counts the workforce
+        names: set[str] = set()  # words written as names: "Kronfjärdshem", not what is counted
         while j < sentence.end and len(words) < _MAX_NOUN_PHRASE:
             token = doc[j]
             lower = token.lower_
-            if not token.is_alpha or lower in STOP_WORDS or lower in _NOT_NOUNS:
+            if not token.is_alpha or lower in STOP_WORDS or lower in self.lexicon.not_counted:
                 break
             if lower in self.lexicon.months or lower in self.lexicon.unit_words:
                 break
@@ -282,11 +280,24 @@ class ClaimFinder:
             ):
                 break  # "a dozen stores closed": the verb is not part of what is counted
             words.append(lower)
+            if token.is_title and len(words) > 1:  # not "two Ethiopians"
+                names.add(lower)
             j += 1
-        if not words:
+        head = self._head_noun(words, names)
+        if not head:
             return reading
-        head = _head_noun(words)
         return replace(reading, kind=COUNT, counted=head)
+
+    def _head_noun(self, words: list[str], names: set[str]) -> str:
+        """The last word that may be a noun: not a name ('1,340 flats Kronfjärdshem is
+        promising'), not a verb ('the 43 needed to govern', '29 conceded')."""
+        for word in reversed(words):
+            verb = word.endswith("ed") or word in self.lexicon.irregular_participles
+            if word not in names and not (verb and word == words[-1]):
+                return word
+            if word not in names:
+                return ""  # "the 43 needed": a verb after the figure, nothing counted
+        return ""
 
     # -- ranges ---------------------------------------------------------------------------------
 
@@ -457,10 +468,6 @@ def _reserved_tokens(doc: Doc) -> set[int]:
         if span.label_ != "SPAN":
             reserved.update(range(span.start, span.end))
     return reserved
-
-
-def _head_noun(words: list[str]) -> str:
-    return words[-1]
 
 
 def _plural_follows(doc: Doc, end: int) -> bool:

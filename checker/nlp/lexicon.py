@@ -231,6 +231,10 @@ class Lexicon:
         return frozenset(self.raw["share_of_total_words"])
 
     @functools.cached_property
+    def not_counted(self) -> frozenset[str]:
+        return frozenset(self.raw["not_counted_words"])
+
+    @functools.cached_property
     def range_words(self) -> frozenset[str]:
         return frozenset(self.raw["range_words"])
 
