@@ -288,3 +288,15 @@ def test_a_column_of_rates_is_not_summed() -> None:
 | Total | 37,610 | 24.30 |
 """
     assert Engine([rule("sum-of-parts")]).check(document(text)) == []
+
+
+def test_a_row_that_names_the_metric_and_the_prose_s_other_name_for_it_conflict() -> None:
+    text = """| $ million | 2024 | 2023 |
+|---|---:|---:|
+| Revenue | 9,120 | 8,410 |
+| Capital expenditure | 1,325 | 1,190 |
+
+Spending on plant and equipment reached $1,235 million, the company said.
+"""
+    (finding,) = findings(text)
+    assert (finding.location.line, finding.related[0].location.line) == (4, 6)

@@ -292,8 +292,11 @@ def _weigh_subject(evidence: Evidence, a: Claim, b: Claim, rarity: WordRarity) -
 def _narrowing_words(claim: Claim) -> set[str]:
     """The subject's words, and its entity's as a subject is written: 'Industrial Sensors lifted
     sales' and the table row 'Industrial Sensors' narrow the metric alike."""
-    generic = load_lexicon().generic_subject_words
+    lexicon = load_lexicon()
+    generic = lexicon.generic_subject_words
     words = {w for w in claim.subject.split() if w not in generic}
+    if frozenset(words) in lexicon.forms_of_metric.get(claim.metric, frozenset()):
+        return set()  # a table row 'Capital expenditure' names the metric, not a part of it
     if claim.entity and words:
         words |= {singular(w) for w in claim.entity.lower().split()}
     return words

@@ -295,6 +295,14 @@ class Lexicon:
         return frozenset(w for words in self.raw["metrics"].values() for w in words)
 
     @functools.cached_property
+    def forms_of_metric(self) -> dict[str, frozenset[frozenset[str]]]:
+        """Each metric and the words of each of its forms ({'capital', 'expenditure'}, ...)."""
+        return {
+            metric: frozenset(frozenset(form.replace(",", " ").split()) for form in forms)
+            for metric, forms in self.raw["metrics"].items()
+        }
+
+    @functools.cached_property
     def metric_of_word(self) -> dict[str, str]:
         """Each metric word ("net sales", "turnover") and the metric it names."""
         return {w: metric for metric, words in self.raw["metrics"].items() for w in words}
