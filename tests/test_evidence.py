@@ -143,6 +143,15 @@ RESTATED_IN_OTHER_WORDS = [
     "Councillors approved a flood scheme for 2,870 households and 140 businesses.\n\n"
     "Insurers have withdrawn cover from an estimated 1,150 of the 2,780 households the scheme "
     "is designed to protect, a survey found.",
+    # a part of a figure given as known, and a figure a participle clause says more of
+    (
+        "Barley shipments jumped 41 pct to 286,000 tonnes from 203,000 tonnes in January. "
+        "Saudi Arabia and Japan took most of the 268,000 tonnes of barley."
+    ),
+    (
+        "Dominion earned net profit of 1.524 billion dlrs in fiscal 2010. The chief executive "
+        "said the 1.254 billion dlrs earned in fiscal 2010 gives the bank room to invest."
+    ),
 ]
 
 

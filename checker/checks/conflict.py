@@ -594,7 +594,10 @@ def _next_sentence(prose: str, first: Claim, later: Claim) -> bool:
 
 _OWNED = re.compile(r"\b(?:its|their|our|his|her)\s+$", re.IGNORECASE)
 # "1,150 of the 2,780 households": the whole a part is taken from, given as known
-_WHOLE_OF_THE = re.compile(r"\d\s+of\s+the\s+$", re.IGNORECASE)
+_WHOLE_OF_THE = re.compile(
+    r"(?:\d|\b(?:most|all|half|much|some|part|bulk|rest|majority))\s+of\s+the\s+$",
+    re.IGNORECASE,
+)  # "most of the 268,000 tonnes": the figure is known, a part of it is said
 
 
 def _given_as_known(prose: str, claim: Claim) -> bool:
@@ -603,7 +606,11 @@ def _given_as_known(prose: str, claim: Claim) -> bool:
     if _WHOLE_OF_THE.search(before) and not (defined_by_clause(prose, claim) or claim.subject):
         return True  # not "61 of the 165 riders who finished", nor "42 of the 46 seats in the
         # upper house": a clause or a phrase says which ones
-    return restates(prose, claim) or quoted(prose, claim) or bool(_OWNED.search(before))
+    return (
+        restates(prose, claim, clause_allowed=True)
+        or quoted(prose, claim)
+        or bool(_OWNED.search(before))
+    )
 
 
 def _restated_veto(first: Claim, later: Claim, earlier: list[Claim], year: str) -> bool:

@@ -70,9 +70,10 @@ def share_words(claim: Claim, antecedents: list[Claim]) -> bool:
     return any(words & set(a.subject.split()) for a in antecedents)
 
 
-def restates(prose: str, claim: Claim) -> bool:
+def restates(prose: str, claim: Claim, clause_allowed: bool = False) -> bool:
     """'the 42,800 attendances', 'the farm's 48 turbines', 'Carrow's 3.6% inflation rate': a
-    figure given as already known."""
+    figure given as already known. With ``clause_allowed``, also one a participle clause says
+    more of ('the 1.254 billion dlrs earned in fiscal 2010')."""
     before = prose[max(0, claim.start - 40) : claim.start]
     if _DEFINITE.search(before) is None or _COMPARED.search(before):
         return False
@@ -81,7 +82,7 @@ def restates(prose: str, claim: Claim) -> bool:
         not (claim.kind == "count" and after[:1].isupper())  # "the 5636 System Unit": a name
         and after.split(" ", 1)[0].strip(",.;:").lower() not in _MODEL_WORDS
         and _DEFINED_AFTER.match(after) is None
-        and _PARTICIPLE_AFTER.match(after) is None
+        and (clause_allowed or _PARTICIPLE_AFTER.match(after) is None)
         and not after.lower().startswith(("average", "mean", "median"))
     )
 
