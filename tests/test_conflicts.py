@@ -413,3 +413,17 @@ def test_a_figure_equal_to_another_earlier_one_restates_that_one() -> None:
 def test_quid_and_data_rates_are_read(text: str, kind: str, unit: str) -> None:
     (claim,) = document(text).claims
     assert (claim.kind, claim.unit) == (kind, unit)
+
+
+def test_two_segments_figures_are_apart_but_a_figure_and_its_segment_are_not() -> None:
+    from checker.checks.conflict import _segments_apart
+
+    forestry, marine, group = (
+        document(f"{name} EBIT was SEK 212 million in the quarter.").claims[0]
+        for name in ("Forestry", "Marine", "Group")
+    )
+    bare = document("EBIT was SEK 212 million in the quarter.").claims[0]
+    assert _segments_apart(forestry, marine)
+    assert not _segments_apart(forestry, bare)
+    assert not _segments_apart(forestry, forestry)
+    assert group.subject != forestry.subject
