@@ -300,3 +300,30 @@ Spending on plant and equipment reached $1,235 million, the company said.
 """
     (finding,) = findings(text)
     assert (finding.location.line, finding.related[0].location.line) == (4, 6)
+
+
+def test_a_figure_given_in_the_prose_and_a_table_is_reported_where_it_is_first_stated() -> None:
+    text = """Rhenmark's EBIT rose 13.8% to €168.3 million, the company said.
+
+| € million | H1 2017 | H1 2016 |
+|---|---:|---:|
+| Revenue | 2,374.2 | 2,198.6 |
+| EBIT | 168.3 | 147.9 |
+
+"An EBIT of 186.3 million euros in the first half of 2017 is a record," the finance chief said.
+"""
+    (finding,) = findings(text)
+    assert finding.location.line == 1
+    assert [r.location.line for r in finding.related] == [8, 6]
+    assert finding.related[1].message == "168.3, the same figure again (line 6)"
+
+
+def test_prose_after_a_table_inherits_the_period_of_its_first_column() -> None:
+    text = """| SEK million | Q3 2024 | Q3 2023 |
+|---|---:|---:|
+| EBIT | 577 | 498 |
+
+"We delivered an EBIT of 557 million in the quarter," the chief executive said.
+"""
+    quoted = next(c for c in document(text).claims if c.text == "557 million")
+    assert quoted.scope == "2024-Q3"

@@ -260,7 +260,8 @@ class ConflictCheck(Check):
             score = evidence.score
         if score < self.params.evidence_threshold or not self._values_conflict(first, later):
             return None
-        return self._report(document, first, [later], evidence.explain())
+        origin = _first_statement(first, earlier, context.year)
+        return self._report(document, origin, [later], evidence.explain(), also=first)
 
     def _ignored(self, first: Claim, later: Claim) -> bool:
         """Counts of a metric too often of different things ('shares' bought, offered and
@@ -444,7 +445,12 @@ class ConflictCheck(Check):
         return rounding_slip(a, b, self.params.rounding_steps) == (self.params.rounding == "only")
 
     def _report(
-        self, document: Document, first: Claim, others: list[Claim], evidence: str = ""
+        self,
+        document: Document,
+        first: Claim,
+        others: list[Claim],
+        evidence: str = "",
+        also: Claim | None = None,
     ) -> Finding:
         headline, first = first, _in_body(document, first, others[0])
         lines = ", ".join(str(document.line_of(c)) for c in others)
@@ -468,6 +474,9 @@ class ConflictCheck(Check):
         related = [(c.start, c.end, f"{c.text} for the same {_measured(first)}") for c in others]
         if headline is not first:  # the headline's figure, which the story restates: also to fix
             related.append((headline.start, headline.end, f"{headline.text} in the headline"))
+        if also is not None and also is not headline and also is not first:
+            where = f"{document.line_word} {document.line_of(also)}"
+            related.append((also.start, also.end, f"{also.text}, the same figure again ({where})"))
         return self.finding(document, first.start, first.end, fields, related)
 
     def _arithmetic(self, first: Claim, others: list[Claim]) -> str:
@@ -628,6 +637,22 @@ def _restated_veto(first: Claim, later: Claim, earlier: list[Claim], year: str) 
 
 def _never(a: Claim, b: Claim) -> bool:
     return False
+
+
+def _first_statement(first: Claim, earlier: list[Claim], year: str) -> Claim:
+    """Where the figure that ``first`` gives was first stated ('rose to €168.3 million' in the
+    lead, before the table's '168.3'): the statement an editor reads first."""
+    return next(
+        (
+            e
+            for e in earlier
+            if e.start < first.start
+            and measures_alike(e, first)
+            and not _disjoint(e.interval(), first.interval())
+            and not weigh_veto(e, first, year)
+        ),
+        first,
+    )
 
 
 def _segments_apart(a: Claim, b: Claim) -> bool:

@@ -29,7 +29,7 @@ from checker import units
 from checker.nlp.claims import CLAIMS, COUNT, DATE, MONEY, PERCENT, QUANTITY
 from checker.nlp.lexical import LexicalIndex
 from checker.nlp.lexicon import Lexicon, load_lexicon
-from checker.nlp.sentences import sentence_of, sentence_start
+from checker.nlp.sentences import TEXT, sentence_of, sentence_start
 from checker.nlp.times import SCOPES, TABLE_BLOCK
 from checker.nlp.values import ClaimView
 
@@ -992,6 +992,7 @@ class _ScopeHistory:
         self.last: Span | None = None
         self.year = ""
         self.by_kind: dict[str, str] = {}
+        self.column_end = -1  # where the last period noted ends
 
     def advance_to(self, token: int) -> None:
         """Note every scope that ends before ``token``."""
@@ -1000,6 +1001,8 @@ class _ScopeHistory:
             self.next += 1
             if span.label_ not in _INHERITED_LABELS or self._event_date(span):
                 continue
+            if self._later_column(span):
+                continue  # "| Q3 2024 | Q3 2023 |": the first column is the period reported
             if span._.period.startswith(TABLE_BLOCK):
                 self.last = span  # the rows below a "Year" header line are the year's
                 continue
@@ -1010,6 +1013,14 @@ class _ScopeHistory:
             self.year = span._.period[:4] if span._.period[:4].isdigit() else self.year
             self.last = span
             self.by_kind[_period_kind(span._.period)] = span._.period
+
+    def _later_column(self, span: Span) -> bool:
+        """A period right after another with only spaces or a table's bars between ('| Q3 2024 |
+        Q3 2023 |'): a later column, an earlier period compared with the one reported."""
+        text = span.doc.user_data.get(TEXT) or span.doc.text
+        between = text[self.column_end : span.start_char] if self.column_end >= 0 else "\n"
+        self.column_end = span.end_char
+        return _COLUMN_GAP.fullmatch(between) is not None
 
     def _event_date(self, span: Span) -> bool:
         """'the business launched in 2021', 'since the company listed in 2017': when something
@@ -1041,6 +1052,7 @@ _RELATIVE_WORDS = {"which", "who", "whose", "where"}
 
 
 _YEARLESS_PERIODS = {"quarter", "half", "9M", "full year"}
+_COLUMN_GAP = re.compile(r"[ \t|]+")
 
 
 def _narrowed(scope: str, chosen: Span, in_sentence: list[Span]) -> str:
