@@ -421,3 +421,19 @@ def test_a_headline_figure_the_lead_restates_is_named_beside_the_conflict() -> N
     assert finding.location.line == 7
     assert [r.location.line for r in finding.related] == [9, 5]
     assert finding.related[1].message == "3.84 million in the headline"
+
+
+ONLY_SLIP = (
+    "Vallmar will invest €64 million in the new tile plant, its biggest project.{other} "
+    '"We are putting 46 million euros into this plant," the chief executive said.'
+)
+
+
+def test_a_quote_that_can_only_be_a_slip_of_one_figure_conflicts_with_it() -> None:
+    (finding,) = findings(ONLY_SLIP.format(other=""), rules=CONFLICT, date=DATE)
+    assert "the only figure before it that it may be a slip of" in finding.details["evidence"]
+
+
+def test_a_quote_that_may_be_a_slip_of_two_figures_needs_more() -> None:
+    text = ONLY_SLIP.format(other=" Its old plant cost €47 million.")
+    assert findings(text, rules=CONFLICT, date=DATE) == []

@@ -28,6 +28,7 @@ from checker.checks.base import Check
 from checker.checks.evidence import (
     HEADLINE_LEAD,
     ONLY_EARLIER,
+    ONLY_SLIP,
     Context,
     WordRarity,
     measures_alike,
@@ -257,6 +258,9 @@ class ConflictCheck(Check):
         score, first, evidence = max(weighed, key=lambda w: w[0])
         if later.start in context.cues and _only_earlier(first, later, earlier, context.year):
             evidence.add("the only figure of its measure before it", ONLY_EARLIER)
+            score = evidence.score
+        elif later.start in context.cues and _only_slip(first, later, document, context.year):
+            evidence.add("the only figure before it that it may be a slip of", ONLY_SLIP)
             score = evidence.score
         if score < self.params.evidence_threshold or not self._values_conflict(first, later):
             return None
@@ -677,6 +681,25 @@ def _restates_another(document: Document, later: Claim, first: Claim) -> bool:
         and not weigh_veto(c, later)
         for c in document.claims
     )
+
+
+def _only_slip(first: Claim, later: Claim, document: Document, year: str) -> bool:
+    """A figure given as known whose digits are swapped or shifted from one earlier figure of
+    its kind and unit, and from no other, nor equal to any: 'forty-six people' after '64
+    volunteers', when nothing else before it is 46, 64 or 460."""
+    if later.kind in ("percent", "percentage_points"):
+        return False  # rates are many, and share their digits by chance
+    slip = typical_slip(first.value, later.value, short=True, steps=(first.step, later.step))
+    if slip not in ("transposed", "power of ten"):
+        return False
+    for e in document.claims:
+        if e.start >= later.start or e is first or (e.kind, e.unit) != (later.kind, later.unit):
+            continue
+        if e.value is None or e.value_high is not None or weigh_veto(e, later, year):
+            continue
+        if e.value == later.value or typical_slip(e.value, later.value, short=True):
+            return False
+    return True
 
 
 def _only_earlier(first: Claim, later: Claim, earlier: list[Claim], year: str) -> bool:
