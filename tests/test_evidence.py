@@ -437,3 +437,11 @@ def test_a_quote_that_can_only_be_a_slip_of_one_figure_conflicts_with_it() -> No
 def test_a_quote_that_may_be_a_slip_of_two_figures_needs_more() -> None:
     text = ONLY_SLIP.format(other=" Its old plant cost €47 million.")
     assert findings(text, rules=CONFLICT, date=DATE) == []
+
+
+def test_a_round_figure_is_no_slip_of_one_figure_only() -> None:
+    text = (
+        "The mine made a profit of 600,000 dlrs last year. "
+        '"We expect six mln dlrs this year," the chairman said.'
+    )
+    assert findings(text, rules=CONFLICT, date=DATE) == []

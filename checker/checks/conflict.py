@@ -690,8 +690,8 @@ def _only_slip(first: Claim, later: Claim, document: Document, year: str) -> boo
     if later.kind in ("percent", "percentage_points"):
         return False  # rates are many, and share their digits by chance
     slip = typical_slip(first.value, later.value, short=True, steps=(first.step, later.step))
-    if slip not in ("transposed", "power of ten"):
-        return False
+    if slip not in ("transposed", "power of ten") or _round(later):
+        return False  # "six mln dlrs" after "600,000 dlrs": round figures of many sizes
     for e in document.claims:
         if e.start >= later.start or e is first or (e.kind, e.unit) != (later.kind, later.unit):
             continue
@@ -700,6 +700,11 @@ def _only_slip(first: Claim, later: Claim, document: Document, year: str) -> boo
         if e.value == later.value or typical_slip(e.value, later.value, short=True):
             return False
     return True
+
+
+def _round(claim: Claim) -> bool:
+    """One significant digit: 'six mln', '20', '1,000'."""
+    return claim.value is not None and len(claim.value.normalize().as_tuple().digits) == 1
 
 
 def _only_earlier(first: Claim, later: Claim, earlier: list[Claim], year: str) -> bool:

@@ -56,7 +56,7 @@ SAME_NOUN_AFTER = 1.5  # "a 48 mln dlr loan" and "the 84 mln dlr loan": what the
 RESTATED = 1.5  # "the 78 homes", "Harbour's 14,200 staff", a quote
 ONLY_EARLIER = 1.0  # given as known, with one figure of its measure before it: "87 homes", then
 # "the 78 homes"
-ONLY_SLIP = 1.5  # given as known, and a swapped or shifted slip of one earlier figure only
+ONLY_SLIP = 2.0  # given as known, a swapped or shifted slip of one earlier figure only (not round)
 CROWDED = -1.0  # the metric has many values in the document: a metric of several things
 PERCENT = -1.0  # percentages of one metric are many (margins, shares, rates of segments)
 SMALL_NUMBER = -1.5  # two significant digits: slips between them happen by chance
