@@ -92,6 +92,18 @@ def test_reads_format(text: str, span: str, kind: str, value: str, unit: str) ->
     assert text[claim.start : claim.end] == span
 
 
+def test_a_change_then_the_level_it_gives_is_no_range() -> None:
+    change, level = claims("The Band D bill rises by 4.99%, a rise of £87.81 to £1,847.49.")[1:]
+    assert (change.value_high, level.value) == (None, Decimal("1847.49"))
+    (both,) = claims("Prices rose by 5 to 10 percent.")
+    assert (both.value, both.value_high) == (Decimal(5), Decimal(10))
+
+
+def test_shillings_are_money_in_the_story_s_country() -> None:
+    (claim,) = claims('"We made 1.63 billion shillings in Nairobi," the managing director said.')
+    assert (claim.kind, claim.unit) == ("money", "KES")
+
+
 def test_from_one_figure_to_another_is_a_change_unless_it_ranges() -> None:
     start, end = claims("Output rose from 1.05 mln to 1.45 mln tonnes.")
     assert (start.role, end.role) == ("baseline", "level")

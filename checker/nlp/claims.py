@@ -41,6 +41,16 @@ _RANGE_JOINERS = {"to", "-", "–", "—"}
 _MAX_NOUN_PHRASE = 5
 
 
+def _after_a_change(doc: Doc, start: int, index: LexicalIndex, sentence: Span) -> bool:
+    """'by £87.81', 'a rise of £87.81': the amount a change is, not a range's low end."""
+    if start - 1 < sentence.start:
+        return False
+    before = doc[start - 1].lower_
+    if before == "by":
+        return True
+    return before == "of" and start - 2 >= sentence.start and index.has(start - 2, "CHANGE")
+
+
 def _next_in_sentence(doc: Doc, j: int, sentence: Span) -> int:
     """Token ``j``, or the one after it when ``j`` is the line break of wrapped text inside the
     sentence: "rose 12.6\npct", "140.1 mln\nfrancs"."""
@@ -312,6 +322,9 @@ class ClaimFinder:
         joiner = doc[j].lower_
         if not (joiner in _RANGE_JOINERS or (between and joiner == "and")):
             return first
+        if first.kind != COUNT and _after_a_change(doc, first.start, index, sentence):
+            return first  # "a rise of £87.81 to £1,847.49": a change, then the level it gives
+            # (not "rose by 5 to 10 percent", whose first end shares the second's unit)
         if first.start > sentence.start and doc[first.start - 1].lower_ == "from":
             ranging = first.start - 1 > sentence.start and (
                 doc[first.start - 2].lower_ in self.lexicon.range_words
