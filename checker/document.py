@@ -241,7 +241,7 @@ def _with_elided_list_units(prose: str, claims: tuple[Claim, ...]) -> tuple[Clai
             whole = None
         if whole is not None and listing is None:
             listing = _part_list_opener().search(prose, whole.end, claim.start) is not None
-        bare = claim.kind == "count" and not claim.unit and prose[claim.end : claim.end + 1] != "-"
+        bare = _bare(prose, claim)
         # "45,000 are grains and 149,000 derivatives": once a bare figure of the list takes the
         # unit, so do the others, the commodity named after them or not
         if whole is not None and listing and bare and (adopted or not claim.counted):
@@ -266,7 +266,13 @@ def _with_labelled_list_units(prose: str, claims: tuple[Claim, ...]) -> tuple[Cl
     for index, claim in enumerate(claims):
         same_sentence = previous is not None and claim.sentence_start == previous.sentence_start
         listed = same_sentence and _LABELLED_ITEM.match(prose, previous.end, claim.start)
-        if leader is not None and listed and _bare(prose, claim) and _of_size(claim, leader):
+        if (
+            leader is not None
+            and listed
+            and _bare(prose, claim)
+            and not claim.counted
+            and _of_size(claim, leader)
+        ):
             changed[index] = dataclasses.replace(claim, kind=leader.kind, unit=leader.unit)
         elif claim.kind in ("money", "quantity") and claim.equivalent_of < 0:
             leader = claim
@@ -281,17 +287,16 @@ _LABELLED_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Za-z][\w'’
 
 
 def _bare(prose: str, claim: Claim) -> bool:
-    return (
-        claim.kind == "count"
-        and not claim.unit
-        and not claim.counted
-        and claim.value is not None
-        and prose[claim.end : claim.end + 1] != "-"
-    )
+    """A count with no unit, not a compound's first half ('a 12-month ...')."""
+    return claim.kind == "count" and not claim.unit and prose[claim.end : claim.end + 1] != "-"
 
 
 def _of_size(claim: Claim, leader: Claim) -> bool:
-    return bool(leader.value) and Decimal("0.01") <= claim.value / leader.value <= 100
+    return (
+        claim.value is not None
+        and bool(leader.value)
+        and Decimal("0.01") <= claim.value / leader.value <= 100
+    )
 
 
 @functools.cache

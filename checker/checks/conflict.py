@@ -34,6 +34,7 @@ from checker.checks.evidence import (
     measures_alike,
     noun_after,
     rounding_slip,
+    significant,
     typical_slip,
     weigh,
 )
@@ -286,7 +287,7 @@ class ConflictCheck(Check):
                 groups[(claim.metric, claim.counted)].append(claim)
         # Segments' figures are other things, not more values of one; near misses are told
         # apart from them by the crowding alone
-        apart = _segments_apart if self.params.rounding != "only" else _never
+        segments = self.params.rounding != "only"
         crowded: set[int] = set()
         for group in groups.values():
             for index, claim in enumerate(group):
@@ -294,7 +295,8 @@ class ConflictCheck(Check):
                 alike = [
                     c
                     for c in nearby
-                    if c is claim or not (weigh_veto(claim, c, year) or apart(claim, c))
+                    if c is claim
+                    or not (weigh_veto(claim, c, year) or (segments and _segments_apart(claim, c)))
                 ]
                 if _distinct_values(alike) > self.params.max_values:
                     crowded.add(claim.start)
@@ -639,10 +641,6 @@ def _restated_veto(first: Claim, later: Claim, earlier: list[Claim], year: str) 
     )
 
 
-def _never(a: Claim, b: Claim) -> bool:
-    return False
-
-
 def _first_statement(first: Claim, earlier: list[Claim], year: str) -> Claim:
     """Where the figure that ``first`` gives was first stated ('rose to €168.3 million' in the
     lead, before the table's '168.3'): the statement an editor reads first."""
@@ -671,16 +669,24 @@ def _restates_another(document: Document, later: Claim, first: Claim) -> bool:
     price of A$1.35' after 'a closing price of A$1.53'): it restates that one."""
     interval = later.interval()
     return any(
-        c.start < later.start
-        and c is not first
-        and (c.kind, c.unit) == (later.kind, later.unit)
-        and c.value is not None
-        and c.value_high is None
+        c is not first
         and c.sentence_start != later.sentence_start
         and not _disjoint(c.interval(), interval)
         and not weigh_veto(c, later)
-        for c in document.claims
+        for c in _single_figures_before(document, later)
     )
+
+
+def _single_figures_before(document: Document, later: Claim) -> Iterator[Claim]:
+    """The figures before ``later`` of its kind and unit that give one value, not a range."""
+    for c in document.claims:
+        if (
+            c.start < later.start
+            and (c.kind, c.unit) == (later.kind, later.unit)
+            and c.value is not None
+            and c.value_high is None
+        ):
+            yield c
 
 
 def _only_slip(first: Claim, later: Claim, document: Document, year: str) -> bool:
@@ -692,19 +698,16 @@ def _only_slip(first: Claim, later: Claim, document: Document, year: str) -> boo
     slip = typical_slip(first.value, later.value, short=True, steps=(first.step, later.step))
     if slip not in ("transposed", "power of ten") or _round(later):
         return False  # "six mln dlrs" after "600,000 dlrs": round figures of many sizes
-    for e in document.claims:
-        if e.start >= later.start or e is first or (e.kind, e.unit) != (later.kind, later.unit):
-            continue
-        if e.value is None or e.value_high is not None or weigh_veto(e, later, year):
-            continue
-        if e.value == later.value or typical_slip(e.value, later.value, short=True):
-            return False
-    return True
+    return not any(
+        e.value == later.value or typical_slip(e.value, later.value, short=True)
+        for e in _single_figures_before(document, later)
+        if e is not first and not weigh_veto(e, later, year)
+    )
 
 
 def _round(claim: Claim) -> bool:
     """One significant digit: 'six mln', '20', '1,000'."""
-    return claim.value is not None and len(claim.value.normalize().as_tuple().digits) == 1
+    return significant(claim.value) == 1
 
 
 def _only_earlier(first: Claim, later: Claim, earlier: list[Claim], year: str) -> bool:

@@ -220,7 +220,7 @@ def _different_bases(a: Claim, b: Claim) -> bool:
 
 
 def _many_digits_transposed(a: Claim, b: Claim, slip: str) -> bool:
-    return slip == "transposed" and min(_significant(a.value), _significant(b.value)) >= 4
+    return slip == "transposed" and min(significant(a.value), significant(b.value)) >= 4
 
 
 def measures_alike(a: Claim, b: Claim) -> bool:
@@ -248,7 +248,7 @@ def _different_metrics(a: str, b: str) -> bool:
 
 
 def _weigh_numbers(evidence: Evidence, a: Claim, b: Claim, slip: str) -> None:
-    if slip == "power of ten" and _significant(a.value) == 1:
+    if slip == "power of ten" and significant(a.value) == 1:
         evidence.add("one digit, a power of ten apart", ROUND_POWER)
     elif slip == "power of ten":
         evidence.add("the same digits a power of ten apart", POWER_OF_TEN)
@@ -258,7 +258,7 @@ def _weigh_numbers(evidence: Evidence, a: Claim, b: Claim, slip: str) -> None:
         evidence.add("one digit changed", ONE_DIGIT)
     if slip == "power of ten" and _number_part(a.text) == _number_part(b.text):
         evidence.add("the same number with another scale word", SCALE_WORD)
-    if slip == "transposed" and _significant(a.value) < 3:
+    if slip == "transposed" and significant(a.value) < 3:
         small = a.kind == "percent" or (a.kind == "count" and abs(a.value or 0) < 100)
         evidence.add("two significant digits", SMALL_COUNT if small else SMALL_NUMBER)
 
@@ -572,7 +572,7 @@ def _magnitude(value: Decimal) -> int:
     return abs(value).adjusted()
 
 
-def _significant(value: Decimal | None) -> int:
+def significant(value: Decimal | None) -> int:
     return len(_digits(value)) if value else 0
 
 

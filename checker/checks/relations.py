@@ -150,7 +150,8 @@ def unstated_shares(document: Document) -> Iterator[UnstatedShare]:
     figures before them that may be that whole (none, if none may)."""
     judged = {share.percent.start for share in shares(document)}
     prose = document.source.prose
-    metrics = load_lexicon().metric_of_word
+    lexicon = load_lexicon()
+    metrics = lexicon.metric_of_word
     for claims in sentences(document):
         for part, percent in itertools.pairwise(claims):
             if (
@@ -171,7 +172,6 @@ def unstated_shares(document: Document) -> Iterator[UnstatedShare]:
                 continue
             words = named.group("phrase").lower().split()
             metric = next((metrics[w] for w in words if w in metrics), "")
-            lexicon = load_lexicon()
             group = not lexicon.share_of_group_words.isdisjoint(words)  # "of those who applied"
             if not (metric or group) and lexicon.share_of_total_words.isdisjoint(words):
                 continue

@@ -19,6 +19,7 @@ from checker.amounts import plain
 from checker.checks import register
 from checker.checks.base import Check
 from checker.checks.relations import FigureList, figure_lists
+from checker.claims import Claim
 from checker.document import Document
 from checker.findings import Finding
 
@@ -88,13 +89,10 @@ class ShareSumCheck(Check):
         """Three answers or more to one question ('Asked about their last attempt to book,
         46% said ..., 31% ... and 27% ...') adding up to just over 100%."""
         items = figures.items
-        if len(items) < 3 or any(c.qualifier or c.value_high is not None for c in items):
+        if not _just_over(items):
             return False
-        prose = document.source.prose
-        sentence = prose[items[0].sentence_start : items[-1].end].lower()
-        if not any(_has_word(sentence, w) for w in self.params.answer_words):
-            return False
-        return _JUST_OVER[0] < sum(c.interval()[0] for c in items) <= _JUST_OVER[1]
+        sentence = document.source.prose[items[0].sentence_start : items[-1].end].lower()
+        return any(_has_word(sentence, w) for w in self.params.answer_words)
 
     def _named_whole(self, document: Document, figures: FigureList) -> bool:
         """'Property taxes will supply 47% of the city's revenue, user fees 22%, ...': the first
@@ -151,15 +149,20 @@ _NAMES_ITS_WHOLE = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+|all\s+)?[a-z]"
 
 def _slightly_over(document: Document, figures: FigureList) -> bool:
     items = figures.items
-    if len(items) < 3 or any(c.qualifier or c.value_high is not None for c in items):
+    if not _just_over(items):
         return False
     prose = document.source.prose
     if not _NAMES_ITS_WHOLE.match(prose, items[0].end):
         return False
-    if any(_OF.match(prose, c.end) for c in items[1:]):
-        return False  # "38 pct of consumer loans, 50 pct of mortgage loans": a whole each
-    low = sum(c.interval()[0] for c in items)
-    return _JUST_OVER[0] < low <= _JUST_OVER[1]
+    # "38 pct of consumer loans, 50 pct of mortgage loans": a whole each
+    return not any(_OF.match(prose, c.end) for c in items[1:])
+
+
+def _just_over(items: tuple[Claim, ...]) -> bool:
+    """Three stated shares or more, none a bound or a range, adding up to just over 100%."""
+    if len(items) < 3 or any(c.qualifier or c.value_high is not None for c in items):
+        return False
+    return _JUST_OVER[0] < sum(c.interval()[0] for c in items) <= _JUST_OVER[1]
 
 
 _OF_WHOLE = re.compile(

@@ -301,13 +301,9 @@ class ClaimFinder:
     def _head_noun(self, words: list[str], names: set[str]) -> str:
         """The last word that may be a noun: not a name ('1,340 flats Kronfjärdshem is
         promising'), not a verb ('the 43 needed to govern', '29 conceded')."""
-        for word in reversed(words):
-            verb = word.endswith("ed") or word in self.lexicon.irregular_participles
-            if word not in names and not (verb and word == words[-1]):
-                return word
-            if word not in names:
-                return ""  # "the 43 needed": a verb after the figure, nothing counted
-        return ""
+        head = next((word for word in reversed(words) if word not in names), "")
+        verb = head.endswith("ed") or head in self.lexicon.irregular_participles
+        return "" if verb and head == words[-1] else head  # "the 43 needed": nothing counted
 
     # -- ranges ---------------------------------------------------------------------------------
 

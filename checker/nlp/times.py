@@ -182,13 +182,10 @@ class TimeFinder:
             prep = words[0]
             return f"{prep} {year}" if prep in ("since", "by", "until", "before", "after") else year
         if label == "MONTHS":
-            return _join(year, _months_part(*self._months_in(words)))
+            months = self._months_in(words)
+            return _join(year, _months_part(months[0], months[-1]))
         if label == "MONTH":
-            month = next(
-                self.lexicon.months[w.rstrip(".")]
-                for w in words[1:]
-                if w.rstrip(".") in self.lexicon.months
-            )
+            month = self._months_in(words)[0]  # after "in", "for", "since", ...
             if year:
                 return f"{year}-{month:02d}"
             return "this year" if words[0] == "since" and month == 1 else f"month {month:02d}"
@@ -206,13 +203,10 @@ class TimeFinder:
             )
         return " ".join(words)  # UNRESOLVED: "the quarter"
 
-    def _months_in(self, words: list[str]) -> tuple[int, int]:
-        months = [
-            self.lexicon.months[w.rstrip(".")]
-            for w in words
-            if w.rstrip(".") in self.lexicon.months
-        ]
-        return months[0], months[-1]
+    def _months_in(self, words: list[str]) -> list[int]:
+        """The numbers of the months the words name ('Sept.' is 9), in order."""
+        months = self.lexicon.months
+        return [months[w.rstrip(".")] for w in words if w.rstrip(".") in months]
 
 
 def _months_part(first: int, last: int) -> str:
