@@ -90,6 +90,12 @@ def worded(text: str) -> list[str]:
         "The seven-year contract, valued at £2.9 billion, starts in 2025.",
         "The firm will spend $4.2 billion over the next five years. "
         "Analysts praised the $420 million five-year plan.",
+        "Net profit was 842.6 mln rand. The chief executive spoke to reporters, adding that "
+        "the 824.6 mln rand net profit had let the board raise the dividend.",
+        "Sarvatra added a net 1.27 crore mobile subscribers in the quarter. "
+        '"We added 12.7 lakh customers in the quarter," the managing director said.',
+        "Western Rail carried 48.6m passenger journeys in the year to March. "
+        '"We carried 46.8 million passengers in the year to March," he said.',
     ],
 )
 def test_the_same_claim_in_other_words_conflicts(text: str) -> None:

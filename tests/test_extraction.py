@@ -117,6 +117,9 @@ def test_from_one_figure_to_another_is_a_change_unless_it_ranges() -> None:
         ('"Even the 1,340 flats Kronfjärdshem is promising will not do," he said.', "flats"),
         ("Two Ethiopians led the race.", "ethiopians"),
         ("The party remains seven seats short of a majority.", "seats"),
+        ('"Some 728,000 people flew with us," she said.', "people"),
+        ("The Alliance won 27 of the 75 seats.", "seats"),
+        ("It shut 12 of its 40 stores.", "stores"),
     ],
 )
 def test_what_a_number_counts_is_a_noun(text: str, counted: str) -> None:
@@ -161,6 +164,9 @@ def test_ranges(text: str, low: str, high: str, unit: str) -> None:
         ("Less than 5% objected.", "upper"),
         ("Under $10 was paid.", "upper"),
         ("Up to 30 branches may close.", "upper"),
+        ("Completions totalled just over 171,000.", "approx"),
+        ("Slightly more than 3 million people voted.", "approx"),
+        ("Just under 40% agreed.", "near"),
     ],
 )
 def test_qualifiers(text: str, qualifier: str) -> None:
@@ -495,6 +501,11 @@ def test_wire_copy_names_each_dollar_in_dlrs(text: str, unit: str) -> None:
         ("Fares were raised 8% in April.", "8%", "change"),
         ("The gap is closed with £2.2m raised through higher fees.", "£2.2m", "level"),
         ("Profit was a 56.5% rise on the year.", "56.5%", "change"),
+        ("He added that the €824.6 million profit paid for it.", "€824.6 million", "level"),
+        ("Ticketing cut it by 5% last year.", "5%", "change"),
+        ("Sarvatra added a net 1.27 crore subscribers.", "1.27 crore", "change"),
+        ("The school will grow by half in a £7.4m expansion.", "£7.4m", "level"),
+        ("Output saw a 12% expansion.", "12%", "change"),
     ],
 )
 def test_what_a_change_word_makes_of_the_figure_after_it(text: str, figure: str, role: str) -> None:
@@ -628,3 +639,21 @@ def test_a_change_word_does_not_narrow_what_a_figure_measures() -> None:
 def test_what_someone_pays_is_an_outlay_not_a_deal(text: str) -> None:
     (claim,) = [c for c in claims(text) if c.kind == "money"]
     assert claim.metric == "spending"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "kind", "value", "unit"),
+    [
+        ("The line carried 48.6m passenger journeys.", "48.6m", "count", "48600000", ""),
+        ("It had 48.6m journeys, from 45.3m a year earlier.", "45.3m", "count", "45300000", ""),
+        ("The mine shipped 3.2m tonnes.", "3.2m tonnes", "quantity", "3200000", "metric_ton"),
+        ("She won the 400m hurdles.", "400m", "quantity", "400", "meter"),
+        ("The 40m tower fell.", "40m", "quantity", "40", "meter"),
+        ("The wall is 12m high and 3m wide.", "3m", "quantity", "3", "meter"),
+    ],
+)
+def test_m_before_a_plural_noun_is_millions(
+    text: str, figure: str, kind: str, value: str, unit: str
+) -> None:
+    claim = next(c for c in claims(text) if c.text == figure)
+    assert (claim.kind, claim.value, claim.unit) == (kind, Decimal(value), unit)

@@ -264,17 +264,90 @@ class ClaimFinder:
         if category == "DURATION":
             return replace(reading, kind=DURATION, unit=value, end=end, unit_text=text)
         if category == "MONEYSCALE" and value == "m" and "m" in self.lexicon.units:
+            if self._millions_of(doc, end):
+                return self._counted_millions(doc, reading, index, end)
             return replace(
                 reading, kind=QUANTITY, unit=self.lexicon.units["m"], end=end, unit_text=text
             )
         return None
 
-    def _counted(self, doc: Doc, reading: Reading, sentence: Span) -> Reading:
-        """'480 authorized Mi Home stores' counts 'stores'."""
+    def _millions_of(self, doc: Doc, end: int) -> bool:
+        """'48.6m passenger journeys', '3.2m tonnes': 'm' before a plural noun or a unit is
+        millions; '100m hurdles' and 'a 40m tower' stay metres. A bare 'm' is millions in a
+        sentence that has such millions ('up 7.3 per cent from 45.3m a year earlier')."""
+        if self._millions_before(doc, end):
+            return True
+        if end < len(doc) and doc[end].is_alpha and doc[end].lower_ not in STOP_WORDS:
+            return False
+        sentence = doc[end - 1].sent
+        return any(
+            token.lower_ == "m"
+            and token.i != end - 1
+            and doc[token.i - 1].like_num
+            and self._millions_before(doc, token.i + 1)
+            for token in sentence[1:]
+        )
+
+    def _millions_before(self, doc: Doc, end: int) -> bool:
         words: list[str] = []
+        for token in doc[end : end + 3]:
+            if not token.is_alpha or token.lower_ in STOP_WORDS:
+                break
+            words.append(token.lower_)
+        if not words:
+            return False
+        if words[0] in self.lexicon.units and words[0] not in self.lexicon.short_units:
+            return True
+        head = words[-1]
+        return (
+            head.endswith("s")
+            and not head.endswith(("ss", "us", "is"))
+            and head not in self.lexicon.metre_nouns
+            and words[0] not in self.lexicon.metre_nouns
+        )
+
+    def _counted_millions(
+        self, doc: Doc, reading: Reading, index: LexicalIndex, end: int
+    ) -> Reading:
+        """'48.6m passenger journeys': 48,600,000 journeys."""
+        factor = self.lexicon.money_only_scales["m"]
+        number = reading.number
+        number = replace(
+            number,
+            end=end,
+            value=number.value * factor,
+            step=number.step * factor,
+            bare_integer=False,
+        )
+        reading = replace(reading, number=number, end=end)
+        return self._suffix(doc, reading, index, doc[end - 1].sent)
+
+    def _counted(self, doc: Doc, reading: Reading, sentence: Span) -> Reading:
+        """'480 authorized Mi Home stores' counts 'stores'; '27 of the 75 seats' counts seats."""
         j = _next_in_sentence(doc, reading.end, sentence)
         if j + 2 < sentence.end and doc[j].text == "-" and doc[j + 1].lower_ == "strong":
             j += 2  # "its 12,960-strong workforce" counts the workforce
+        head = self._noun_at(doc, j, sentence) or self._noun_of_whole(doc, j, sentence)
+        if not head:
+            return reading
+        return replace(reading, kind=COUNT, counted=head)
+
+    def _noun_of_whole(self, doc: Doc, j: int, sentence: Span) -> str:
+        """'27 of the 75 seats', '12 of its 40 stores': the part counts what the whole counts."""
+        if j >= sentence.end or doc[j].lower_ != "of":
+            return ""
+        k = j + 1
+        if k < sentence.end and doc[k].lower_ in ("the", "its", "their", "his", "her", "our"):
+            k += 1
+        if k >= sentence.end or not doc[k].like_num:
+            return ""
+        while k < sentence.end and (doc[k].like_num or doc[k].lower_ in self.lexicon.scale_factors):
+            k += 1
+        return self._noun_at(doc, k, sentence)
+
+    def _noun_at(self, doc: Doc, j: int, sentence: Span) -> str:
+        """The counted noun of the words from ``j``: '' if they do not start with one."""
+        words: list[str] = []
         names: set[str] = set()  # words written as names: "Kronfjärdshem", not what is counted
         while j < sentence.end and len(words) < _MAX_NOUN_PHRASE:
             token = doc[j]
@@ -293,10 +366,7 @@ class ClaimFinder:
             if token.is_title and len(words) > 1:  # not "two Ethiopians"
                 names.add(lower)
             j += 1
-        head = self._head_noun(words, names)
-        if not head:
-            return reading
-        return replace(reading, kind=COUNT, counted=head)
+        return self._head_noun(words, names)
 
     def _head_noun(self, words: list[str], names: set[str]) -> str:
         """The last word that may be a noun: not a name ('1,340 flats Kronfjärdshem is

@@ -38,8 +38,9 @@ _SUBJECT_STOPS = {"to", "compared", "representing", "which", "that", "who", "was
                   "are", "has", "have", "had", "be", "been", "reached", "totaled", "totalled",
                   "said", "says", "with", "while", "but", "by", "than", "versus", "vs", "since",
                   "after", "before", "over", "under", "during", "as"}  # fmt: skip
+_PRONOUNS = {"that", "it", "this"}
 _SKIP_BEFORE = {"by", "of", "a", "an", "the", "be", "been", "being", "will", "to", "some", "-",
-                "that", "it", "this"}  # fmt: skip
+                "net", *_PRONOUNS}  # fmt: skip
 _QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»"}
 _CLAUSE_ENDS = {",", ";", ":", "—", "–"}
 _PERIOD_LABELS = {"QUARTER", "HALF", "NINE_MONTHS", "FISCAL_YEAR", "YEAR", "MONTH", "MONTHS",
@@ -260,6 +261,8 @@ class ContextReader:
             average = doc[k].lower_ in self.lexicon.average_words  # "by an average of 8.2%"
             if doc[k].lower_ not in _SKIP_BEFORE and skippable is None and not average:
                 break  # "grew revenue 5.9%" skips the metric
+            if doc[k].lower_ in _PRONOUNS and doc[k + 1].lower_ != "by":
+                break  # "adding that the €824.6 million profit": a clause, not "cut it by 5%"
             k -= 1
             steps += 0 if average or doc[k + 1].lower_ in ("a", "an") else 1
         # Right: "a 56.5% jump", "a 93.5% year-on-year growth".
@@ -269,7 +272,12 @@ class ContextReader:
             match = index.at(k, "CHANGE")
             if match is not None and doc[k].lower_ not in ("up", "down", "higher", "lower"):
                 # "£2.2m raised through higher fees", "$5m cut": money raised or cut, a level
-                money_raised = doc[k].lower_ == "cut" or doc[k].lower_ in self.lexicon.raising_verbs
+                word = doc[k].lower_
+                money_raised = (
+                    word == "cut"
+                    or word in self.lexicon.raising_verbs
+                    or word in self.lexicon.project_words
+                )
                 return match[2] if claim._.kind != MONEY or not money_raised else ""
             basis = index.at(k, "BASIS")
             if basis is not None:

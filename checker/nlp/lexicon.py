@@ -77,6 +77,14 @@ class Lexicon:
         return dict(self.raw["units"])
 
     @functools.cached_property
+    def project_words(self) -> frozenset[str]:
+        return frozenset(self.raw["project_words"])
+
+    @functools.cached_property
+    def metre_nouns(self) -> frozenset[str]:
+        return frozenset(self.raw["metre_nouns"])
+
+    @functools.cached_property
     def short_units(self) -> frozenset[str]:
         return frozenset(self.raw["short_units"])
 
