@@ -294,11 +294,16 @@ class _Lines:
         return None
 
 
+_PERCENT_HEADER = re.compile(r"\((?:%|per ?cent|pct)\)\s*$", re.IGNORECASE)
+
+
 def _in_header_unit(claim: Claim, header: str, readings: dict[str, str]) -> Claim:
     """'84.2' under 'Revenue (€m)', 'Revenue (A$m)' or after 'Sales, in millions of pounds:' is
     84.2 million in that currency."""
     if claim.kind != "count" or claim.counted or claim.value is None:
         return claim
+    if _PERCENT_HEADER.search(header):
+        return dataclasses.replace(claim, kind="percent", unit="%")  # "Change (%)"
     unit = _unit_of(header, readings)
     if unit is None:
         return claim

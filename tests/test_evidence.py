@@ -152,6 +152,18 @@ RESTATED_IN_OTHER_WORDS = [
         "Dominion earned net profit of 1.524 billion dlrs in fiscal 2010. The chief executive "
         "said the 1.254 billion dlrs earned in fiscal 2010 gives the bank room to invest."
     ),
+    (
+        "# Arka shipped 1.78 million phones in the third quarter\n\n"
+        "Arka shipped 1.87 million smartphones in the third quarter, 18.3% of the market."
+    ),
+    (
+        "The fire destroyed 78 homes in Marrow Valley.\n\n"
+        "Insurers have so far received claims on 61 of the 87 homes lost, the bureau said."
+    ),
+    (
+        "Headcount in India climbed to 3,046 from 2,487 in 2024. The table shows the "
+        "workforce by country.\n\nIndia had 3,064 employees at the end of 2024, up from 2,487."
+    ),
 ]
 
 

@@ -120,6 +120,7 @@ def test_from_one_figure_to_another_is_a_change_unless_it_ranges() -> None:
         ('"Some 728,000 people flew with us," she said.', "people"),
         ("The Alliance won 27 of the 75 seats.", "seats"),
         ("It shut 12 of its 40 stores.", "stores"),
+        ('"We run our 63 battery-electric buses," she said.', "buses"),
     ],
 )
 def test_what_a_number_counts_is_a_noun(text: str, counted: str) -> None:
@@ -657,3 +658,19 @@ def test_m_before_a_plural_noun_is_millions(
 ) -> None:
     claim = next(c for c in claims(text) if c.text == figure)
     assert (claim.kind, claim.value, claim.unit) == (kind, Decimal(value), unit)
+
+
+def test_a_bare_number_a_change_reaches_measures_the_clause_s_subject() -> None:
+    level, baseline = claims("Headcount in India climbed to 3,046 from 2,487.")
+    assert (level.metric, level.role, baseline.metric, baseline.role) == (
+        "employees",
+        "level",
+        "employees",
+        "baseline",
+    )
+
+
+def test_from_between_counts_of_two_things_is_no_baseline() -> None:
+    animals, species = claims("The zoo cares for 2,140 animals from 186 species.")
+    assert (animals.role, species.role) == ("level", "level")
+    assert claims("Staff rose to 2,140 workers from 1,900 workers.")[1].role == "baseline"

@@ -327,3 +327,25 @@ def test_prose_after_a_table_inherits_the_period_of_its_first_column() -> None:
 """
     quoted = next(c for c in document(text).claims if c.text == "557 million")
     assert quoted.scope == "2024-Q3"
+
+
+DIVISIONS = """Food sales rose 6.4% to £1,842.6m in the half. Clothing sales rose 1.5% to £968.3m.
+Beauty sales rose 11.5% to £214.7m. International sales fell 4.6% to £307.9m.
+
+| Division | H1 2024 (£m) | H1 2023 (£m) | Change (%) |
+|---|---|---|---|
+| Food | 1,842.6 | 1,731.4 | 6.4 |
+| Clothing | 968.3 | 954.1 | 1.5 |
+| Beauty | 214.7 | 189.2 | 11.5 |
+| International | 307.9 | 322.6 | -4.6 |
+"""
+
+
+def test_a_percent_header_makes_its_cells_percentages() -> None:
+    assert _cells(DIVISIONS)["11.5"][:2] == ("percent", "%")
+
+
+def test_a_sentence_and_a_row_that_share_another_figure_are_about_one_thing() -> None:
+    assert findings(DIVISIONS) == []
+    (finding,) = findings(DIVISIONS.replace("to £1,842.6m", "to £1,824.6m"))
+    assert "each stated with the same other figure (6.4)" in finding.details["evidence"]

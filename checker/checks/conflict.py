@@ -31,6 +31,7 @@ from checker.checks.evidence import (
     ONLY_SLIP,
     Context,
     WordRarity,
+    companion_values,
     measures_alike,
     noun_after,
     rounding_slip,
@@ -173,6 +174,7 @@ class ConflictCheck(Check):
             year=_year_of(document),
             nouns_after={c.start: noun_after(prose, c) for c in candidates if c.kind == "money"},
             converted={c.start for c in candidates if c.unit != stated_units[c.start]},
+            companions=companion_values(document.claims) if candidates else {},
         )
         wholes = {p.part.start: p.whole for p in parts_of_wholes(document)} if candidates else {}
         body = _Body(document)
@@ -346,8 +348,8 @@ class ConflictCheck(Check):
         if any(not _disjoint(claim.interval(), a.interval()) for a in antecedents):
             return None  # it restates one of them
         nearest = levels[-1]
-        if not self._values_conflict(nearest, claim):
-            return None
+        if not self._values_conflict(nearest, claim) or _restates_another(document, claim, nearest):
+            return None  # "580 for social rent", then "the 580 social-rent homes"
         return self._report(document, nearest, [claim])
 
     def _comparable(self, claim: Claim) -> bool:

@@ -29,9 +29,10 @@ from decimal import Decimal
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from checker.amounts import plain
 from checker.claims import Claim
 from checker.nlp.context import singular
-from checker.nlp.lexicon import load_lexicon
+from checker.nlp.lexicon import Lexicon, load_lexicon
 
 # Weights of the features, in points; a pair is reported at the rule's `evidence-threshold`.
 POWER_OF_TEN = 3.0  # 18 and 1.8, ¥100 billion and ¥10 billion, million for billion
@@ -63,6 +64,7 @@ SMALL_NUMBER = -1.5  # two significant digits: slips between them happen by chan
 MANY_DIGITS = 1.5  # four or more: 1,524 and 1,254 are rarely two figures that happen to be alike
 SMALL_COUNT = -2.0  # and a count under 100 (87 and 78 homes) or a percentage: more so
 ROUND_POWER = 1.0  # 1,000 and 10,000, one and one billion: round figures of many sizes
+SAME_COMPANION = 2.0  # both sentences (or a sentence and a table row) state one other figure
 NEXT_SENTENCE = -1.0  # one line after the other in a block of lines: rows of a list or table
 
 # A headline's figure is restated in a sentence that says most of the headline's (rare) words
@@ -101,6 +103,9 @@ class Context:
     year: str = ""  # the document's year, when its date is known
     nouns_after: dict[int, str] = field(default_factory=dict)  # "loan" in "48 mln dlr loan"
     converted: set[int] = field(default_factory=set)  # figures read in another unit (MW as GW)
+    # the other figures of each figure's sentence or table row, by value ("rose 6.4% to
+    # £1,824.6m" and "| Food | 1,842.6 | 1,731.4 | 6.4 |" share 6.4)
+    companions: dict[int, frozenset[Decimal]] = field(default_factory=dict)
 
 
 def weigh(
@@ -139,7 +144,10 @@ def weigh(
     if short:
         small = a.kind == "percent" or (a.kind == "count" and abs(a.value or 0) < 100)
         evidence.add("two significant digits", SMALL_COUNT if small else SMALL_NUMBER)
-    if _many_digits_transposed(a, b, slip) and (b.start in cues or measures_alike(a, b)):
+    shared = context.companions.get(a.start, frozenset()) & context.companions.get(
+        b.start, frozenset()
+    )
+    if _many_digits_transposed(a, b, slip) and (b.start in cues or measures_alike(a, b) or shared):
         evidence.add("four or more significant digits", MANY_DIGITS)
     clear_slip = b.start in cues and slip in ("transposed", "power of ten")
     if not (a.metric or b.metric or headline or clear_slip):
@@ -158,6 +166,9 @@ def weigh(
     noun = context.nouns_after.get(a.start, "")
     if noun and noun == context.nouns_after.get(b.start) and not (a.counted or b.counted):
         evidence.add(f"the same word after both ({noun})", SAME_NOUN_AFTER)
+    if shared:
+        figures = " ".join(f"{plain(v)}" for v in sorted(shared))
+        evidence.add(f"each stated with the same other figure ({figures})", SAME_COMPANION)
     if b.start in cues:
         evidence.add("given as already known (the, a possessive, a quote)", RESTATED)
     if crowded and not clear_slip:
@@ -169,6 +180,39 @@ def weigh(
     if a.kind == "percent":
         evidence.add("a percentage", PERCENT)
     return evidence
+
+
+def companion_values(claims: Iterable[Claim]) -> dict[int, frozenset[Decimal]]:
+    """For each figure, the telling values of the other figures of its sentence or table row:
+    three or more significant digits, or a percentage of two; no years, dates, round figures
+    or conversions, which many sentences share by chance."""
+    by_sentence: dict[int, list[Claim]] = {}
+    for claim in claims:
+        by_sentence.setdefault(claim.sentence_start, []).append(claim)
+    telling = {
+        c.start: abs(c.value).normalize()
+        for c in claims
+        if c.value is not None and c.kind != "date" and c.equivalent_of < 0 and _telling_value(c)
+    }  # not a conversion: "215 km/h (135 mph)" and "217 km/h (135 mph)" share only a rounding
+    return {
+        c.start: frozenset(
+            telling[o.start]
+            for o in by_sentence[c.sentence_start]
+            if o is not c and o.start in telling
+        )
+        for c in claims
+    }
+
+
+def _telling_value(claim: Claim) -> bool:
+    assert claim.value is not None
+    digits = significant(claim.value)
+    if claim.kind == "percent":
+        return digits >= 2
+    return digits >= 3 and not _YEARISH.fullmatch(plain(claim.value))
+
+
+_YEARISH = re.compile(r"(1[89]|20)\d\d")
 
 
 def veto(a: Claim, b: Claim, year: str = "") -> str:
@@ -236,8 +280,16 @@ def _different_counted(a: Claim, b: Claim) -> bool:
     lexicon = load_lexicon()
     if a.counted in lexicon.generic_counted or b.counted in lexicon.generic_counted:
         return False
+    if _a_kind_of(a.counted, b.counted, lexicon) or _a_kind_of(b.counted, a.counted, lexicon):
+        return False  # smartphones and phones
     group = lexicon.counted_groups.get(a.counted)
     return group is None or group != lexicon.counted_groups.get(b.counted)
+
+
+def _a_kind_of(narrow: str, broad: str, lexicon: Lexicon) -> bool:
+    """'smartphones' of 'phones': the broad noun with a prefix that names a kind of it."""
+    prefix = narrow.removesuffix(broad)
+    return prefix != narrow and prefix.rstrip("-") in lexicon.kind_prefixes
 
 
 def _different_metrics(a: str, b: str) -> bool:

@@ -51,6 +51,17 @@ def _after_a_change(doc: Doc, start: int, index: LexicalIndex, sentence: Span) -
     return before == "of" and start - 2 >= sentence.start and index.has(start - 2, "CHANGE")
 
 
+def _hyphen_joins(doc: Doc, i: int, sentence: Span) -> bool:
+    """'battery-electric': token ``i`` and the word after the hyphen are one word."""
+    return (
+        i + 2 < sentence.end
+        and doc[i + 1].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].is_alpha
+    )
+
+
 def _next_in_sentence(doc: Doc, j: int, sentence: Span) -> int:
     """Token ``j``, or the one after it when ``j`` is the line break of wrapped text inside the
     sentence: "rose 12.6\npct", "140.1 mln\nfrancs"."""
@@ -349,6 +360,7 @@ class ClaimFinder:
         """The counted noun of the words from ``j``: '' if they do not start with one."""
         words: list[str] = []
         names: set[str] = set()  # words written as names: "Kronfjärdshem", not what is counted
+        compound = False  # the word after a hyphen: "battery-electric buses", "state-owned banks"
         while j < sentence.end and len(words) < _MAX_NOUN_PHRASE:
             token = doc[j]
             lower = token.lower_
@@ -358,14 +370,16 @@ class ClaimFinder:
                 break
             if lower in self.lexicon.average_words:
                 break  # "the 11,842 average": an average, not a count of averages
-            if words and (
+            participle = (
                 lower.endswith(("ed", "ing")) or lower in self.lexicon.irregular_participles
-            ):
+            )
+            if words and participle and not compound:
                 break  # "a dozen stores closed": the verb is not part of what is counted
             words.append(lower)
             if token.is_title and len(words) > 1:  # not "two Ethiopians"
                 names.add(lower)
-            j += 1
+            compound = _hyphen_joins(doc, j, sentence)
+            j += 2 if compound else 1
         return self._head_noun(words, names)
 
     def _head_noun(self, words: list[str], names: set[str]) -> str:

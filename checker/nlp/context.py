@@ -144,7 +144,11 @@ class ContextReader:
     ) -> None:
         left = self._word_before(doc, claim, sentence, index)
         claim._.role = "level"
-        if left is not None and self._after_baseline_word(left, index):
+        if (
+            left is not None
+            and self._after_baseline_word(left, index)
+            and not self._from_other_things(claim, left, claim_at)
+        ):
             claim._.role = "baseline"
             return
         if self._before_versus(doc, claim, sentence):
@@ -221,6 +225,22 @@ class ContextReader:
         if k < sentence.end and doc[k].is_alpha and len(doc[k]) <= 5:
             k += 1
         return k < sentence.end and doc[k].lower_ in _VERSUS
+
+    @staticmethod
+    def _from_other_things(claim: ClaimView, left: Token, claim_at: dict) -> bool:
+        """'2,140 animals from 186 species': 'from' between two counts of different things
+        says where they come from, not where a change started."""
+        if left.lower_ != "from" or not claim._.counted:
+            return False
+        previous = next(
+            (claim_at[k] for k in range(left.i - 1, max(0, left.i - 4), -1) if k in claim_at),
+            None,
+        )
+        return (
+            previous is not None
+            and bool(previous._.counted)
+            and previous._.counted != claim._.counted
+        )
 
     def _after_baseline_word(self, left: Token, index: LexicalIndex) -> bool:
         """'from €70 million', and in results tables 'profit 442,000 vs loss 2,986,000'."""
@@ -618,6 +638,30 @@ class ContextReader:
             match = index.before(end, "METRIC")
             if match is not None and match[0] not in aside:
                 return Anchor(match[0], end, match[2])
+        if bare:
+            return self._subject_of_change(claim, index, sentence)
+        return None
+
+    def _subject_of_change(
+        self, claim: ClaimView, index: LexicalIndex, sentence: Span
+    ) -> Anchor | None:
+        """'Headcount in India climbed to 3,046 from 2,487': the metric that opens the clause
+        of the change a bare number ends or starts, with no other figure before the verb."""
+        i = claim.start - 1
+        if i <= sentence.start or self._lower[i] not in ("to", "from"):
+            return None
+        verb = next(
+            (k for k in range(i - 1, max(sentence.start, i - 5) - 1, -1) if index.has(k, "CHANGE")),
+            None,
+        )
+        if verb is None:
+            return None
+        for end in range(verb, sentence.start, -1):
+            if self._text[end - 1][:1].isdigit() or self._lower[end - 1] in _CLAUSE_ENDS:
+                return None
+            match = index.before(end, "METRIC")
+            if match is not None:
+                return Anchor(match[0], end, match[2])
         return None
 
     # -- subject -------------------------------------------------------------------------------
@@ -876,6 +920,8 @@ class ContextReader:
         )
         if speaker or (len(names) == 1 and self._speaker_title(tokens)):
             return ""  # "Analysts welcomed", "Health officials", "Chief financial officer X said"
+        if len(names) == 1 and first.endswith("s") and following in lexicon.plural_verbs:
+            return ""  # "Insurers have received claims on 61 of the 87 homes"
         if (
             first.endswith(("ing", "ly"))
             or first in lexicon.metric_words

@@ -140,6 +140,14 @@ class Lexicon:
         return frozenset(self.raw["generic_counted"])
 
     @functools.cached_property
+    def plural_verbs(self) -> frozenset[str]:
+        return frozenset(self.raw["plural_verbs"])
+
+    @functools.cached_property
+    def kind_prefixes(self) -> tuple[str, ...]:
+        return tuple(self.raw["kind_prefixes"])
+
+    @functools.cached_property
     def counted_groups(self) -> dict[str, str]:
         """Each counted noun of `counted_alike` and the name of its group."""
         return {noun: group for group, nouns in self.raw["counted_alike"].items() for noun in nouns}
