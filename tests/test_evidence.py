@@ -153,6 +153,10 @@ RESTATED_IN_OTHER_WORDS = [
         "said the 1.254 billion dlrs earned in fiscal 2010 gives the bank room to invest."
     ),
     (
+        "The glacier shrank to 33.3 sq km in 2024 from 41.6 sq km in 2014.\n\n"
+        '"In 2014 it covered forty-six point one square kilometres," the survey leader said.'
+    ),
+    (
         "# Arka shipped 1.78 million phones in the third quarter\n\n"
         "Arka shipped 1.87 million smartphones in the third quarter, 18.3% of the market."
     ),
@@ -457,3 +461,13 @@ def test_a_round_figure_is_no_slip_of_one_figure_only() -> None:
         '"We expect six mln dlrs this year," the chairman said.'
     )
     assert findings(text, rules=CONFLICT, date=DATE) == []
+
+
+def test_a_near_miss_the_rule_leaves_to_rounding_does_not_hide_a_clear_slip() -> None:
+    text = (
+        "# Airport passengers hit 1.84 million in July\n\n"
+        "In July the airport handled 1,842,600 passengers, 6.4% more than a year earlier.\n\n"
+        '"We welcomed 1,824,600 passengers in July," the chief executive said.'
+    )
+    (finding,) = findings(text, rules=CONFLICT, date=DATE)
+    assert finding.message.startswith("1,842,600 conflicts with 1,824,600")

@@ -160,7 +160,7 @@ class ConflictCheck(Check):
         evidence of being the same quantity, when that evidence reaches the threshold."""
         prose = document.source.prose
         buckets: dict[tuple, list[Claim]] = defaultdict(list)
-        for claim in document.claims:
+        for claim in _with_dated_baselines_as_levels(document.claims):
             if self._weighable(prose, claim):
                 buckets[_evidence_bucket(claim)].append(claim)
         stated_units = {c.start: c.unit for claims in buckets.values() for c in claims}
@@ -256,6 +256,9 @@ class ConflictCheck(Check):
                     return None  # it restates an earlier figure
                 continue
             weighed.append((evidence.score, first, evidence))
+        # A near miss the rule does not report (1.84 million, then 1,824,600) does not hide a
+        # clear slip of another figure (1,842,600)
+        weighed = [w for w in weighed if self._values_conflict(w[1], later)]
         if not weighed:
             return None
         score, first, evidence = max(weighed, key=lambda w: w[0])
@@ -265,7 +268,7 @@ class ConflictCheck(Check):
         elif later.start in context.cues and _only_slip(first, later, document, context.year):
             evidence.add("the only figure before it that it may be a slip of", ONLY_SLIP)
             score = evidence.score
-        if score < self.params.evidence_threshold or not self._values_conflict(first, later):
+        if score < self.params.evidence_threshold:
             return None
         origin = _first_statement(first, earlier, context.year)
         return self._report(document, origin, [later], evidence.explain(), also=first)
@@ -664,6 +667,25 @@ def _segments_apart(a: Claim, b: Claim) -> bool:
     EBIT', 'Marine EBIT'), not one figure's values."""
     words_a, words_b = set(a.subject.split()), set(b.subject.split())
     return bool(words_a and words_b) and words_a.isdisjoint(words_b)
+
+
+def _with_dated_baselines_as_levels(claims: tuple[Claim, ...]) -> list[Claim]:
+    """A baseline that names its own year, unlike the level of its sentence ('shrank to 33.3
+    sq km in 2024 from 41.6 sq km in 2014'), is the level of that year too."""
+    levels: dict[int, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.role == "level" and _YEAR.fullmatch(claim.scope) and not claim.scope_inherited:
+            levels[claim.sentence_start].add(claim.scope)
+    return [
+        dataclasses.replace(claim, role="level")
+        if claim.role == "baseline"
+        and _YEAR.fullmatch(claim.scope)
+        and not claim.scope_inherited
+        and levels[claim.sentence_start]
+        and claim.scope not in levels[claim.sentence_start]
+        else claim
+        for claim in claims
+    ]
 
 
 def _restates_another(document: Document, later: Claim, first: Claim) -> bool:
