@@ -674,3 +674,18 @@ def test_from_between_counts_of_two_things_is_no_baseline() -> None:
     animals, species = claims("The zoo cares for 2,140 animals from 186 species.")
     assert (animals.role, species.role) == ("level", "level")
     assert claims("Staff rose to 2,140 workers from 1,900 workers.")[1].role == "baseline"
+
+
+@pytest.mark.parametrize(
+    ("text", "level_period", "baseline_period"),
+    [
+        ("Sales rose 5% in 2023 to $4.2 million from $4.0 million in 2022.", "2023", "2022"),
+        ("Sales rose to $4.2 million in 2023 from $4.0 million in 2022.", "2023", "2022"),
+        ("Profit rose to $1.2 billion from $1.0 billion in the third quarter.", "Q3", "Q3"),
+    ],
+)
+def test_a_period_after_a_baseline_is_the_baseline_s_when_the_level_has_one(
+    text: str, level_period: str, baseline_period: str
+) -> None:
+    level, baseline = (c for c in claims(text) if c.kind == "money")
+    assert (level.scope, baseline.scope) == (level_period, baseline_period)

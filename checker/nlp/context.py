@@ -976,6 +976,10 @@ class ContextReader:
             if any(t.lower() in self.lexicon.clause_openers for t in between):
                 return None  # "the 53.6% margin was the low point and that it would recover
                 # this year": the period belongs to the later clause
+            if _baseline_between(between) and self._scope_before(claim, scopes) is not None:
+                return None  # "rose 5% in 2023 to $4.2 million from $4.0 million in 2022";
+                # without a period before, one after is the sentence's ("rose to $1.2 billion
+                # from $1.0 billion in the third quarter")
             return span
         return None
 
@@ -1103,6 +1107,7 @@ _OUTDOING = {"eclipsing", "eclipsed", "eclipses", "beating", "surpassing", "surp
 _BEFORE_BASELINE = {"the", "a", "an", "revised", "upwardly", "downwardly", "restated", "adjusted",
                     "previous", "prior"}  # fmt: skip
 _RELATIVE_WORDS = {"which", "who", "whose", "where"}
+_BASELINE_OPENERS = {"from", "against", "vs", "vs.", "versus"}
 
 
 _YEARLESS_PERIODS = {"quarter", "half", "9M", "full year"}
@@ -1181,6 +1186,14 @@ def _appositive(gap: list[Token], index: LexicalIndex) -> bool:
 
 
 _APPOSITIVE_WORDS = {"a", "an", "of", "or", "by", "which", "is", "was"}
+
+
+def _baseline_between(words: list[str]) -> bool:
+    """'from $4.0 million': a baseline figure, whose period the words after it give."""
+    return any(
+        word.lower() in _BASELINE_OPENERS and any(w[:1].isdigit() for w in words[k + 1 :])
+        for k, word in enumerate(words)
+    )
 
 
 def _text_of(words: list[Token]) -> str:
