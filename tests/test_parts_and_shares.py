@@ -646,3 +646,30 @@ def test_bare_figures_listed_after_an_amount_take_its_unit() -> None:
 @pytest.mark.parametrize(("rest", "fires"), [("395,300", False), ("359,300", True)])
 def test_a_list_ending_with_the_rest_covers_the_whole_before_it(rest: str, fires: bool) -> None:
     assert bool(messages("sum-of-parts", WIRE_LIST.format(rest=rest))) is fires
+
+
+SIBLINGS = (
+    "Foreign investors bought 2.35 billion zlotys of the bonds, or 28 pct of the amount sold, "
+    "dealers said. Domestic banks took 3.78 billion, or 45 pct, and pension funds the rest."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        (SIBLINGS, False),
+        (SIBLINGS.replace("45 pct", "48 pct"), True),
+        # another paragraph may be about another whole
+        (
+            SIBLINGS.replace("dealers said. ", "dealers said.\n\n").replace("45 pct", "48 pct"),
+            False,
+        ),
+        (
+            "Tills took KSh 247.5 billion, or about 60% of the half-year total. Transfers got "
+            "KSh 97.4 billion, or 27.6%, and bills the remaining KSh 67.1 billion.",
+            True,
+        ),
+    ],
+)
+def test_a_share_after_a_share_of_a_named_whole_is_of_that_whole(text: str, fires: bool) -> None:
+    assert len(messages("share-arithmetic", text)) == int(fires)

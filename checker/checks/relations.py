@@ -243,6 +243,67 @@ def stakes(document: Document) -> Iterator[tuple[tuple[Claim, Claim], tuple[Clai
                 yield first, second
 
 
+def sibling_stakes(
+    document: Document,
+) -> Iterator[tuple[tuple[Claim, Claim], tuple[Claim, Claim]]]:
+    """Parts of one whole in consecutive sentences of a paragraph, the first naming the whole
+    and the next not: 'bought 2.35 billion zlotys of the bonds, or 28 pct of the amount sold.
+    Domestic banks took 3.78 billion, or 48 pct'. Each pair implies the whole."""
+    judged = {share.percent.start for share in shares(document)}
+    prose = document.source.prose
+    previous: tuple[Claim, Claim] | None = None
+    for claims in sentences(document):
+        pairs = [
+            (part, percent)
+            for part, percent in itertools.pairwise(claims)
+            if percent.kind == "percent"
+            and percent.start not in judged
+            and part.kind in ("money", "count", "quantity")
+            and part.role == percent.role == "level"
+            and part.value
+            and percent.value
+            and _PART_TO_SHARE.match(
+                _OF_WHAT.sub("", _after_counted(part, gap(document, part, percent)), count=1)
+            )
+        ]
+        named = [p for p in pairs if _OF_PHRASE.match(prose, p[1].end)]
+        bare = [p for p in pairs if not _OF_PHRASE.match(prose, p[1].end)]
+        if previous is not None and bare and len(pairs) == len(bare):
+            first, second = previous, bare[0]
+            same_paragraph = "\n\n" not in prose[first[1].end : second[0].start]
+            if (
+                same_paragraph
+                and not _of_other_periods(first[0], second[0])
+                and _alike_or_elided(first[0], second[0])
+            ):
+                yield first, second
+        if named or pairs:
+            previous = named[-1] if named else None
+
+
+def _alike_or_elided(first: Claim, second: Claim) -> bool:
+    """Of one kind and unit, or the second an amount whose currency is left to the first
+    ('2.35 billion zlotys ..., 3.78 billion')."""
+    if (first.kind, first.unit, first.counted) == (second.kind, second.unit, second.counted):
+        return True
+    return (
+        first.kind == "money"
+        and second.kind == "count"
+        and not second.counted
+        and second.value is not None
+        and _scaled(second)
+    )
+
+
+def _scaled(claim: Claim) -> bool:
+    """Written with a scale word: '3.78 billion', not '378'."""
+    return claim.value is not None and claim.value >= 1000 and claim.step >= 1000
+
+
+# "2.35 billion zlotys of the bonds, or 28 pct": what the amount is of, before its share
+_OF_WHAT = re.compile(r"^\s*of\s+(?:the|its|their)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?(?=\s*,)", re.I)
+
+
 def _of_other_periods(a: Claim, b: Claim) -> bool:
     return a.scope != b.scope and Period.of(a).contradicts(Period.of(b))
 

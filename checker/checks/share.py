@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,6 +24,7 @@ from checker.checks.relations import (
     UnstatedShare,
     same_measure,
     shares,
+    sibling_stakes,
     stakes,
     unstated_shares,
 )
@@ -65,7 +67,7 @@ class ShareCheck(Check):
             finding = self._unstated_finding(document, share, others)
             if finding is not None:
                 yield finding
-        for first, second in stakes(document):
+        for first, second in itertools.chain(stakes(document), sibling_stakes(document)):
             finding = self._stake_finding(document, first, second)
             if finding is not None:
                 yield finding
