@@ -471,3 +471,11 @@ def test_a_near_miss_the_rule_leaves_to_rounding_does_not_hide_a_clear_slip() ->
     )
     (finding,) = findings(text, rules=CONFLICT, date=DATE)
     assert finding.message.startswith("1,842,600 conflicts with 1,824,600")
+
+
+def test_people_do_not_restate_a_count_of_things() -> None:
+    text = (
+        "The savings would mean 11 of the county's 34 branches closing.\n\n"
+        '"Of the 1,100 people who answered the consultation, 671 opposed it," she said.'
+    )
+    assert findings(text, rules=CONFLICT, date=DATE) == []

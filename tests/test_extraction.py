@@ -121,6 +121,9 @@ def test_from_one_figure_to_another_is_a_change_unless_it_ranges() -> None:
         ("The Alliance won 27 of the 75 seats.", "seats"),
         ("It shut 12 of its 40 stores.", "stores"),
         ('"We run our 63 battery-electric buses," she said.', "buses"),
+        ("It bought 3.2 mln of its common shares.", "shares"),
+        ("It closed 11 of the county's 34 branches.", "branches"),
+        ("The company counted 9.15 crore 5G users.", "users"),
     ],
 )
 def test_what_a_number_counts_is_a_noun(text: str, counted: str) -> None:
@@ -689,3 +692,7 @@ def test_a_period_after_a_baseline_is_the_baseline_s_when_the_level_has_one(
 ) -> None:
     level, baseline = (c for c in claims(text) if c.kind == "money")
     assert (level.scope, baseline.scope) == (level_period, baseline_period)
+
+
+def test_a_number_glued_to_a_capital_is_a_name() -> None:
+    assert [c.text for c in claims("It sold 40,000 5G phones and 3D printers.")] == ["40,000"]

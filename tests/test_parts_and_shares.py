@@ -673,3 +673,16 @@ SIBLINGS = (
 )
 def test_a_share_after_a_share_of_a_named_whole_is_of_that_whole(text: str, fires: bool) -> None:
     assert len(messages("share-arithmetic", text)) == int(fires)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vancouver had acquired 3.2 mln of its common shares, or 8.5 pct of the 58.0 mln shares "
+        "outstanding.",
+        "Of the 38.64 crore subscribers, 27.92 crore use 4G or 5G handsets. The company counted "
+        "9.15 crore 5G users, or 26.8% of its total subscriber base.",
+    ],
+)
+def test_a_share_of_a_whole_counted_in_other_words_is_judged(text: str) -> None:
+    assert len(messages("share-arithmetic", text)) == 1

@@ -278,12 +278,19 @@ def _different_counted(a: Claim, b: Claim) -> bool:
     if not (a.counted and b.counted and a.counted != b.counted and a.metric != b.metric):
         return False
     lexicon = load_lexicon()
+    if _people_and_things(a, b, lexicon) or _people_and_things(b, a, lexicon):
+        return True
     if a.counted in lexicon.generic_counted or b.counted in lexicon.generic_counted:
         return False
     if _a_kind_of(a.counted, b.counted, lexicon) or _a_kind_of(b.counted, a.counted, lexicon):
         return False  # smartphones and phones
     group = lexicon.counted_groups.get(a.counted)
     return group is None or group != lexicon.counted_groups.get(b.counted)
+
+
+def _people_and_things(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """'people' and 'branches': a noun for any people and a count of things."""
+    return a.counted in lexicon.generic_people and b.metric in lexicon.thing_metrics
 
 
 def _a_kind_of(narrow: str, broad: str, lexicon: Lexicon) -> bool:
@@ -313,6 +320,13 @@ def _weigh_numbers(evidence: Evidence, a: Claim, b: Claim, slip: str) -> None:
     if slip == "transposed" and significant(a.value) < 3:
         small = a.kind == "percent" or (a.kind == "count" and abs(a.value or 0) < 100)
         evidence.add("two significant digits", SMALL_COUNT if small else SMALL_NUMBER)
+    elif slip == "power of ten" and significant(a.value) == 2 and _small_count(a, b):
+        evidence.add("a count under 100 and one a power of ten larger", SMALL_COUNT)
+
+
+def _small_count(a: Claim, b: Claim) -> bool:
+    """'11 of the branches' and 'the 1,100 people': small counts share digits by chance."""
+    return a.kind == "count" and min(abs(a.value or 0), abs(b.value or 0)) < 100
 
 
 def _weigh_metric(evidence: Evidence, a: Claim, b: Claim) -> None:

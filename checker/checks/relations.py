@@ -206,7 +206,10 @@ def _may_be_whole(whole: Claim, part: Claim, any_counted: bool = False) -> bool:
 
 
 def _counted_alike(whole: Claim, part: Claim) -> bool:
-    """Not two things counted: '2,730 schools' and '3,120 schools', or a part naming none."""
+    """Not two things counted: '2,730 schools' and '3,120 schools', or a part naming none, or
+    two names of one metric ('subscribers' and '5G users')."""
+    if whole.metric and whole.metric == part.metric and whole.metric != whole.counted:
+        return True
     return not (whole.counted and part.counted and whole.counted != part.counted)
 
 
@@ -312,7 +315,10 @@ _OF_A_WHOLE = re.compile(
     r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:total|outstanding|company|issued|voting|common)\b",
     re.IGNORECASE,
 )
-_COUNTED_WORDS = re.compile(r"^\s*[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2}?(?=\s*(?:[,(]|or\b))")
+_COUNTED_WORDS = re.compile(
+    r"^\s*(?:of\s+(?:the|its|their)\s+)?[^\W_][\w-]*(?:\s+[^\W_][\w-]*){0,2}?"
+    r"(?=\s*(?:[,(]|or\b))"
+)  # "shares, or", "of its common shares, or", "5G users, or"
 
 
 def _after_counted(part: Claim, between: str) -> str:

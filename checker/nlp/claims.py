@@ -51,6 +51,17 @@ def _after_a_change(doc: Doc, start: int, index: LexicalIndex, sentence: Span) -
     return before == "of" and start - 2 >= sentence.start and index.has(start - 2, "CHANGE")
 
 
+def _glued_capital(doc: Doc, end: int, sentence: Span) -> bool:
+    """A single capital letter written against the number: '5G', '3D'."""
+    return (
+        end < sentence.end
+        and not doc[end - 1].whitespace_
+        and len(doc[end].text) == 1
+        and doc[end].text.isupper()
+        and (end + 1 >= len(doc) or not doc[end + 1].is_alpha or bool(doc[end].whitespace_))
+    )
+
+
 def _hyphen_joins(doc: Doc, i: int, sentence: Span) -> bool:
     """'battery-electric': token ``i`` and the word after the hyphen are one word."""
     return (
@@ -344,14 +355,19 @@ class ClaimFinder:
         return replace(reading, kind=COUNT, counted=head)
 
     def _noun_of_whole(self, doc: Doc, j: int, sentence: Span) -> str:
-        """'27 of the 75 seats', '12 of its 40 stores': the part counts what the whole counts."""
+        """'27 of the 75 seats', '12 of its 40 stores', '3.2 mln of its shares': the part counts
+        what the whole counts."""
         if j >= sentence.end or doc[j].lower_ != "of":
             return ""
         k = j + 1
         if k < sentence.end and doc[k].lower_ in ("the", "its", "their", "his", "her", "our"):
             k += 1
-        if k >= sentence.end or not doc[k].like_num:
+        number = next((n for n in range(k, min(k + 3, sentence.end)) if doc[n].like_num), None)
+        if number is None:
+            if k < sentence.end and doc[k - 1].lower_ in ("its", "their"):
+                return self._noun_at(doc, k, sentence)  # "3.2 mln of its common shares"
             return ""
+        k = number  # "five of their final 12"
         while k < sentence.end and (doc[k].like_num or doc[k].lower_ in self.lexicon.scale_factors):
             k += 1
         return self._noun_at(doc, k, sentence)
@@ -362,6 +378,9 @@ class ClaimFinder:
         names: set[str] = set()  # words written as names: "Kronfjärdshem", not what is counted
         compound = False  # the word after a hyphen: "battery-electric buses", "state-owned banks"
         while j < sentence.end and len(words) < _MAX_NOUN_PHRASE:
+            if doc[j].like_num and _glued_capital(doc, j + 1, sentence):
+                j += 2  # "9.15 crore 5G users" counts users
+                continue
             token = doc[j]
             lower = token.lower_
             if not token.is_alpha or lower in STOP_WORDS or lower in self.lexicon.not_counted:
@@ -460,6 +479,8 @@ class ClaimFinder:
             return False
         if reading.high is not None:
             return False
+        if _glued_capital(doc, number.end, sentence):
+            return True  # "5G users", "4G handsets", "3D": a name, not a count
         if _looks_like_year(number) and not _plural_follows(doc, end):
             return True  # "in 2019", "1987 net includes": only "2000 employees" counts
         start = number.start

@@ -144,6 +144,14 @@ class Lexicon:
         return frozenset(self.raw["plural_verbs"])
 
     @functools.cached_property
+    def generic_people(self) -> frozenset[str]:
+        return frozenset(self.raw["generic_people"])
+
+    @functools.cached_property
+    def thing_metrics(self) -> frozenset[str]:
+        return frozenset(self.raw["thing_metrics"])
+
+    @functools.cached_property
     def kind_prefixes(self) -> tuple[str, ...]:
         return tuple(self.raw["kind_prefixes"])
 
