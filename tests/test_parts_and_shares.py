@@ -415,6 +415,14 @@ def test_a_share_of_a_whole_given_before_it(text: str, fires: bool) -> None:
         ("The state found 2,730 schools need new heating, including 3,120 in old buildings.",
          True),
         ("It supplied 13 telephone exchanges including 68,000 lines.", False),
+        ("Outages averaged 4,960MW, with the coal fleet accounting for 5,120MW of that figure.",
+         True),
+        ("The state committed ₹6,150 crore in subsidy. By March it had released ₹6,480 crore of "
+         "that amount, officials said.", True),
+        ("A total of 349,980 fans came to 19 games. Season-ticket holders accounted for 361,000 "
+         "of those admissions, the club said.", True),
+        ("A total of 349,980 fans came to 19 games. Season-ticket holders accounted for 261,000 "
+         "of those admissions, the club said.", False),
     ],
 )  # fmt: skip
 def test_a_part_named_by_of_that_or_including(text: str, fires: bool) -> None:

@@ -574,7 +574,7 @@ def _of_that(document: Document) -> Iterator[PartOfWhole]:
 def _of_named_group(document: Document) -> Iterator[PartOfWhole]:
     """'Of those on the inpatient and day-case list, 17,340 ...' after '16,767 are on the
     inpatient and day-case list'; 'Of the land burned this summer, 41,200 hectares' after 'have
-    burned 38,400 hectares': the whole is the figure, in the three sentences before, whose
+    burned 38,400 hectares': the whole is the figure, in the six sentences before, whose
     sentence says most of the words that name the group (the largest of that sentence's)."""
     prose = document.source.prose
     firsts = {c.sentence_start: c for c in reversed(document.claims) if _counts_in_sentence(c)}
@@ -606,7 +606,7 @@ def _named_group_opening() -> re.Pattern[str]:
     )
 
 
-_GROUP_SENTENCES_BACK = 3
+_GROUP_SENTENCES_BACK = 6
 
 
 def _sentence_of(prose: str, claim: Claim) -> str:
@@ -664,17 +664,28 @@ def _previous_start(document: Document, claim: Claim) -> int:
 
 
 # "4,130 tonnes of that coming from", "1,412 of those it interviewed", "530 of them were"
+# and with a noun that names the figure before: "5,120MW of that figure.", "₹6,480 crore of
+# that amount, officials said", "361,000 of those admissions, the club said"
 _OF_THAT_AFTER = re.compile(
-    r"\s+of\s+(?:that|those|them)(?:\s*(?P<end>[,.;:)])|\s+(?P<word>\w+))", re.I
+    r"\s+of\s+(?P<pronoun>that|those|them|these|this)"
+    r"(?:\s*(?P<end>[,.;:)])|\s+(?P<word>\w+)(?:\s*(?P<noun_end>[,.;:)])|\s+(?P<next>\w+))?)",
+    re.I,
 )
 
 
 def _of_that_follows(prose: str, claim: Claim) -> bool:
-    """'of that' after the figure, standing for the figure before (lexicon after_of_that)."""
+    """'of that' after the figure, standing for the figure before (lexicon after_of_that), or
+    'of that amount' ending its clause."""
     match = _OF_THAT_AFTER.match(prose, claim.end)
     if match is None:
         return False
-    return bool(match.group("end")) or match.group("word").lower() in load_lexicon().after_of_that
+    after = load_lexicon().after_of_that
+    if match.group("end") or match.group("word").lower() in after:
+        return True
+    if match.group("pronoun").lower() == "them":
+        return False
+    following = (match.group("next") or "").lower()
+    return bool(match.group("noun_end")) or following in after
 
 
 def _included(document: Document) -> Iterator[PartOfWhole]:
