@@ -88,6 +88,31 @@ def column_totals(index: LineIndex, claims: Iterable[Claim]) -> Iterator[tuple[C
                 yield total, [p for p in parts if p is not None]
 
 
+def share_columns(index: LineIndex, claims: Iterable[Claim]) -> Iterator[list[Claim]]:
+    """The percentages of each table column whose header says they are shares of one whole
+    ('Share', 'Share of FY2024 total (%)', '% of sales'), without a total row's: the rows'
+    shares of that whole, which cannot add up to more than 100%."""
+    lines = _Lines(index)
+    by_line: dict[int, list[Claim]] = {}
+    for claim in claims:
+        if claim.value is not None and claim.equivalent_of < 0:
+            by_line.setdefault(lines.index_of(claim.start), []).append(claim)
+    for rows in lines.tables():
+        header = lines.header_of(rows[0])
+        if header is None or len(rows) < 3:
+            continue
+        labels = [" ".join(_WORD.findall(_cells(lines.line(r))[0].lower())) for r in rows]
+        body = [r for r, label in zip(rows, labels, strict=True) if not _total_label(label)]
+        columns = [lines.by_column(r, by_line.get(r, [])) for r in body]
+        for column, name in enumerate(_cells(lines.line(header))):
+            if not column or not _SHARE_HEADER.search(name):
+                continue
+            cells = [cells.get(column) for cells in columns]
+            if all(c is not None and c.kind == "percent" for c in cells):
+                yield [c for c in cells if c is not None]
+
+
+_SHARE_HEADER = re.compile(r"\bshare\b|%\s+of\b|\bper ?cent of\b|\bpct of\b", re.IGNORECASE)
 _EMPTY_CELL = re.compile(r"^(?:[-–—]|n/?a|)$", re.IGNORECASE)
 
 

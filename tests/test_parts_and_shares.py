@@ -694,3 +694,12 @@ def test_a_share_after_a_share_of_a_named_whole_is_of_that_whole(text: str, fire
 )
 def test_a_share_of_a_whole_counted_in_other_words_is_judged(text: str) -> None:
     assert len(messages("share-arithmetic", text)) == 1
+
+
+def test_answers_after_of_those_are_shares_of_the_people_asked_before() -> None:
+    text = (
+        "A visitor survey asked 2,600 people who they had come with. Of those, 46% said they "
+        "came with family, 28% with friends, 19% with a school group and 11% on their own."
+    )
+    assert len(messages("shares-sum", text)) == 1
+    assert messages("shares-sum", text.replace("46%", "42%")) == []

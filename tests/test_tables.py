@@ -349,3 +349,22 @@ def test_a_sentence_and_a_row_that_share_another_figure_are_about_one_thing() ->
     assert findings(DIVISIONS) == []
     (finding,) = findings(DIVISIONS.replace("to £1,842.6m", "to £1,824.6m"))
     assert "each stated with the same other figure (6.4)" in finding.details["evidence"]
+
+
+ELECTION = """| Party | Votes | Share | Change (pts) | Seats |
+|---|---|---|---|---|
+| Civic Alliance | 412,830 | 32.1% | +2.7 | 27 |
+| Social Democrats | 318,540 | 24.8% | -3.1 | 20 |
+| Greens | 187,250 | 14.6% | +4.4 | 12 |
+| Regional Union | 156,910 | 12.2% | -1.3 | 10 |
+| Others | 209,070 | 16.3% | -1.8 | 6 |
+| Total | 1,284,600 | 100% | | 75 |
+"""
+
+
+def test_a_share_column_adds_up_to_at_most_100() -> None:
+    check = Engine([rule("shares-sum")])
+    assert check.check(document(ELECTION)) == []
+    (finding,) = check.check(document(ELECTION.replace("14.6%", "16.4%")))
+    assert finding.details["sum"] == "101.8%"
+    assert finding.location.line == 3 and len(finding.related) == 4

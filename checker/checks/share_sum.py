@@ -22,6 +22,7 @@ from checker.checks.relations import FigureList, figure_lists
 from checker.claims import Claim
 from checker.document import Document
 from checker.findings import Finding
+from checker.tables import has_tables, share_columns
 
 _HUNDRED = Decimal(100)
 
@@ -54,6 +55,10 @@ class ShareSumCheck(Check):
             raise ValueError("'tolerance' cannot be negative")
 
     def run(self, document: Document) -> Iterator[Finding]:
+        if has_tables(document.source):
+            for column in share_columns(document.lines, document.claims):
+                if sum(c.interval()[0] for c in column) > _HUNDRED + self._slack():
+                    yield self._finding(document, FigureList(tuple(column), ()), False, True)
         for figures in figure_lists(document, "percent"):
             if not (
                 self._one_whole(document, figures)
@@ -63,11 +68,14 @@ class ShareSumCheck(Check):
                 continue
             low = sum(c.interval()[0] for c in figures.items)
             high = sum(c.interval()[1] for c in figures.items)
-            slack = Decimal(str(self.params.tolerance))
+            slack = self._slack()
             whole = self._covers_whole(figures)
             if low <= _HUNDRED + slack and not (whole and high < _HUNDRED - slack):
                 continue
             yield self._finding(document, figures, whole)
+
+    def _slack(self) -> Decimal:
+        return Decimal(str(self.params.tolerance))
 
     def _one_whole(self, document: Document, figures: FigureList) -> bool:
         if self._named_whole(document, figures) or self._whole_leads(document, figures):
@@ -91,7 +99,12 @@ class ShareSumCheck(Check):
         items = figures.items
         if not _just_over(items):
             return False
-        sentence = document.source.prose[items[0].sentence_start : items[-1].end].lower()
+        prose = document.source.prose
+        start = items[0].sentence_start
+        if _OF_THOSE.match(prose, start):  # "... asked 2,600 people. Of those, 46% said ..."
+            before = document.sentences_before(start, 1)
+            start = before[-1] if before else start
+        sentence = prose[start : items[-1].end].lower()
         return any(_has_word(sentence, w) for w in self.params.answer_words)
 
     def _named_whole(self, document: Document, figures: FigureList) -> bool:
@@ -126,7 +139,10 @@ class ShareSumCheck(Check):
     def _covers_whole(self, figures: FigureList) -> bool:
         return any(_has_word(g.lower(), w) for g in figures.gaps for w in self.params.rest_words)
 
-    def _finding(self, document: Document, figures: FigureList, whole: bool) -> Finding:
+    def _finding(
+        self, document: Document, figures: FigureList, whole: bool, column: bool = False
+    ) -> Finding:
+        """Reported on the list, or on a table column's first cell (a column spans rows)."""
         total = sum(c.value for c in figures.items)
         fields = {
             "shares": ", ".join(c.text for c in figures.items),
@@ -136,7 +152,8 @@ class ShareSumCheck(Check):
         }
         first, last = figures.items[0], figures.items[-1]
         related = [(c.start, c.end, "a share") for c in figures.items[1:]]
-        return self.finding(document, first.start, last.end, fields, related)
+        return self.finding(document, first.start, first.end if column else last.end, fields,
+                            related)  # fmt: skip
 
 
 # Three shares or more, the first of a whole it names ("41% of cases were in children under
@@ -144,6 +161,7 @@ class ShareSumCheck(Check):
 # Shares of several wholes ("52% in Leeds, 38% in York") add up to anything, rarely to just over.
 _JUST_OVER = (Decimal(100), Decimal(115))
 _OF = re.compile(r"\s*of\b", re.IGNORECASE)
+_OF_THOSE = re.compile(r"\s*of\s+(?:those|them|these)\b", re.IGNORECASE)
 _NAMES_ITS_WHOLE = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+|all\s+)?[a-z]", re.IGNORECASE)
 
 
