@@ -703,3 +703,23 @@ def test_answers_after_of_those_are_shares_of_the_people_asked_before() -> None:
     )
     assert len(messages("shares-sum", text)) == 1
     assert messages("shares-sum", text.replace("46%", "42%")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("Impairment charges were ₦162.4 billion, made up of ₦41.3 billion and ₦112.1 billion.",
+         True),
+        ("Impairment charges were ₦153.4 billion, made up of ₦41.3 billion and ₦112.1 billion.",
+         False),
+        ("The state expects total receipts of Rs 2,41,390 crore. These comprise own taxes of Rs "
+         "1,12,450 crore, central taxes of Rs 68,300 crore, fees of Rs 21,760 crore and grants of "
+         "Rs 29,880 crore.", True),
+        # without saying so, the parts named after a total may be some of it
+        ("The state expects total receipts of Rs 2,41,390 crore. Own taxes bring Rs 1,12,450 "
+         "crore, central taxes Rs 68,300 crore, fees Rs 21,760 crore and grants Rs 29,880 crore.",
+         False),
+    ],
+)  # fmt: skip
+def test_a_total_that_says_it_is_made_of_its_parts(text: str, fires: bool) -> None:
+    assert len(messages("sum-of-parts", text)) == int(fires)

@@ -152,6 +152,8 @@ def _total_by_evidence(
             elsewhere = total.sentence_start != items[0].sentence_start
             if elsewhere and _ends_with_the_rest(figures):
                 elsewhere = False  # "..., and other destinations 359,300 tonnes": all of it
+            if elsewhere and _COMPRISING.match(document.source.prose, items[0].sentence_start):
+                elsewhere = False  # "These comprise its own tax revenue of ...": all of it
             return total, items, elsewhere or not figures.closed
     return None
 
@@ -244,6 +246,13 @@ def _total_candidates(document: Document, figures: FigureList) -> Iterator[Claim
                 yield claim
 
 
+# A sentence that opens by saying the figure before is made of what follows: all its parts.
+_COMPRISING = re.compile(
+    r"\s*(?:these|they|this|it|that|the total|the sum)\s+(?:comprised?|comprises|consist(?:s|ed)?"
+    r"\s+of|(?:is|are|was|were|will be)\s+(?:made up of|split (?:between|into)|divided "
+    r"(?:between|into))|breaks?\s+down\s+(?:into|as))\b",
+    re.IGNORECASE,
+)
 # How far a sum may miss its total and still be a total misstated rather than another figure.
 _NEAR = Decimal("0.1")
 
@@ -283,6 +292,11 @@ def _total_of(
         and not any(c.qualifier for c in items[1:])
     ):
         return items[0], items[1:], not figures.closed  # "Of the zł1.84 billion in revenue, ..."
+    opening = _TOTAL_THEN_PARTS.match(figures.gaps[0]) if len(items) > 2 else None
+    if opening and not any(c.qualifier for c in items[1:]) and _is_total(items[0], items[1]):
+        partial = bool(opening.group("partial"))  # "₦162.4 billion, made up of ₦41.3 billion
+        if figures.closed or partial:  # ... and ₦112.1 billion"
+            return items[0], items[1:], partial
     found = _total_around(document, figures)
     return None if found is None else (found[0], items, found[1])
 
