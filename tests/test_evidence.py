@@ -479,3 +479,18 @@ def test_people_do_not_restate_a_count_of_things() -> None:
         '"Of the 1,100 people who answered the consultation, 671 opposed it," she said.'
     )
     assert findings(text, rules=CONFLICT, date=DATE) == []
+
+
+def test_an_unnumbered_quarter_is_no_full_year() -> None:
+    assert Period.read("the quarter").contradicts(Period.read("full year"))
+    assert not Period.read("the quarter").contradicts(Period.read("2024-Q3"))
+
+
+def test_a_restatement_of_an_earlier_figure_however_said_is_no_conflict() -> None:
+    text = (
+        "The university reported an operating deficit of A$48.3 million for 2023.\n\n"
+        '"A $43.8 million deficit is not something any council wants," she said.\n\n'
+        '"Management could absorb the A$48.3 million hit without touching a job," he said.'
+    )
+    (finding,) = findings(text, rules=CONFLICT, date=DATE)
+    assert finding.message.startswith("A$48.3 million conflicts with $43.8 million")

@@ -696,3 +696,21 @@ def test_a_period_after_a_baseline_is_the_baseline_s_when_the_level_has_one(
 
 def test_a_number_glued_to_a_capital_is_a_name() -> None:
     assert [c.text for c in claims("It sold 40,000 5G phones and 3D printers.")] == ["40,000"]
+
+
+def test_a_period_only_a_baseline_took_is_not_inherited() -> None:
+    text = (
+        "Marrabel reported a deficit of A$48.3 million for 2023. The result compares with a "
+        'deficit of A$31.7 million in 2022. "A $43.8 million deficit is not something we want," '
+        "she said."
+    )
+    *_, quoted = claims(text)
+    assert (quoted.scope, quoted.scope_inherited) == ("2023", True)
+
+
+def test_a_figure_listed_after_a_baseline_is_one() -> None:
+    *_, earlier = claims(
+        "This compares with a deficit of 1.95 billion dlrs in the year ending March 1987 "
+        "and a 1.87 billion dlr deficit a year earlier."
+    )
+    assert earlier.role == "baseline"

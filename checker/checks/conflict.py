@@ -234,6 +234,14 @@ class ConflictCheck(Check):
                 continue
             if self._ignored(first, later):
                 continue
+            if (
+                later.start in context.cues
+                and not first.qualifier  # "about 86,000" allows 84,612 without being it
+                and not _disjoint(first.interval(), later.interval())
+                and not weigh_veto(first, later, context.year, tenses=False)
+            ):
+                return None  # "could absorb the A$48.3 million hit" restates "a deficit of
+                # A$48.3 million", however it is said
             evidence = weigh(
                 first,
                 later,
@@ -407,7 +415,8 @@ class ConflictCheck(Check):
                 and not _restates_another(document, c, first)
             ]
             if others:
-                return self._report(document, first, others)
+                also = _stated_before(document, first, others[0])
+                return self._report(document, first, others, also=also)
         return None
 
     def _plausible(self, document: Document, first: Claim, later: Claim) -> bool:
@@ -644,6 +653,14 @@ def _restated_veto(first: Claim, later: Claim, earlier: list[Claim], year: str) 
         and weigh_veto(e, later, year)
         for e in earlier
     )
+
+
+def _stated_before(document: Document, first: Claim, other: Claim) -> Claim | None:
+    """``other``'s value stated before ``first`` (in the headline or lead: 'an operating deficit
+    of A$48.3 million', then 'a $43.8 million deficit' and 'the A$48.3 million hit'): the figure
+    ``first`` disagrees with where it was first given."""
+    found = _first_statement(other, list(_single_figures_before(document, first)), "")
+    return None if found is other else found
 
 
 def _first_statement(first: Claim, earlier: list[Claim], year: str) -> Claim:

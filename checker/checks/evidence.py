@@ -215,16 +215,17 @@ def _telling_value(claim: Claim) -> bool:
 _YEARISH = re.compile(r"(1[89]|20)\d\d")
 
 
-def veto(a: Claim, b: Claim, year: str = "") -> str:
+def veto(a: Claim, b: Claim, year: str = "", tenses: bool = True) -> str:
     """What shows two figures to be two things, whatever else they share; '' if nothing does.
-    ``year`` is the document's: a figure for the year still running is not an outcome."""
+    ``year`` is the document's: a figure for the year still running is not an outcome. Without
+    ``tenses``, a forecast and an outcome are not told apart."""
     if _different_entities(a.entity, b.entity):
         return f"different entities ({a.entity}, {b.entity})"
     if a.role != b.role:
         return f"a {a.role} and a {b.role}"
     if a.role == "change" and (a.direction != b.direction or _different_bases(a, b)):
         return "changes of different directions or bases"
-    if {tense(a, year), tense(b, year)} == {"forecast", "outcome"}:
+    if tenses and {tense(a, year), tense(b, year)} == {"forecast", "outcome"}:
         return "a forecast and an outcome"
     periods = Period.of(a), Period.of(b)
     if not (a.scope_inherited or b.scope_inherited) and periods[0].contradicts(periods[1]):
@@ -467,6 +468,8 @@ def tense(claim: Claim, year: str = "") -> str:
     return "outcome"
 
 
+# Parts of a year named without saying which: of one kind, so only another kind contradicts them.
+_UNNUMBERED_PARTS = {"the quarter": "Q?", "the half": "H?", "the month": "M?"}
 _QUARTER = re.compile(r"\bQ([1-4])\b")
 _HALF = re.compile(r"\bH([12])\b")
 _MONTH = re.compile(r"(?:-|\bmonth )(0[1-9]|1[0-2])\b")
@@ -502,6 +505,8 @@ class Period:
             part = f"M{month.group(1)}"
         elif _full_year(scope, year.group() if year else ""):
             part = "FY"
+        elif scope in _UNNUMBERED_PARTS:
+            part = _UNNUMBERED_PARTS[scope]
         return cls(year.group() if year else "", part, "")
 
     @property
@@ -517,7 +522,11 @@ class Period:
             return False  # "the first three months" and "Q1": a span is not placed in time
         if self.year and other.year and self.year != other.year:
             return True
-        return bool(self.part and other.part and self.part != other.part)
+        if not (self.part and other.part):
+            return False
+        if "?" in self.part + other.part:  # "the quarter" is no full year, but may be Q4
+            return self.part[0] != other.part[0]
+        return self.part != other.part
 
 
 @functools.lru_cache(maxsize=1024)

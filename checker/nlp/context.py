@@ -159,8 +159,7 @@ class ContextReader:
                 "compared"  # "eclipsing the seven-year, $180 million, contract": another's
             )
             return
-        joined = left is not None and left.lower_ in ("and", "or") and left.i - 1 in claim_at
-        previous = claim_at[left.i - 1] if joined else None
+        previous = self._joined_to(left, sentence, claim_at)
         if (
             previous is not None
             and previous._.role == "baseline"
@@ -185,6 +184,24 @@ class ContextReader:
                 self._appositive_end_points(doc, claim, sentence, claim_at, index)
             elif claim._.change_to < 0:
                 self._level_before(doc, claim, sentence, claim_at, index)
+
+    def _joined_to(self, left: Token | None, sentence: Span, claim_at: dict) -> ClaimView | None:
+        """The figure before 'and' or 'or' (and an article) that this one is listed with:
+        'against €1.19 billion and €1.98 billion', 'compares with a deficit of 1.95 billion dlrs
+        in the year ending March 1987 and a 1.87 billion dlr deficit a year earlier'."""
+        if left is None:
+            return None
+        k = left.i
+        if self._lower[k] in ("a", "an") and k - 1 >= sentence.start:
+            k -= 1
+        if self._lower[k] not in ("and", "or"):
+            return None
+        if k - 1 in claim_at:
+            return claim_at[k - 1]
+        if k == left.i:
+            return None  # without an article, only a figure right before 'and' is listed with it
+        earlier = [c for i, c in claim_at.items() if sentence.start <= i < k and c._.kind != "date"]
+        return max(earlier, key=lambda c: c.start) if earlier else None
 
     def _multiplied(
         self,
@@ -243,14 +260,29 @@ class ContextReader:
         )
 
     def _after_baseline_word(self, left: Token, index: LexicalIndex) -> bool:
-        """'from €70 million', and in results tables 'profit 442,000 vs loss 2,986,000'."""
+        """'from €70 million', and in results tables 'profit 442,000 vs loss 2,986,000'; 'compares
+        with a deficit of A$31.7 million'."""
         if index.before(left.i + 1, "BASELINE") is not None:
+            return True
+        if left.lower_ == "of" and self._baseline_then_metric(left.i, index):
             return True
         return (
             index.has(left.i, "METRIC")
             and left.i > sentence_start(left.doc, left.i)
             and index.before(left.i, "BASELINE") is not None
         )
+
+    def _baseline_then_metric(self, of: int, index: LexicalIndex) -> bool:
+        """'compares with a deficit of', 'compared with sales of': a comparison, then a metric
+        ('against revenue of' sets a figure beside another measure, not its past)."""
+        metric = index.before(of, "METRIC")
+        if metric is None:
+            return False
+        k = metric[0]
+        if k > 0 and self._lower[k - 1] in ("a", "an", "the"):
+            k -= 1
+        baseline = index.before(k, "BASELINE")
+        return baseline is not None and self._lower[baseline[0]].startswith("compar")
 
     def _word_before(
         self, doc: Doc, claim: ClaimView, sentence: Span, index: LexicalIndex
@@ -958,6 +990,7 @@ class ContextReader:
         if chosen is not None:
             claim._.scope = _narrowed(history.resolve(chosen), chosen, in_sentence)
             claim._.scope_text = chosen.text
+            history.took(chosen, claim._.role)
         elif history.last is not None:  # a period, not whether an earlier figure was a forecast
             claim._.scope = history.resolve(history.last).removesuffix("(forecast)").strip()
             claim._.scope_text = history.last.text
@@ -1051,6 +1084,12 @@ class _ScopeHistory:
         self.year = ""
         self.by_kind: dict[str, str] = {}
         self.column_end = -1  # where the last period noted ends
+        self.of_baselines: set[int] = set()  # periods only baselines took ("from X in 2022")
+        self.of_others: set[int] = set()
+
+    def took(self, span: Span, role: str) -> None:
+        """A figure took ``span`` as its period."""
+        (self.of_baselines if role == "baseline" else self.of_others).add(span.start)
 
     def advance_to(self, token: int) -> None:
         """Note every scope that ends before ``token``."""
@@ -1059,6 +1098,9 @@ class _ScopeHistory:
             self.next += 1
             if span.label_ not in _INHERITED_LABELS or self._event_date(span):
                 continue
+            if span.start in self.of_baselines and span.start not in self.of_others:
+                continue  # "compares with a deficit of A$31.7 million in 2022": the past
+                # a figure is compared with, not the period the story goes on about
             if self._later_column(span):
                 continue  # "| Q3 2024 | Q3 2023 |": the first column is the period reported
             if span._.period.startswith(TABLE_BLOCK):
