@@ -494,3 +494,12 @@ def test_a_restatement_of_an_earlier_figure_however_said_is_no_conflict() -> Non
     )
     (finding,) = findings(text, rules=CONFLICT, date=DATE)
     assert finding.message.startswith("A$48.3 million conflicts with $43.8 million")
+
+
+def test_the_amount_a_share_comes_to_restates_nothing() -> None:
+    text = (
+        "The consortium pledged to invest R$14.2 billion over the 35-year contract.\n\n"
+        "The contract requires it to set aside 1% of capital spending, or about R$142 million, "
+        "for environmental compensation."
+    )
+    assert findings(text, rules=CONFLICT, date=DATE) == []

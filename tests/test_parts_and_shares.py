@@ -723,3 +723,12 @@ def test_answers_after_of_those_are_shares_of_the_people_asked_before() -> None:
 )  # fmt: skip
 def test_a_total_that_says_it_is_made_of_its_parts(text: str, fires: bool) -> None:
     assert len(messages("sum-of-parts", text)) == int(fires)
+
+
+def test_parts_of_a_fall_are_as_large_as_the_fall() -> None:
+    text = (
+        "The plan includes the loss of 270 positions, of which 180 are professional roles "
+        "and 90 are academic posts."
+    )
+    assert messages("part-exceeds-whole", text) == []
+    assert len(messages("part-exceeds-whole", text.replace("180 are", "280 are"))) == 1

@@ -212,6 +212,7 @@ class ConflictCheck(Check):
             and not _few(claim)
             and not _YEAR.fullmatch(claim.text)
             and not _distributed(prose, claim)
+            and not _amount_of_a_share(prose, claim)
         )
 
     def _weighed_finding(
@@ -564,6 +565,20 @@ def _distinct_values(claims: list[Claim]) -> int:
         if not any(not _disjoint(interval, group) for group in groups):
             groups.append(interval)
     return len(groups)
+
+
+def _amount_of_a_share(prose: str, claim: Claim) -> bool:
+    """'set aside 1% of capital spending, or about R$142 million': the amount a share comes to,
+    a part of the figure it is a share of, never a restatement of that figure."""
+    before = prose[max(claim.sentence_start, claim.start - 80) : claim.start]
+    return _SHARE_THEN_AMOUNT.search(before) is not None
+
+
+_SHARE_THEN_AMOUNT = re.compile(
+    r"\d\s*(?:%|per\s?cent|percent|pct)\s+of\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*,?\s+or\s+"
+    r"(?:about|some|roughly|around|nearly|almost|approximately|just over|just under)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _distributed(prose: str, claim: Claim) -> bool:

@@ -24,8 +24,8 @@ class PartWholeCheck(Check):
 
     def run(self, document: Document) -> Iterator[Finding]:
         for relation in parts_of_wholes(document):
-            part_low, _ = relation.part.interval()
-            _, whole_high = relation.whole.interval()
+            part_low, _ = _size(relation.part)
+            _, whole_high = _size(relation.whole)
             if part_low <= whole_high:
                 continue
             fields = {
@@ -35,6 +35,15 @@ class PartWholeCheck(Check):
             }
             related = [(relation.whole.start, relation.whole.end, "the whole")]
             yield self.finding(document, relation.part.start, relation.part.end, fields, related)
+
+
+def _size(claim: Claim) -> tuple[Decimal, Decimal]:
+    """How large the figure is, whatever its sign: 'the loss of 270 positions, of which 180 ...'
+    is a fall of 270 read as -270, whose parts are 180 and 90 positions."""
+    low, high = claim.interval()
+    if high <= 0:
+        return -high, -low
+    return low, high
 
 
 def _arithmetic(part: Claim, whole: Claim, part_low: Decimal, whole_high: Decimal) -> str:
