@@ -301,3 +301,12 @@ def test_a_place_name_ending_an_item_does_not_make_the_next_a_description() -> N
     )
     (message,) = messages(text)
     assert "4 items" in message
+
+
+def test_the_count_nearest_the_colon_announces_the_list() -> None:
+    text = (
+        "The 38 authors come from 11 institutions in {} countries: Norway, Chile, Spain and Japan."
+    )
+    assert messages(text.format("four")) == []
+    (message,) = messages(text.format("five"))
+    assert message.startswith("'five countries' but the list has 4 items")

@@ -503,3 +503,13 @@ def test_the_amount_a_share_comes_to_restates_nothing() -> None:
         "for environmental compensation."
     )
     assert findings(text, rules=CONFLICT, date=DATE) == []
+
+
+def test_a_clear_transposition_is_a_conflict_not_a_rounding() -> None:
+    text = (
+        "# Airport passengers hit 1.84 million in July\n\n"
+        "In July the airport handled 1,842,600 passengers, 6.4% more than a year earlier.\n\n"
+        '"We welcomed 1,824,600 passengers in July," the chief executive said.'
+    )
+    rules = [rule("conflicting-figures"), rule("inconsistent-rounding")]
+    assert [f.rule for f in findings(text, rules=rules, date=DATE)] == ["conflicting-figures"]

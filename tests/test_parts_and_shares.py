@@ -732,3 +732,8 @@ def test_parts_of_a_fall_are_as_large_as_the_fall() -> None:
     )
     assert messages("part-exceeds-whole", text) == []
     assert len(messages("part-exceeds-whole", text.replace("180 are", "280 are"))) == 1
+
+
+def test_a_share_set_against_a_benchmark_is_no_list() -> None:
+    text = "That took wages to 79.9 per cent of revenue, well above the 70 per cent ceiling."
+    assert messages("shares-sum", text) == []

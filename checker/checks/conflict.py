@@ -265,12 +265,18 @@ class ConflictCheck(Check):
                     return None  # it restates an earlier figure
                 continue
             weighed.append((evidence.score, first, evidence))
-        # A near miss the rule does not report (1.84 million, then 1,824,600) does not hide a
-        # clear slip of another figure (1,842,600)
-        weighed = [w for w in weighed if self._values_conflict(w[1], later)]
+        # A near miss the conflict rule does not report (1.84 million, then 1,824,600) does not
+        # hide a clear slip of another figure (1,842,600); the rounding rule leaves a figure
+        # whose likeliest twin is such a slip to the conflict rule.
+        if self.params.rounding != "only":
+            weighed = [w for w in weighed if self._values_conflict(w[1], later)]
+        elif any(_clear_transposition(w[1], later) for w in weighed):
+            return None
         if not weighed:
             return None
         score, first, evidence = max(weighed, key=lambda w: w[0])
+        if not self._values_conflict(first, later):
+            return None
         if later.start in context.cues and _only_earlier(first, later, earlier, context.year):
             evidence.add("the only figure of its measure before it", ONLY_EARLIER)
             score = evidence.score
@@ -668,6 +674,13 @@ def _restated_veto(first: Claim, later: Claim, earlier: list[Claim], year: str) 
         and weigh_veto(e, later, year)
         for e in earlier
     )
+
+
+def _clear_transposition(first: Claim, later: Claim) -> bool:
+    """Four significant digits or more, two of them swapped (1,842,600 and 1,824,600): a slip
+    that explains the later figure better than any rounding does."""
+    slip = typical_slip(first.value, later.value, steps=(first.step, later.step))
+    return slip == "transposed" and min(significant(first.value), significant(later.value)) >= 4
 
 
 def _stated_before(document: Document, first: Claim, other: Claim) -> Claim | None:

@@ -29,6 +29,7 @@ from checker.checks.base import Check
 from checker.claims import Claim
 from checker.document import Document
 from checker.findings import Finding
+from checker.nlp.lexicon import load_lexicon
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -146,6 +147,8 @@ def announcement_of(prose: str, claim: Claim) -> Announcement | None:
     match = _ANNOUNCEMENT.match(prose, claim.end)
     if match is None or "\n\n" in re.sub(r"[ \t]+", "", match.group()):
         return None
+    if _counts_again(match["trailer"] or ""):
+        return None  # "11 institutions in six countries: Norway, ...": the nearer count announces
     words = match["phrase"].split()
     if words and not _noun_phrase(words, claim.counted):
         return None
@@ -156,6 +159,11 @@ def announcement_of(prose: str, claim: Claim) -> Announcement | None:
         return None  # "a detail — 51 Marines and nine SEALs — departed": the dash closes
     end = match.end("phrase") if words else claim.end
     return Announcement(start, end, match.end(), match["delimiter"].strip())
+
+
+def _counts_again(trailer: str) -> bool:
+    number_words = load_lexicon().unit_words
+    return any(word in number_words for word in trailer.lower().split())
 
 
 def _inside_dashes(prose: str, claim: Claim) -> bool:

@@ -783,7 +783,7 @@ _SHARE_LIST_GAP = _list_gap_pattern(12, 8)
 # Words that end a list: what follows is a total, a comparison or another measure.
 _NOT_A_LIST = re.compile(
     r"\b(?:total\w*|combined|altogether|sum|includ\w*|such as|of which|compared|versus|vs|"
-    r"against|than|per|a share|each|among)\b",
+    r"against|than|per|a share|each|among|above|below|exceed\w*|ceiling|threshold|target)\b",
     re.IGNORECASE,
 )
 
