@@ -1196,6 +1196,8 @@ def _metric_for(claim: ClaimView, metric: str, lexicon: Lexicon) -> str:
         return "spending"
     if claim._.kind not in (MONEY, PERCENT) and metric in lexicon.money_or_percent_only:
         return ""  # "a gap of 16.3 points" is no shortfall
+    if claim._.kind == MONEY and metric in lexicon.count_only_metrics:
+        return ""  # "members agreed a capital programme of £47.3m": no members
     if claim._.kind != QUANTITY:
         return metric
     if metric in lexicon.money_only_metrics:

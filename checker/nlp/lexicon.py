@@ -128,6 +128,10 @@ class Lexicon:
         return frozenset(self.raw["money_only_metrics"])
 
     @functools.cached_property
+    def count_only_metrics(self) -> frozenset[str]:
+        return frozenset(self.raw["count_only_metrics"])
+
+    @functools.cached_property
     def money_or_percent_only(self) -> frozenset[str]:
         return frozenset(self.raw["money_or_percent_only"])
 
@@ -439,6 +443,7 @@ def _check_parents(raw: dict[str, Any]) -> None:
     named = [("metric_parents", m) for pair in raw.get("metric_parents", {}).items() for m in pair]
     named += [("money_metrics", m) for m in raw.get("money_metrics", [])]
     named += [("money_or_percent_only", m) for m in raw.get("money_or_percent_only", [])]
+    named += [("count_only_metrics", m) for m in raw.get("count_only_metrics", [])]
     for section, metric in named:
         if metric not in raw["metrics"]:
             raise LexiconError(f"lexicon {section}: {metric!r} is not under metrics")
