@@ -157,6 +157,10 @@ RESTATED_IN_OTHER_WORDS = [
         '"In 2014 it covered forty-six point one square kilometres," the survey leader said.'
     ),
     (
+        "The fire destroyed 78 homes in Coolabine.\n\n"
+        '"We have lost 87 homes, and some of those families lost everything," the mayor said.'
+    ),
+    (
         "# Arka shipped 1.78 million phones in the third quarter\n\n"
         "Arka shipped 1.87 million smartphones in the third quarter, 18.3% of the market."
     ),
@@ -513,3 +517,8 @@ def test_a_clear_transposition_is_a_conflict_not_a_rounding() -> None:
     )
     rules = [rule("conflicting-figures"), rule("inconsistent-rounding")]
     assert [f.rule for f in findings(text, rules=rules, date=DATE)] == ["conflicting-figures"]
+
+
+def test_a_count_and_a_change_a_power_of_ten_apart_are_part_and_whole() -> None:
+    text = "The plant employs 1,200 workers.\n\nIt will cut 120 workers next year, he said."
+    assert findings(text, rules=CONFLICT, date=DATE) == []

@@ -19,6 +19,7 @@ and an outcome, a level and a change.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -65,6 +66,7 @@ MANY_DIGITS = 1.5  # four or more: 1,524 and 1,254 are rarely two figures that h
 SMALL_COUNT = -2.0  # and a count under 100 (87 and 78 homes) or a percentage: more so
 ROUND_POWER = 1.0  # 1,000 and 10,000, one and one billion: round figures of many sizes
 SAME_COMPANION = 2.0  # both sentences (or a sentence and a table row) state one other figure
+EVENT_COUNT = -1.0  # one count read as a level and as a change: one of the readings may be off
 NEXT_SENTENCE = -1.0  # one line after the other in a block of lines: rows of a list or table
 
 # A headline's figure is restated in a sentence that says most of the headline's (rare) words
@@ -121,10 +123,13 @@ def weigh(
     with ``rounding_steps``, a near miss in that many steps of the last digit counts too."""
     evidence = Evidence()
     evidence.veto = veto(a, b, context.year)
+    slip = typical_slip(a.value, b.value, steps=(a.step, b.step))
+    if evidence.veto and _one_count_as_event(a, b, slip, context.year):
+        evidence.veto = ""  # "78 homes destroyed" and "we've lost 87 homes"
+        evidence.add("a count and the same count as a change", EVENT_COUNT)
     if evidence.veto:
         return evidence
     cues = context.cues
-    slip = typical_slip(a.value, b.value, steps=(a.step, b.step))
     short = False
     if not slip and (b.start in cues or headline):
         # "Brandt's 3,800 jobs" after "employs 3,200 people", or a headline's "180 MLN FRANC
@@ -180,6 +185,18 @@ def weigh(
     if a.kind == "percent":
         evidence.add("a percentage", PERCENT)
     return evidence
+
+
+def _one_count_as_event(a: Claim, b: Claim, slip: str, year: str) -> bool:
+    """Two counts of one thing, one read as a level and one as a change ('78 homes destroyed',
+    'we have lost 87 homes'; 'hire 2,400 nurses', '2,900 more nurses'), their digits swapped or
+    one changed (a power of ten is as often a part and its whole): the only veto between them
+    is their roles."""
+    if not (a.kind == b.kind == "count" and a.counted and a.counted == b.counted):
+        return False
+    if {a.role, b.role} != {"level", "change"} or slip not in ("transposed", "one digit"):
+        return False
+    return not veto(dataclasses.replace(a, role=b.role, direction=b.direction), b, year)
 
 
 def companion_values(claims: Iterable[Claim]) -> dict[int, frozenset[Decimal]]:
