@@ -349,6 +349,8 @@ def test_a_money_verb_gives_no_metric_to_a_count() -> None:
         ("The force faces a £9.6 million gap in its budget.", "money", "shortfall"),
         ("Closing a £6.9 million hole has meant hard choices.", "money", "shortfall"),
         ("Members agreed a three-year capital programme of £47.3m.", "money", ""),
+        ('"We carried a wage bill of £43.1m," he said.', "money", "salary"),
+        ("Personnel costs are projected at N142.7 billion.", "money", "salary"),
         ("We generated $69.5 million of free cash in the quarter.", "money", "cash flow"),
         ("Labour's lead was a gap of 16.3 percentage points.", "percentage_points", ""),
     ],
