@@ -157,6 +157,14 @@ RESTATED_IN_OTHER_WORDS = [
         '"In 2014 it covered forty-six point one square kilometres," the survey leader said.'
     ),
     (
+        "The council report counted 1,512 damaged homes and 334 damaged businesses.\n\n"
+        '"Our staff have visited all 1,215 homes," the chief executive said.'
+    ),
+    (
+        "Headcount at the year end was 5,048.\n\n"
+        "The plan could affect up to 140 of its 5,408 employees, the company said."
+    ),
+    (
         "The fire destroyed 78 homes in Coolabine.\n\n"
         '"We have lost 87 homes, and some of those families lost everything," the mayor said.'
     ),
@@ -522,3 +530,8 @@ def test_a_clear_transposition_is_a_conflict_not_a_rounding() -> None:
 def test_a_count_and_a_change_a_power_of_ten_apart_are_part_and_whole() -> None:
     text = "The plant employs 1,200 workers.\n\nIt will cut 120 workers next year, he said."
     assert findings(text, rules=CONFLICT, date=DATE) == []
+
+
+def test_bare_counts_a_year_apart_are_no_rounding_slip() -> None:
+    text = "The poet left the city in 764.\n\nHe returned in 765, his letters say."
+    assert findings(text, rules=[rule("inconsistent-rounding")], date=DATE) == []

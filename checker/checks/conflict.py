@@ -207,7 +207,8 @@ class ConflictCheck(Check):
             and (
                 bool(claim.metric or claim.counted or claim.kind in ("money", "quantity"))
                 or _given_as_known(prose, claim)  # "the 9.2% increase"
-            )
+                or (self.params.rounding != "only" and _telling_count(claim))
+            )  # near misses between bare counts (764 and 765) are as often years or chance
             and (claim.metric not in self.params.ignored_metrics or claim.kind == "count")
             and not _few(claim)
             and not _YEAR.fullmatch(claim.text)
@@ -540,6 +541,12 @@ def same_subject(a: str, b: str, near: bool = False) -> bool:
         return near and bool(words_a) and bool(words_b)
 
     return len(words_a & words_b) / len(words_a | words_b) >= 0.5
+
+
+def _telling_count(claim: Claim) -> bool:
+    """A bare count of three significant digits or more ('Damaged homes are ... 1,512'): what it
+    counts may be read on the other side only ('all 1,215 homes'), and its digits say much."""
+    return claim.kind == "count" and significant(claim.value) >= 3
 
 
 def _few(claim: Claim) -> bool:
