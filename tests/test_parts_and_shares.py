@@ -737,3 +737,23 @@ def test_parts_of_a_fall_are_as_large_as_the_fall() -> None:
 def test_a_share_set_against_a_benchmark_is_no_list() -> None:
     text = "That took wages to 79.9 per cent of revenue, well above the 70 per cent ceiling."
     assert messages("shares-sum", text) == []
+
+
+HOLDINGS = (
+    "Nakagawa will buy 41.6 mln shares, or 12.8 pct, of Shirakawa. Shirakawa's founders keep "
+    "their stake.\n\nNakagawa will hold 51.35 mln shares, or 15.8 pct, overtaking Marunouchi, "
+    "which holds 22.4 mln shares, or 6.9 pct."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        (HOLDINGS, False),
+        (HOLDINGS.replace("6.9 pct", "9.6 pct"), True),
+        # far apart, holdings may be of two companies: only a slip of the digits is reported
+        (HOLDINGS.replace("6.9 pct", "8.2 pct"), False),
+    ],
+)
+def test_holdings_of_one_company_imply_one_whole(text: str, fires: bool) -> None:
+    assert len(messages("share-arithmetic", text)) == int(fires)

@@ -284,6 +284,58 @@ def sibling_stakes(
             previous = named[-1] if named else None
 
 
+def company_stakes(
+    document: Document,
+) -> Iterator[tuple[tuple[Claim, Claim], tuple[Claim, Claim]]]:
+    """Holdings of one company's shares anywhere in a story ('owns 41.3 mln shares, or 11.0
+    pct'), each with the nearest holding before it: all are of the company's shares, so each
+    pair implies the same whole. Holdings already judged beside their whole are left out."""
+    judged = {share.percent.start for share in shares(document)}
+    prose = document.source.prose
+    held: list[tuple[Claim, Claim]] = []
+    for claims in sentences(document):
+        for part, percent in itertools.pairwise(claims):
+            if not _holding(document, prose, part, percent) or percent.start in judged:
+                continue
+            if held:
+                yield held[-1], (part, percent)
+            held.append((part, percent))
+
+
+def _holding(document: Document, prose: str, part: Claim, percent: Claim) -> bool:
+    """'30.8 mln shares, or 9.7 pct', '4.2 mln shares ..., equal to 5.9 pct of Brinkvik's share
+    capital': shares held, and their share of the company (no other whole named)."""
+    if not (
+        percent.kind == "percent"
+        and part.kind == "count"
+        and part.counted in _SHARE_NOUNS
+        and part.value
+        and percent.value
+        and "change" not in (part.role, percent.role)
+    ):
+        return False
+    between = _after_counted(part, gap(document, part, percent))
+    if not _PART_TO_SHARE.match(_OF_WHAT.sub("", between, count=1)) and not _HELD_TO_SHARE.search(
+        between
+    ):
+        return False
+    named = _OF_PHRASE.match(prose, percent.end)
+    return (
+        named is None
+        or _OF_A_WHOLE.match(prose, percent.end) is not None
+        or bool(_OF_THE_COMPANY.match(prose, percent.end))
+    )
+
+
+_SHARE_NOUNS = frozenset({"shares", "share"})
+# "4.2 mln shares on Wednesday from the pension fund, equal to 5.9 pct"
+_HELD_TO_SHARE = re.compile(r",\s*(?:equal to|equivalent to|representing)\s*$", re.IGNORECASE)
+_OF_THE_COMPANY = re.compile(
+    r"\s*of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:[\w-]+['’]s\s+)?(?:share\s+capital|capital|"
+    r"shares|stock|equity|company)\b"
+)
+
+
 def _alike_or_elided(first: Claim, second: Claim) -> bool:
     """Of one kind and unit, or the second an amount whose currency is left to the first
     ('2.35 billion zlotys ..., 3.78 billion')."""

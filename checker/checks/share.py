@@ -18,10 +18,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from checker.amounts import amount_like, plain
 from checker.checks import register
 from checker.checks.base import Check
+from checker.checks.evidence import typical_slip
 from checker.checks.growth import operands
 from checker.checks.relations import (
     Share,
     UnstatedShare,
+    company_stakes,
     same_measure,
     shares,
     sibling_stakes,
@@ -67,21 +69,38 @@ class ShareCheck(Check):
             finding = self._unstated_finding(document, share, others)
             if finding is not None:
                 yield finding
+        reported: set[int] = set()
         for first, second in itertools.chain(stakes(document), sibling_stakes(document)):
             finding = self._stake_finding(document, first, second)
             if finding is not None:
+                reported.add(second[1].start)
+                yield finding
+        for first, second in company_stakes(document):
+            if second[1].start in reported or first[1].start in reported:
+                continue
+            finding = self._stake_finding(document, first, second, slips_only=True)
+            if finding is not None:
+                reported.add(second[1].start)
                 yield finding
 
     def _stake_finding(
-        self, document: Document, first: tuple[Claim, Claim], second: tuple[Claim, Claim]
+        self,
+        document: Document,
+        first: tuple[Claim, Claim],
+        second: tuple[Claim, Claim],
+        slips_only: bool = False,
     ) -> Finding | None:
         """Two stakes in one whole: the whole that the first implies must give the second its
-        share ('1,410,184 shares, or 6.3 pct' implies 22.4 million shares in all)."""
+        share ('1,410,184 shares, or 6.3 pct' implies 22.4 million shares in all). With
+        ``slips_only`` (holdings far apart, perhaps of two companies), only a share whose
+        digits are a slip of the right one's is reported (9.6 pct for 6.9)."""
         part, percent = second
         if self._allows(percent, _share_of_implied_whole(part, *first)):
             return None
         whole = first[0].value * _HUNDRED / first[1].value
         actual = part.value / whole * _HUNDRED
+        if slips_only and not _slipped_share(percent, actual):
+            return None
         implied_whole = amount_like(whole, part)
         fields = {
             "part": part.text,
@@ -158,6 +177,16 @@ def _named_words(phrase: str) -> set[str]:
     """The words of a whole's name, a metric's words as the metric ('stock' as shares)."""
     metrics = load_lexicon().metric_of_word
     return {metrics.get(w, w) for w in phrase.split() if w not in STOP_WORDS}
+
+
+def _slipped_share(percent: Claim, actual: Decimal) -> bool:
+    """The stated share is the right one with its digits swapped or one changed: 9.6 for 6.9,
+    5.9 for 4.9."""
+    right = actual.quantize(percent.step) if percent.step < 1 else actual.quantize(Decimal(1))
+    return typical_slip(percent.value, right, short=True, steps=(percent.step, percent.step)) in (
+        "transposed",
+        "one digit",
+    )
 
 
 def _implied_whole(part: Claim, percent: Claim) -> tuple[Decimal, Decimal]:
