@@ -757,3 +757,20 @@ HOLDINGS = (
 )
 def test_holdings_of_one_company_imply_one_whole(text: str, fires: bool) -> None:
     assert len(messages("share-arithmetic", text)) == int(fires)
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("The budget includes £18.7m of savings. Council tax rises 4.99 per cent. Band D bills "
+         "reach £1,967.85, or £93.53 more. Reserves stand at £32.6m. The savings "
+         "package includes £6.2m from adult care, £4.1m from children's services, £3.9m from "
+         "highways and £5.5m from back-office functions.", True),
+        ("The budget includes £19.7m of savings. Council tax rises 4.99 per cent. Band D bills "
+         "reach £1,967.85, or £93.53 more. Reserves stand at £32.6m. The savings "
+         "package includes £6.2m from adult care, £4.1m from children's services, £3.9m from "
+         "highways and £5.5m from back-office functions.", False),
+    ],
+)  # fmt: skip
+def test_a_list_opened_by_the_name_of_an_earlier_whole(text: str, fires: bool) -> None:
+    assert len(messages("sum-of-parts", text)) == int(fires)

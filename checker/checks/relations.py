@@ -424,6 +424,20 @@ _PART_OF_NAMED = re.compile(
 )
 
 
+def figure_of_name(document: Document, name: str, part: Claim) -> Claim | None:
+    """The nearest figure before ``part``, in the six sentences before it, that the text gives
+    as an amount of ``name``: '£18.7m of savings', '£18.7m in savings', or 'savings of £18.7m'."""
+    prose = document.source.prose
+    window_start = _sentences_back(document, part, 6)
+    after = re.compile(rf"\s+(?:of|in)\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(name)}\b", re.I)
+    for claim in reversed(document.claims):
+        if claim.start >= part.sentence_start or claim.start < window_start:
+            continue
+        if same_measure(claim, part) and _level(claim) and after.match(prose, claim.end):
+            return claim
+    return _figure_named(document, name, part, larger=False)
+
+
 def _figure_named(document: Document, name: str, part: Claim, larger: bool = True) -> Claim | None:
     """The nearest figure before ``part``, in the six sentences before it, that the text
     introduces with ``name`` ("The quarter's revenue of 5.86 trillion won"); with ``larger``,

@@ -21,6 +21,7 @@ from checker.checks.base import Check
 from checker.checks.relations import (
     FigureList,
     figure_lists,
+    figure_of_name,
     gap,
     named_whole,
     opens_with_of_the,
@@ -274,9 +275,28 @@ def _named_total(
     document: Document, figures: FigureList
 ) -> tuple[Claim, tuple[Claim, ...], bool] | None:
     """'Schools will get $3.1 billion of the new funds and hospitals $3.4 billion': parts of the
-    figure an earlier sentence gives for 'the new funds', which they may not exceed."""
+    figure an earlier sentence gives for 'the new funds', which they may not exceed. 'The
+    savings package includes £6.2m from ...': parts of the '£18.7m of savings' before."""
     whole = named_whole(document, figures.items[0])
+    if whole is None:
+        whole = _whole_named_by_opening(document, figures.items[0])
     return None if whole is None else (whole, figures.items, True)
+
+
+def _whole_named_by_opening(document: Document, first: Claim) -> Claim | None:
+    opening = _NAMED_WHOLE_OPENS.match(document.source.prose, first.sentence_start, first.start)
+    if opening is None:
+        return None
+    return figure_of_name(document, opening.group("name").lower(), first)
+
+
+# "The savings package includes £6.2m from ...", "The programme comprises ..."
+_NAMED_WHOLE_OPENS = re.compile(
+    r"\s*(?:the|its|their|this|that)\s+(?P<name>[a-z][\w'’-]*)(?:\s+(?:package|programme|program"
+    r"|plan|total|budget|bill))?\s+(?:includes|included|comprises|comprised|consists\s+of"
+    r"|is\s+made\s+up\s+of|covers)\b",
+    re.IGNORECASE,
+)
 
 
 def _total_of(
