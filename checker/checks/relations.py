@@ -144,11 +144,14 @@ _NEAR_SHARE = re.compile(r"^\s*(?:[a-z]+\s*){0,2}(?:,|\bor\b|\()\s*(?:about\s+|s
 _WHOLE_SENTENCES_BACK = 12
 
 
-def unstated_shares(document: Document) -> Iterator[UnstatedShare]:
+def unstated_shares(
+    document: Document, judged: frozenset[int] | None = None
+) -> Iterator[UnstatedShare]:
     """Shares whose whole is not written beside them, named by its metric ('or 45% of
     charitable spending') or said to be the total ('or 47% of the group total'), with the
-    figures before them that may be that whole (none, if none may)."""
-    judged = {share.percent.start for share in shares(document)}
+    figures before them that may be that whole (none, if none may). ``judged``: the shares'
+    percentages already judged beside their whole (found again when not given)."""
+    judged = judged_shares(document) if judged is None else judged
     prose = document.source.prose
     lexicon = load_lexicon()
     metrics = lexicon.metric_of_word
@@ -217,22 +220,41 @@ def _of_metric(claim: Claim, metric: str) -> bool:
     return claim.metric == metric or load_lexicon().related_metrics(claim.metric, metric)
 
 
-def stakes(document: Document) -> Iterator[tuple[tuple[Claim, Claim], tuple[Claim, Claim]]]:
+def judged_shares(document: Document) -> frozenset[int]:
+    """Where the percentages of the shares judged beside their whole start."""
+    return frozenset(share.percent.start for share in shares(document))
+
+
+def _parts_with_shares(
+    document: Document, claims: list[Claim], judged: frozenset[int], kinds: tuple[str, ...]
+) -> list[tuple[Claim, Claim]]:
+    """'1,410,184 shares, or 6.3 pct', '2.35 billion zlotys of the bonds, or 28 pct': a part of
+    one of ``kinds`` and the share joined to it, not judged already and not a change."""
+    return [
+        (part, percent)
+        for part, percent in itertools.pairwise(claims)
+        if percent.kind == "percent"
+        and percent.start not in judged
+        and part.kind in kinds
+        and part.value
+        and percent.value
+        and "change" not in (part.role, percent.role)
+        and _PART_TO_SHARE.match(
+            _OF_WHAT.sub("", _after_counted(part, gap(document, part, percent)), count=1)
+        )
+    ]
+
+
+def stakes(
+    document: Document, judged: frozenset[int] | None = None
+) -> Iterator[tuple[tuple[Claim, Claim], tuple[Claim, Claim]]]:
     """Two parts of one unnamed whole in a sentence, each with its share: '1,410,184 shares, or
     6.3 pct of the total, from 1,626,233 shares, or 7.3 pct'. Each pair implies the whole."""
-    judged = {share.percent.start for share in shares(document)}
+    judged = judged_shares(document) if judged is None else judged
     for claims in sentences(document):
-        pairs = [
-            (part, percent)
-            for part, percent in itertools.pairwise(claims)
-            if percent.kind == "percent"
-            and percent.start not in judged
-            and part.kind == "count"  # shares of a stock: a whole that stays put, unlike
-            and part.value  # a period's turnover, which a baseline's share is of
-            and percent.value
-            and "change" not in (part.role, percent.role)
-            and _PART_TO_SHARE.match(_after_counted(part, gap(document, part, percent)))
-        ]
+        # shares of a stock: a whole that stays put, unlike a period's turnover, which a
+        # baseline's share is of
+        pairs = _parts_with_shares(document, claims, judged, ("count",))
         if not pairs or not _OF_A_WHOLE.match(document.source.prose, pairs[0][1].end):
             continue  # "or 6.3 pct of the total": a share; "an increase of $4.1bn, or 12%": not
         for first, second in itertools.pairwise(pairs):
@@ -247,27 +269,21 @@ def stakes(document: Document) -> Iterator[tuple[tuple[Claim, Claim], tuple[Clai
 
 
 def sibling_stakes(
-    document: Document,
+    document: Document, judged: frozenset[int] | None = None
 ) -> Iterator[tuple[tuple[Claim, Claim], tuple[Claim, Claim]]]:
     """Parts of one whole in consecutive sentences of a paragraph, the first naming the whole
     and the next not: 'bought 2.35 billion zlotys of the bonds, or 28 pct of the amount sold.
     Domestic banks took 3.78 billion, or 48 pct'. Each pair implies the whole."""
-    judged = {share.percent.start for share in shares(document)}
+    judged = judged_shares(document) if judged is None else judged
     prose = document.source.prose
     previous: tuple[Claim, Claim] | None = None
     for claims in sentences(document):
         pairs = [
             (part, percent)
-            for part, percent in itertools.pairwise(claims)
-            if percent.kind == "percent"
-            and percent.start not in judged
-            and part.kind in ("money", "count", "quantity")
-            and part.role == percent.role == "level"
-            and part.value
-            and percent.value
-            and _PART_TO_SHARE.match(
-                _OF_WHAT.sub("", _after_counted(part, gap(document, part, percent)), count=1)
+            for part, percent in _parts_with_shares(
+                document, claims, judged, ("money", "count", "quantity")
             )
+            if part.role == percent.role == "level"
         ]
         named = [p for p in pairs if _OF_PHRASE.match(prose, p[1].end)]
         bare = [p for p in pairs if not _OF_PHRASE.match(prose, p[1].end)]
@@ -285,12 +301,12 @@ def sibling_stakes(
 
 
 def company_stakes(
-    document: Document,
+    document: Document, judged: frozenset[int] | None = None
 ) -> Iterator[tuple[tuple[Claim, Claim], tuple[Claim, Claim]]]:
     """Holdings of one company's shares anywhere in a story ('owns 41.3 mln shares, or 11.0
     pct'), each with the nearest holding before it: all are of the company's shares, so each
     pair implies the same whole. Holdings already judged beside their whole are left out."""
-    judged = {share.percent.start for share in shares(document)}
+    judged = judged_shares(document) if judged is None else judged
     prose = document.source.prose
     held: list[tuple[Claim, Claim]] = []
     for claims in sentences(document):

@@ -57,25 +57,29 @@ class ShareCheck(Check):
             raise ValueError("'tolerance' cannot be negative")
 
     def run(self, document: Document) -> Iterator[Finding]:
-        for share in shares(document):
+        found = list(shares(document))
+        for share in found:
             if share.part.value > share.whole.value:
                 continue  # a part larger than its whole: the part_whole kind reports it
             if self._allows(share.percent, _share_range(share)):
                 continue
             yield self._finding(document, share)
-        unstated = list(unstated_shares(document))
+        judged = frozenset(share.percent.start for share in found)
+        unstated = list(unstated_shares(document, judged))
         for share in (u for u in unstated if u.joined):
             others = [u for u in unstated if u is not share]
             finding = self._unstated_finding(document, share, others)
             if finding is not None:
                 yield finding
         reported: set[int] = set()
-        for first, second in itertools.chain(stakes(document), sibling_stakes(document)):
+        for first, second in itertools.chain(
+            stakes(document, judged), sibling_stakes(document, judged)
+        ):
             finding = self._stake_finding(document, first, second)
             if finding is not None:
                 reported.add(second[1].start)
                 yield finding
-        for first, second in company_stakes(document):
+        for first, second in company_stakes(document, judged):
             if second[1].start in reported or first[1].start in reported:
                 continue
             finding = self._stake_finding(document, first, second, slips_only=True)
