@@ -113,6 +113,31 @@ def share_columns(index: LineIndex, claims: Iterable[Claim]) -> Iterator[list[Cl
 
 
 _SHARE_HEADER = re.compile(r"\bshare\b|%\s+of\b|\bper ?cent of\b|\bpct of\b", re.IGNORECASE)
+
+
+def of_which_rows(index: LineIndex, claims: Iterable[Claim]) -> Iterator[tuple[Claim, Claim]]:
+    """(part, whole) for each cell of a row labelled 'of which ...' and the cell of the same
+    column in the row it is part of ('| of which back catalogue | 1,192 |' under '| Net sales |
+    2,846 |')."""
+    lines = _Lines(index)
+    by_line: dict[int, list[Claim]] = {}
+    for claim in claims:
+        if claim.kind != "date" and claim.value is not None and claim.equivalent_of < 0:
+            by_line.setdefault(lines.index_of(claim.start), []).append(claim)
+    for rows in lines.tables():
+        parent: dict[int, Claim] = {}
+        for row in rows:
+            cells = lines.by_column(row, by_line.get(row, []))
+            label = _cells(lines.line(row))[0]
+            if not _OF_WHICH_ROW.match(label):
+                parent = cells
+                continue
+            for column, part in cells.items():
+                whole = parent.get(column)
+                if whole is not None and (part.kind, part.unit) == (whole.kind, whole.unit):
+                    yield part, whole
+
+
 _EMPTY_CELL = re.compile(r"^(?:[-–—]|n/?a|)$", re.IGNORECASE)
 
 
@@ -186,6 +211,8 @@ def _read_in_cell(claim: Claim, lines: _Lines, readings: dict[str, str]) -> Clai
         claim = _in_header_unit(claim, caption, readings)  # "in millions of kronor:"
     elif _an_amount(metric, cell):
         claim = _in_header_unit(claim, cell.corner, readings)  # "| CHF million | Sales 2019 |"
+    if claim.kind == "count" and not _PERCENT_HEADER.search(cell.header):
+        claim = _in_label_scale(claim, cell.label)
     if not metric and claim.metric and claim.metric == _metric_of(cell.label):
         claim = dataclasses.replace(claim, metric="")  # "| Stores | 414.2 |": a row's label
     if not metric and not cell.row_label:
@@ -276,7 +303,17 @@ class _Lines:
         if column < 1 or column >= len(headers) or not cells:
             return None  # the label column, or a row wider than its header
         caption = self._caption(header_index)
-        return Cell(_subject(cells[0]), headers[column], cells[0], caption, headers[0])
+        label = self._parent_label(index, header_index) if _OF_WHICH_ROW.match(cells[0]) else ""
+        return Cell(_subject(cells[0]), headers[column], label or cells[0], caption, headers[0])
+
+    def _parent_label(self, index: int, header_index: int) -> str:
+        """'| of which back catalogue | 1,192 |' under '| Net sales | 2,846 |': the row a part
+        of which this row is, whose label names the metric and the unit."""
+        for above in range(index - 1, header_index + 1, -1):
+            cells = _cells(self.line(above))
+            if cells and not _OF_WHICH_ROW.match(cells[0]):
+                return cells[0]
+        return ""
 
     def tables(self) -> Iterator[list[int]]:
         """The body rows of each table: the row lines after a separator under a header."""
@@ -317,6 +354,32 @@ class _Lines:
         if index > 0 and _SEPARATOR.match(self.line(index)) and _ROW.match(self.line(index - 1)):
             return index - 1
         return None
+
+
+_OF_WHICH_ROW = re.compile(r"^\W*(?:of which|o/w|including|incl\.?)\b", re.IGNORECASE)
+# A count's scale in a row label or header: "Paid subscribers (millions)", "Visitors ('000)".
+_COUNT_SCALE = re.compile(
+    r"\((?:in\s+)?(?P<scale>millions?|m|mn|mln|thousands?|000s|'000|’000|k)\)", re.IGNORECASE
+)
+_COUNT_FACTORS = {"m": 10**6, "mn": 10**6, "mln": 10**6, "million": 10**6, "millions": 10**6,
+                  "thousand": 10**3, "thousands": 10**3, "000s": 10**3, "'000": 10**3,
+                  "’000": 10**3, "k": 10**3}  # fmt: skip
+
+
+def _in_label_scale(claim: Claim, label: str) -> Claim:
+    """'38.47' in the row '| Paid subscribers (millions) |' is 38.47 million."""
+    if claim.kind != "count" or claim.counted or claim.value is None:
+        return claim
+    match = _COUNT_SCALE.search(label)
+    if match is None:
+        return claim
+    factor = Decimal(_COUNT_FACTORS[match.group("scale").lower()])
+    return dataclasses.replace(
+        claim,
+        value=claim.value * factor,
+        step=claim.step * factor,
+        value_high=None if claim.value_high is None else claim.value_high * factor,
+    )
 
 
 _PERCENT_HEADER = re.compile(r"\((?:%|per ?cent|pct)\)\s*$", re.IGNORECASE)

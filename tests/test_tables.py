@@ -4,6 +4,7 @@ row's label, and compared with the prose that restates it."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -368,3 +369,37 @@ def test_a_share_column_adds_up_to_at_most_100() -> None:
     (finding,) = check.check(document(ELECTION.replace("14.6%", "16.4%")))
     assert finding.details["sum"] == "101.8%"
     assert finding.location.line == 3 and len(finding.related) == 4
+
+
+OF_WHICH = """| | Q3 2024 | Q3 2023 |
+|---|---|---|
+| Paid subscribers (millions) | 38.47 | 33.12 |
+| of which ad-supported plan | 11.86 | 7.94 |
+
+| SEK million | H1 2024 | H1 2023 |
+|---|---|---|
+| Net sales | 2,846 | 2,318 |
+| of which back catalogue | 1,192 | 1,265 |
+
+The ad-supported tier had 11.86 million subscribers in the third quarter.
+Back-catalogue sales were SEK 1,192 million in the first half.
+"""
+
+
+def test_an_of_which_row_takes_the_metric_and_unit_of_the_row_above() -> None:
+    cells = _cells(OF_WHICH)
+    assert cells["11.86"][:4] == ("count", "", Decimal("11860000"), "users")
+    assert cells["1,192"][:4] == ("money", "SEK", Decimal("1192000000"), "revenue")
+
+
+def test_prose_restating_an_of_which_row_wrongly_conflicts_with_it() -> None:
+    assert findings(OF_WHICH) == []
+    text = OF_WHICH.replace("had 11.86 million", "had 11.68 million")
+    assert len(findings(text.replace("SEK 1,192 million", "SEK 1,912 million"))) == 2
+
+
+def test_an_of_which_row_larger_than_its_whole_is_a_part_larger_than_its_whole() -> None:
+    check = Engine([rule("part-exceeds-whole")])
+    assert check.check(document(OF_WHICH)) == []
+    (finding,) = check.check(document(OF_WHICH.replace("| 1,192 | 1,265 |", "| 1,192 | 2,365 |")))
+    assert finding.details["whole"] == "2,318"

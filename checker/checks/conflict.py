@@ -179,7 +179,7 @@ class ConflictCheck(Check):
         wholes = {p.part.start: p.whole for p in parts_of_wholes(document)} if candidates else {}
         body = _Body(document)
         for claims in buckets.values():
-            crowded = self._crowded(claims, context.year) if len(claims) > 1 else set()
+            crowded = self._crowded(claims, context.year, wholes) if len(claims) > 1 else set()
             for index, later in enumerate(claims[1:], start=1):
                 if later.start in reported:
                     continue
@@ -298,12 +298,17 @@ class ConflictCheck(Check):
         slip = typical_slip(first.value, later.value, steps=(first.step, later.step))
         return slip != "transposed"
 
-    def _crowded(self, bucket: list[Claim], year: str) -> set[int]:
+    def _crowded(
+        self, bucket: list[Claim], year: str, wholes: dict[int, Claim] | None = None
+    ) -> set[int]:
         """The figures whose measure has more values than a fact restated has, among the
         figures of that measure nearby that their period and entity allow: a metric of several
-        things. Each is compared with the 30 of its measure on either side, not with all."""
+        things. Each is compared with the 30 of its measure on either side, not with all. A
+        part of a whole ('| of which ... |') is no other value of the whole's measure."""
         groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         for claim in bucket:
+            if wholes and claim.start in wholes:
+                continue
             if claim.metric or claim.counted:
                 groups[(claim.metric, claim.counted)].append(claim)
         # Segments' figures are other things, not more values of one; near misses are told

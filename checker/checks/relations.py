@@ -27,6 +27,7 @@ from checker.claims import Claim
 from checker.document import Document
 from checker.nlp.context import singular
 from checker.nlp.lexicon import load_lexicon
+from checker.tables import has_tables, of_which_rows
 
 _SKIPPED_KINDS = {"date", "duration"}
 _PARENTHESES = re.compile(r"\([^()]*\)")
@@ -564,6 +565,10 @@ def parts_of_wholes(document: Document) -> Iterator[PartOfWhole]:
             elif _OF_WHICH.match(between) and not a.qualifier:  # "..., of which 45,000 are
                 yield PartOfWhole(b, a)  # grains and 149,000 derivatives"
                 yield from (PartOfWhole(other, a) for other in _listed_after(document, b))
+    if has_tables(document.source):
+        for part, whole in of_which_rows(document.lines, document.claims):
+            if part.kind != "percent":
+                yield PartOfWhole(part, whole)  # "| of which back catalogue | 1,192 |"
     yield from _of_that(document)
     yield from _of_named_group(document)
     yield from _of_that_after(document)
