@@ -717,3 +717,18 @@ def test_a_figure_listed_after_a_baseline_is_one() -> None:
         "and a 1.87 billion dlr deficit a year earlier."
     )
     assert earlier.role == "baseline"
+
+
+def test_a_period_followed_by_a_colon_labels_the_next_figure() -> None:
+    this_year, last_year = claims("- Net revenue budget: £621.4m (2023/24: £578.9m)")
+    assert (this_year.scope, last_year.scope) == ("", "FY2023")
+
+
+def test_a_metric_opening_a_line_is_no_name() -> None:
+    (claim,) = claims("- Net revenue budget: £621.4m")
+    assert (claim.entity, claim.metric) == ("", "spending")
+
+
+def test_a_change_measured_on_a_period_s_level() -> None:
+    change, level = claims("The budget is up 2.7 per cent on this year's £138.9m.")
+    assert (change.role, level.role) == ("change", "baseline")

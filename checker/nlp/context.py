@@ -80,6 +80,7 @@ class ContextReader:
         self._hashes: list[list[int]] = []  # each token's ORTH and LOWER string hashes
         self._strings: StringStore | None = None
         self._asides: dict[int, list[tuple[int, int]]] = {}
+        self._index: LexicalIndex | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         self._text, self._lower = [""] * len(doc), [""] * len(doc)
@@ -87,6 +88,7 @@ class ContextReader:
         self._hashes = doc.to_array([ORTH, LOWER]).tolist() if len(doc) else []
         self._strings = doc.vocab.strings
         index = LexicalIndex(doc)
+        self._index = index
         claims = [c for c in map(ClaimView, doc.spans.get(CLAIMS, [])) if c._.kind != DATE]
         claim_at = {t: c for c in claims for t in range(c.start, c.end)}
         scopes = list(doc.spans.get(SCOPES, []))
@@ -148,7 +150,7 @@ class ContextReader:
             left is not None
             and self._after_baseline_word(left, index)
             and not self._from_other_things(claim, left, claim_at)
-        ):
+        ) or self._on_a_period_s(doc, claim, sentence, index):
             claim._.role = "baseline"
             return
         if self._before_versus(doc, claim, sentence):
@@ -242,6 +244,17 @@ class ContextReader:
         if k < sentence.end and doc[k].is_alpha and len(doc[k]) <= 5:
             k += 1
         return k < sentence.end and doc[k].lower_ in _VERSUS
+
+    def _on_a_period_s(
+        self, doc: Doc, claim: ClaimView, sentence: Span, index: LexicalIndex
+    ) -> bool:
+        """'up 2.7 per cent on this year's £138.9m', 'down 4% on last year's 1,240': the level a
+        change is measured on."""
+        before = doc[sentence.start : claim.start].text
+        match = _ON_A_PERIOD_S.search(before)
+        return match is not None and any(
+            index.has(k, "CHANGE") for k in range(sentence.start, claim.start)
+        )
 
     @staticmethod
     def _from_other_things(claim: ClaimView, left: Token, claim_at: dict) -> bool:
@@ -954,6 +967,8 @@ class ContextReader:
             return ""  # "Analysts welcomed", "Health officials", "Chief financial officer X said"
         if len(names) == 1 and first.endswith("s") and following in lexicon.plural_verbs:
             return ""  # "Insurers have received claims on 61 of the 87 homes"
+        if len(names) == 1 and self._index is not None and self._index.at(names[0].i, "METRIC"):
+            return ""  # "- Net revenue budget: £621.4m": a metric that opens the line, no name
         if (
             first.endswith(("ing", "ly"))
             or first in lexicon.metric_words
@@ -1009,6 +1024,8 @@ class ContextReader:
             if any(t.lower() in self.lexicon.clause_openers for t in between):
                 return None  # "the 53.6% margin was the low point and that it would recover
                 # this year": the period belongs to the later clause
+            if span.end < len(doc) and doc[span.end].text == ":":
+                return None  # "£621.4m (2023/24: £578.9m)": the period labels the next figure
             if _baseline_between(between) and self._scope_before(claim, scopes) is not None:
                 return None  # "rose 5% in 2023 to $4.2 million from $4.0 million in 2022";
                 # without a period before, one after is the sentence's ("rose to $1.2 billion
@@ -1150,6 +1167,11 @@ _BEFORE_BASELINE = {"the", "a", "an", "revised", "upwardly", "downwardly", "rest
                     "previous", "prior"}  # fmt: skip
 _RELATIVE_WORDS = {"which", "who", "whose", "where"}
 _BASELINE_OPENERS = {"from", "against", "vs", "vs.", "versus"}
+_ON_A_PERIOD_S = re.compile(
+    r"\bon\s+(?:(?:this|last|the\s+previous|the\s+prior|the\s+same)\s+)?"
+    r"(?:year|quarter|month|period|season|half)\s*['’]s?\s*$",
+    re.IGNORECASE,
+)
 
 
 _YEARLESS_PERIODS = {"quarter", "half", "9M", "full year"}
