@@ -165,6 +165,10 @@ RESTATED_IN_OTHER_WORDS = [
         "The plan could affect up to 140 of its 5,408 employees, the company said."
     ),
     (
+        "The staff recommended an increase of 61.5 mln dlrs, or about 41 pct of what the company "
+        'sought.\n\n"The staff\'s 65.1 mln dlr figure would not let us recover our costs," he said.'
+    ),
+    (
         "The fire destroyed 78 homes in Coolabine.\n\n"
         '"We have lost 87 homes, and some of those families lost everything," the mayor said.'
     ),

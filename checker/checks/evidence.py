@@ -127,6 +127,9 @@ def weigh(
     if evidence.veto and _one_count_as_event(a, b, slip, context.year):
         evidence.veto = ""  # "78 homes destroyed" and "we've lost 87 homes"
         evidence.add("a count and the same count as a change", EVENT_COUNT)
+    if evidence.veto and _the_figure_again(a, b, context):
+        evidence.veto = ""  # "recommended an increase of 61.5 mln dlrs", "the staff's 65.1 mln
+        # dlr figure": a figure named only as a figure is whatever the first one was
     if evidence.veto:
         return evidence
     cues = context.cues
@@ -185,6 +188,20 @@ def weigh(
     if a.kind == "percent":
         evidence.add("a percentage", PERCENT)
     return evidence
+
+
+def _the_figure_again(a: Claim, b: Claim, context: Context) -> bool:
+    """The later figure is given as known and named only as a figure ('the staff's 65.1 mln dlr
+    figure', 'that $4.2 million number'): its role is the earlier one's, whatever it was."""
+    return (
+        {a.role, b.role} == {"level", "change"}
+        and b.start in context.cues
+        and context.nouns_after.get(b.start, "") in _FIGURE_NOUNS
+        and not veto(dataclasses.replace(b, role=a.role, direction=a.direction), a, context.year)
+    )
+
+
+_FIGURE_NOUNS = frozenset({"figure", "number", "amount", "sum"})
 
 
 def _one_count_as_event(a: Claim, b: Claim, slip: str, year: str) -> bool:
