@@ -774,3 +774,13 @@ def test_holdings_of_one_company_imply_one_whole(text: str, fires: bool) -> None
 )  # fmt: skip
 def test_a_list_opened_by_the_name_of_an_earlier_whole(text: str, fires: bool) -> None:
     assert len(messages("sum-of-parts", text)) == int(fires)
+
+
+def test_relations_read_once_per_document_belong_to_that_document() -> None:
+    from checker.checks.relations import parts_of_wholes
+
+    first = document("Of the 41 million passengers, 12 million flew economy.")
+    second = document("Of the 52 million passengers, 30 million flew economy.")
+    wholes = [(p.part.text, p.whole.text) for p in parts_of_wholes(first)]
+    assert wholes == [(p.part.text, p.whole.text) for p in parts_of_wholes(first)]
+    assert [(p.part.text, p.whole.text) for p in parts_of_wholes(second)] != wholes

@@ -16,8 +16,9 @@ import functools
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -111,6 +112,29 @@ def same_measure(a: Claim, b: Claim) -> bool:
     return a.kind == b.kind and a.unit == b.unit and a.kind not in ("percent", "percentage_points")
 
 
+T = TypeVar("T")
+
+
+def _once_per_document(
+    function: Callable[[Document], Iterator[T]],
+) -> Callable[[Document], Iterator[T]]:
+    """Read a document's relations once: several checks ask for them in turn (the conflict
+    rules, part-exceeds-whole, the share and sum checks), each about the same document. The
+    last document's answer is kept, as one tuple, so that a reader never sees another's."""
+    last: list[tuple[Document, tuple[T, ...]] | None] = [None]
+
+    @functools.wraps(function)
+    def read(document: Document) -> Iterator[T]:
+        entry = last[0]
+        if entry is None or entry[0] is not document:
+            entry = (document, tuple(function(document)))
+            last[0] = entry
+        return iter(entry[1])
+
+    return read
+
+
+@_once_per_document
 def shares(document: Document) -> Iterator[Share]:
     for claims in sentences(document):
         found = [_share_at(document, *claims[i : i + 3]) for i in range(len(claims) - 2)]
@@ -548,6 +572,7 @@ def _share_at(document: Document, *claims: Claim) -> Share | None:
     return None
 
 
+@_once_per_document
 def parts_of_wholes(document: Document) -> Iterator[PartOfWhole]:
     seen: set[tuple[int, int]] = set()
     for share in shares(document):
