@@ -539,3 +539,13 @@ def test_a_count_and_a_change_a_power_of_ten_apart_are_part_and_whole() -> None:
 def test_bare_counts_a_year_apart_are_no_rounding_slip() -> None:
     text = "The poet left the city in 764.\n\nHe returned in 765, his letters say."
     assert findings(text, rules=[rule("inconsistent-rounding")], date=DATE) == []
+
+
+def test_a_bare_count_transposed_from_a_counted_one_weighs_its_digits() -> None:
+    text = (
+        "Freight units, lorries and trailers, increased to 286,500 from 271,200.\n\n"
+        "- Freight units: 268,500"
+    )
+    assert len(findings(text, rules=CONFLICT, date=DATE)) == 1
+    rate = "The currency rose to 76.85 after closing at 76.58 cts.\n\nIt rose to 76.85 again."
+    assert findings(rate, rules=CONFLICT, date=DATE) == []

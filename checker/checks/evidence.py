@@ -155,7 +155,9 @@ def weigh(
     shared = context.companions.get(a.start, frozenset()) & context.companions.get(
         b.start, frozenset()
     )
-    if _many_digits_transposed(a, b, slip) and (b.start in cues or measures_alike(a, b) or shared):
+    if _many_digits_transposed(a, b, slip) and (
+        b.start in cues or measures_alike(a, b) or shared or _one_bare(a, b)
+    ):
         evidence.add("four or more significant digits", MANY_DIGITS)
     clear_slip = b.start in cues and slip in ("transposed", "power of ten")
     if not (a.metric or b.metric or headline or clear_slip):
@@ -188,6 +190,14 @@ def weigh(
     if a.kind == "percent":
         evidence.add("a percentage", PERCENT)
     return evidence
+
+
+def _one_bare(a: Claim, b: Claim) -> bool:
+    """One of two counts says nothing of what it counts ('increased to 286,500'): its digits
+    are all there is to go on, and four or more of them swapped say much. Not a figure with
+    decimals and no scale ('rose to 76.85'): a price or a rate, one of many."""
+    bare = [c for c in (a, b) if not (c.metric or c.counted)]
+    return a.kind == b.kind == "count" and bool(bare) and all(c.step >= 1 for c in bare)
 
 
 def _the_figure_again(a: Claim, b: Claim, context: Context) -> bool:
