@@ -54,6 +54,20 @@ def with_table_readings(index: LineIndex, claims: Iterable[Claim]) -> tuple[Clai
 _TOTAL_LABELS = {"total", "group", "overall", "combined", "all", "grand total", "group total"}
 
 
+def _by_line(lines: _Lines, claims: Iterable[Claim]) -> dict[int, list[Claim]]:
+    """The figures with a value (no dates, no conversions in brackets) by the line they are on."""
+    by_line: dict[int, list[Claim]] = {}
+    for claim in claims:
+        if claim.value is not None and claim.equivalent_of < 0:
+            by_line.setdefault(lines.index_of(claim.start), []).append(claim)
+    return by_line
+
+
+def _row_labels(lines: _Lines, rows: list[int]) -> list[str]:
+    """Each row's first cell, its words in lower case: 'total', 'group total'."""
+    return [" ".join(_WORD.findall(_cells(lines.line(r))[0].lower())) for r in rows]
+
+
 def _total_label(label: str) -> bool:
     """'Total', 'Group total', or 'Total income' (a total named by what it adds up)."""
     return label in _TOTAL_LABELS or label.startswith("total ")
@@ -63,12 +77,9 @@ def column_totals(index: LineIndex, claims: Iterable[Claim]) -> Iterator[tuple[C
     """(total, parts) for each column of a Markdown table whose last row is labelled 'Total'
     ('Group', 'Overall') and whose other rows each give a figure of the total's measure."""
     lines = _Lines(index)
-    by_line: dict[int, list[Claim]] = {}
-    for claim in claims:
-        if claim.kind != "date" and claim.value is not None and claim.equivalent_of < 0:
-            by_line.setdefault(lines.index_of(claim.start), []).append(claim)
+    by_line = _by_line(lines, claims)
     for rows in lines.tables():
-        labels = [" ".join(_WORD.findall(_cells(lines.line(r))[0].lower())) for r in rows]
+        labels = _row_labels(lines, rows)
         if (
             len(rows) < 3
             or not _total_label(labels[-1])
@@ -93,15 +104,12 @@ def share_columns(index: LineIndex, claims: Iterable[Claim]) -> Iterator[list[Cl
     ('Share', 'Share of FY2024 total (%)', '% of sales'), without a total row's: the rows'
     shares of that whole, which cannot add up to more than 100%."""
     lines = _Lines(index)
-    by_line: dict[int, list[Claim]] = {}
-    for claim in claims:
-        if claim.value is not None and claim.equivalent_of < 0:
-            by_line.setdefault(lines.index_of(claim.start), []).append(claim)
+    by_line = _by_line(lines, claims)
     for rows in lines.tables():
         header = lines.header_of(rows[0])
         if header is None or len(rows) < 3:
             continue
-        labels = [" ".join(_WORD.findall(_cells(lines.line(r))[0].lower())) for r in rows]
+        labels = _row_labels(lines, rows)
         body = [r for r, label in zip(rows, labels, strict=True) if not _total_label(label)]
         columns = [lines.by_column(r, by_line.get(r, [])) for r in body]
         for column, name in enumerate(_cells(lines.line(header))):
@@ -120,10 +128,7 @@ def of_which_rows(index: LineIndex, claims: Iterable[Claim]) -> Iterator[tuple[C
     column in the row it is part of ('| of which back catalogue | 1,192 |' under '| Net sales |
     2,846 |')."""
     lines = _Lines(index)
-    by_line: dict[int, list[Claim]] = {}
-    for claim in claims:
-        if claim.kind != "date" and claim.value is not None and claim.equivalent_of < 0:
-            by_line.setdefault(lines.index_of(claim.start), []).append(claim)
+    by_line = _by_line(lines, claims)
     for rows in lines.tables():
         parent: dict[int, Claim] = {}
         for row in rows:
@@ -359,11 +364,8 @@ class _Lines:
 _OF_WHICH_ROW = re.compile(r"^\W*(?:of which|o/w|including|incl\.?)\b", re.IGNORECASE)
 # A count's scale in a row label or header: "Paid subscribers (millions)", "Visitors ('000)".
 _COUNT_SCALE = re.compile(
-    r"\((?:in\s+)?(?P<scale>millions?|m|mn|mln|thousands?|000s|'000|’000|k)\)", re.IGNORECASE
+    r"\((?:in\s+)?(?:(?P<scale>millions?|m|mn|mln|thousands?|000s|k)|['’]000)\)", re.IGNORECASE
 )
-_COUNT_FACTORS = {"m": 10**6, "mn": 10**6, "mln": 10**6, "million": 10**6, "millions": 10**6,
-                  "thousand": 10**3, "thousands": 10**3, "000s": 10**3, "'000": 10**3,
-                  "’000": 10**3, "k": 10**3}  # fmt: skip
 
 
 def _in_label_scale(claim: Claim, label: str) -> Claim:
@@ -373,7 +375,7 @@ def _in_label_scale(claim: Claim, label: str) -> Claim:
     match = _COUNT_SCALE.search(label)
     if match is None:
         return claim
-    factor = Decimal(_COUNT_FACTORS[match.group("scale").lower()])
+    factor = _scale_factors()[(match.group("scale") or "000s").lower()]  # "('000)" is 000s
     return dataclasses.replace(
         claim,
         value=claim.value * factor,
