@@ -32,6 +32,7 @@ from checker.checks.evidence import (
     Context,
     WordRarity,
     companion_values,
+    many_digits_transposed,
     measures_alike,
     noun_after,
     rounding_slip,
@@ -689,10 +690,10 @@ def _restated_veto(first: Claim, later: Claim, earlier: list[Claim], year: str) 
 
 
 def _clear_transposition(first: Claim, later: Claim) -> bool:
-    """Four significant digits or more, two of them swapped (1,842,600 and 1,824,600): a slip
-    that explains the later figure better than any rounding does."""
+    """A transposition of four digits or more: a slip that explains the later figure better
+    than any rounding does."""
     slip = typical_slip(first.value, later.value, steps=(first.step, later.step))
-    return slip == "transposed" and min(significant(first.value), significant(later.value)) >= 4
+    return many_digits_transposed(first, later, slip)
 
 
 def _stated_before(document: Document, first: Claim, other: Claim) -> Claim | None:

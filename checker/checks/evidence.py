@@ -155,7 +155,7 @@ def weigh(
     shared = context.companions.get(a.start, frozenset()) & context.companions.get(
         b.start, frozenset()
     )
-    if _many_digits_transposed(a, b, slip) and (
+    if many_digits_transposed(a, b, slip) and (
         b.start in cues or measures_alike(a, b) or shared or _one_bare(a, b)
     ):
         evidence.add("four or more significant digits", MANY_DIGITS)
@@ -204,10 +204,9 @@ def _the_figure_again(a: Claim, b: Claim, context: Context) -> bool:
     """The later figure is given as known and named only as a figure ('the staff's 65.1 mln dlr
     figure', 'that $4.2 million number'): its role is the earlier one's, whatever it was."""
     return (
-        {a.role, b.role} == {"level", "change"}
-        and b.start in context.cues
+        b.start in context.cues
         and context.nouns_after.get(b.start, "") in _FIGURE_NOUNS
-        and not veto(dataclasses.replace(b, role=a.role, direction=a.direction), a, context.year)
+        and _only_roles_differ(a, b, context.year)
     )
 
 
@@ -221,9 +220,14 @@ def _one_count_as_event(a: Claim, b: Claim, slip: str, year: str) -> bool:
     is their roles."""
     if not (a.kind == b.kind == "count" and a.counted and a.counted == b.counted):
         return False
-    if {a.role, b.role} != {"level", "change"} or slip not in ("transposed", "one digit"):
-        return False
-    return not veto(dataclasses.replace(a, role=b.role, direction=b.direction), b, year)
+    return slip in ("transposed", "one digit") and _only_roles_differ(a, b, year)
+
+
+def _only_roles_differ(a: Claim, b: Claim, year: str) -> bool:
+    """One is a level and the other a change, and nothing else vetoes them as one figure."""
+    return {a.role, b.role} == {"level", "change"} and not veto(
+        dataclasses.replace(a, role=b.role, direction=b.direction), b, year
+    )
 
 
 def companion_values(claims: Iterable[Claim]) -> dict[int, frozenset[Decimal]]:
@@ -308,7 +312,9 @@ def _different_bases(a: Claim, b: Claim) -> bool:
     return bool(a.basis and b.basis) and a.basis != b.basis
 
 
-def _many_digits_transposed(a: Claim, b: Claim, slip: str) -> bool:
+def many_digits_transposed(a: Claim, b: Claim, slip: str) -> bool:
+    """Four significant digits or more, two of them swapped (1,842,600 and 1,824,600): rarely
+    two figures alike by chance."""
     return slip == "transposed" and min(significant(a.value), significant(b.value)) >= 4
 
 
