@@ -258,16 +258,26 @@ def _parts_with_shares(
     return [
         (part, percent)
         for part, percent in itertools.pairwise(claims)
-        if percent.kind == "percent"
-        and percent.start not in judged
-        and part.kind in kinds
-        and part.value
-        and percent.value
-        and "change" not in (part.role, percent.role)
-        and _PART_TO_SHARE.match(
-            _OF_WHAT.sub("", _after_counted(part, gap(document, part, percent)), count=1)
-        )
+        if percent.start not in judged
+        and _part_and_its_share(part, percent, kinds)
+        and _PART_TO_SHARE.match(_between_part_and_share(document, part, percent))
     ]
+
+
+def _part_and_its_share(part: Claim, percent: Claim, kinds: tuple[str, ...]) -> bool:
+    """A part of one of ``kinds`` and a percentage, both with a value, neither a change."""
+    return (
+        percent.kind == "percent"
+        and part.kind in kinds
+        and bool(part.value)
+        and bool(percent.value)
+        and "change" not in (part.role, percent.role)
+    )
+
+
+def _between_part_and_share(document: Document, part: Claim, percent: Claim) -> str:
+    """The words between a part and its share, past what the part counts or is of: ', or '."""
+    return _OF_WHAT.sub("", _after_counted(part, gap(document, part, percent)), count=1)
 
 
 def stakes(
@@ -346,19 +356,10 @@ def company_stakes(
 def _holding(document: Document, prose: str, part: Claim, percent: Claim) -> bool:
     """'30.8 mln shares, or 9.7 pct', '4.2 mln shares ..., equal to 5.9 pct of Brinkvik's share
     capital': shares held, and their share of the company (no other whole named)."""
-    if not (
-        percent.kind == "percent"
-        and part.kind == "count"
-        and part.counted in _SHARE_NOUNS
-        and part.value
-        and percent.value
-        and "change" not in (part.role, percent.role)
-    ):
+    if not (_part_and_its_share(part, percent, ("count",)) and part.counted in _SHARE_NOUNS):
         return False
-    between = _after_counted(part, gap(document, part, percent))
-    if not _PART_TO_SHARE.match(_OF_WHAT.sub("", between, count=1)) and not _HELD_TO_SHARE.search(
-        between
-    ):
+    between = _between_part_and_share(document, part, percent)
+    if not (_PART_TO_SHARE.match(between) or _HELD_TO_SHARE.search(between)):
         return False
     named = _OF_PHRASE.match(prose, percent.end)
     return (
@@ -383,11 +384,7 @@ def _alike_or_elided(first: Claim, second: Claim) -> bool:
     if (first.kind, first.unit, first.counted) == (second.kind, second.unit, second.counted):
         return True
     return (
-        first.kind == "money"
-        and second.kind == "count"
-        and not second.counted
-        and second.value is not None
-        and _scaled(second)
+        first.kind == "money" and second.kind == "count" and not second.counted and _scaled(second)
     )
 
 
