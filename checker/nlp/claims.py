@@ -222,7 +222,7 @@ class ClaimFinder:
         if match is not None and not self._prefixes_next_amount(doc, match, sentence):
             end, category, value = match
             text = doc[k:end].text
-            handled = self._suffix_match(doc, reading, index, category, value, text, end)
+            handled = self._suffix_match(doc, reading, index, category, value, text, end, sentence)
             if handled is not None:
                 return handled
         if not hyphenated and doc[j].text in ("°", "º") and j + 1 < sentence.end:
@@ -253,6 +253,7 @@ class ClaimFinder:
         value: str,
         text: str,
         end: int,
+        sentence: Span,
     ) -> Reading | None:
         if category == "PERCENT":
             if value == "percent":
@@ -286,14 +287,14 @@ class ClaimFinder:
         if category == "DURATION":
             return replace(reading, kind=DURATION, unit=value, end=end, unit_text=text)
         if category == "MONEYSCALE" and value == "m" and "m" in self.lexicon.units:
-            if self._millions_of(doc, end):
-                return self._counted_millions(doc, reading, index, end)
+            if self._millions_of(doc, end, sentence):
+                return self._counted_millions(doc, reading, index, end, sentence)
             return replace(
                 reading, kind=QUANTITY, unit=self.lexicon.units["m"], end=end, unit_text=text
             )
         return None
 
-    def _millions_of(self, doc: Doc, end: int) -> bool:
+    def _millions_of(self, doc: Doc, end: int, sentence: Span) -> bool:
         """'48.6m passenger journeys', '3.2m tonnes': 'm' before a plural noun or a unit is
         millions; '100m hurdles' and 'a 40m tower' stay metres. A bare 'm' is millions in a
         sentence that has such millions ('up 7.3 per cent from 45.3m a year earlier')."""
@@ -301,7 +302,6 @@ class ClaimFinder:
             return True
         if end < len(doc) and doc[end].is_alpha and doc[end].lower_ not in STOP_WORDS:
             return False
-        sentence = doc[end - 1].sent
         return any(
             token.lower_ == "m"
             and token.i != end - 1
@@ -329,7 +329,7 @@ class ClaimFinder:
         )
 
     def _counted_millions(
-        self, doc: Doc, reading: Reading, index: LexicalIndex, end: int
+        self, doc: Doc, reading: Reading, index: LexicalIndex, end: int, sentence: Span
     ) -> Reading:
         """'48.6m passenger journeys': 48,600,000 journeys."""
         factor = self.lexicon.money_only_scales["m"]
@@ -342,7 +342,7 @@ class ClaimFinder:
             bare_integer=False,
         )
         reading = replace(reading, number=number, end=end)
-        return self._suffix(doc, reading, index, doc[end - 1].sent)
+        return self._suffix(doc, reading, index, sentence)
 
     def _counted(self, doc: Doc, reading: Reading, sentence: Span) -> Reading:
         """'480 authorized Mi Home stores' counts 'stores'; '27 of the 75 seats' counts seats."""

@@ -202,8 +202,14 @@ class ContextReader:
             return claim_at[k - 1]
         if k == left.i:
             return None  # without an article, only a figure right before 'and' is listed with it
-        earlier = [c for i, c in claim_at.items() if sentence.start <= i < k and c._.kind != "date"]
-        return max(earlier, key=lambda c: c.start) if earlier else None
+        return next(  # the nearest figure before 'and', not a date
+            (
+                claim_at[i]
+                for i in range(k - 1, sentence.start - 1, -1)
+                if i in claim_at and claim_at[i]._.kind != "date"
+            ),
+            None,
+        )
 
     def _multiplied(
         self,
@@ -250,9 +256,10 @@ class ContextReader:
     ) -> bool:
         """'up 2.7 per cent on this year's £138.9m', 'down 4% on last year's 1,240': the level a
         change is measured on."""
-        before = doc[sentence.start : claim.start].text
-        match = _ON_A_PERIOD_S.search(before)
-        return match is not None and any(
+        if claim.start <= sentence.start or not self._lower[claim.start - 1].endswith(_QUOTES_S):
+            return False  # most figures: the words before them end with no "year's"
+        window = doc[max(sentence.start, claim.start - _PERIOD_S_WORDS) : claim.start].text
+        return _ON_A_PERIOD_S.search(window) is not None and any(
             index.has(k, "CHANGE") for k in range(sentence.start, claim.start)
         )
 
@@ -1167,6 +1174,10 @@ _BEFORE_BASELINE = {"the", "a", "an", "revised", "upwardly", "downwardly", "rest
                     "previous", "prior"}  # fmt: skip
 _RELATIVE_WORDS = {"which", "who", "whose", "where"}
 _BASELINE_OPENERS = {"from", "against", "vs", "vs.", "versus"}
+# How the word before such a figure ends, and how many words "on the previous year's" takes at
+# most
+_QUOTES_S = ("'s", "’s", "'", "’")
+_PERIOD_S_WORDS = 8
 _ON_A_PERIOD_S = re.compile(
     r"\bon\s+(?:(?:this|last|the\s+previous|the\s+prior|the\s+same)\s+)?"
     r"(?:year|quarter|month|period|season|half)\s*['’]s?\s*$",
