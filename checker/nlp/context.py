@@ -94,7 +94,9 @@ class ContextReader:
         scopes = list(doc.spans.get(SCOPES, []))
         scope_at = {t: s for s in scopes for t in range(s.start, s.end)}
         self._scope_at = scope_at
-        history = _ScopeHistory(scopes, self.lexicon.irregular_participles)
+        history = _ScopeHistory(
+            scopes, self.lexicon.irregular_participles | self.lexicon.event_verbs
+        )
         by_offset = {c.start_char: c for c in claims}
         self._claim_by_offset = by_offset
         for claim in claims:
@@ -1100,9 +1102,9 @@ class ContextReader:
 class _ScopeHistory:
     """The document's explicit scopes so far, to resolve 'the quarter' and to inherit from."""
 
-    def __init__(self, scopes: list[Span], participles: frozenset[str]) -> None:
+    def __init__(self, scopes: list[Span], event_words: frozenset[str]) -> None:
         self.scopes = scopes
-        self.participles = participles
+        self.event_words = event_words  # irregular participles and verbs of an event
         self.next = 0
         self.last: Span | None = None
         self.year = ""
@@ -1127,12 +1129,16 @@ class _ScopeHistory:
                 # a figure is compared with, not the period the story goes on about
             if self._later_column(span):
                 continue  # "| Q3 2024 | Q3 2023 |": the first column is the period reported
+            if span.start > 0 and span.doc[span.start - 1].text == "(":
+                continue  # "A$684.2 million (FY2023: A$634.1 million)": an aside compared with
             if span._.period.startswith(TABLE_BLOCK):
                 self.last = span  # the rows below a "Year" header line are the year's
                 continue
             if span._.period[:1] in ("Q", "H") and self.year:  # "the first quarter" in 2019
                 span._.period = f"{self.year}-{span._.period}"
-            if not _YEAR_IN_SCOPE.search(span._.period) or not span._.period[:1].isdigit():
+            period = span._.period
+            dated = period[:1].isdigit() or period.startswith("FY")
+            if not _YEAR_IN_SCOPE.search(period) or not dated:
                 continue  # "by 2027" and "since 2007" are not periods a later figure refers to
             self.year = span._.period[:4] if span._.period[:4].isdigit() else self.year
             self.last = span
@@ -1147,13 +1153,13 @@ class _ScopeHistory:
         return _COLUMN_GAP.fullmatch(between) is not None
 
     def _event_date(self, span: Span) -> bool:
-        """'the business launched in 2021', 'since the company listed in 2017': when something
-        happened, not a period the figures after it are for."""
+        """'the business launched in 2021', 'since the company listed in 2017', 'is due to begin
+        in 2025': when something happened or will, not a period the figures after it are for."""
         start = span.start + (span.doc[span.start].lower_ == "in")
         if start < 2 or span.doc[start - 1].lower_ != "in":
             return False
         verb = span.doc[start - 2].lower_
-        return verb.endswith("ed") or verb in self.participles
+        return verb.endswith("ed") or verb in self.event_words
 
     def resolve(self, span: Span) -> str:
         if span.label_ == "UNRESOLVED":

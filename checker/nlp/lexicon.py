@@ -303,6 +303,10 @@ class Lexicon:
         return frozenset(self.raw["irregular_participles"])
 
     @functools.cached_property
+    def event_verbs(self) -> frozenset[str]:
+        return frozenset(self.raw["event_verbs"])
+
+    @functools.cached_property
     def money_metrics(self) -> frozenset[str]:
         return frozenset(self.raw.get("money_metrics", []))
 
