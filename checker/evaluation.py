@@ -95,7 +95,25 @@ class ArticleResult:
 def articles(folder: Path) -> Iterator[Article]:
     """Every annotated article under ``folder``, in name order."""
     for expected in sorted(folder.rglob(f"*{SUFFIX}")):
-        yield Article(article_for(expected), tuple(load_annotations(expected)))
+        path = article_for(expected)
+        annotations = tuple(load_annotations(expected))
+        _check_lines(expected, path, annotations)
+        yield Article(path, annotations)
+
+
+def _check_lines(expected: Path, path: Path, annotations: tuple[Annotation, ...]) -> None:
+    """An annotated line past the article's end is a slip in the annotation, not a miss."""
+    try:
+        count = len(path.read_text(encoding="utf-8").splitlines())
+    except (OSError, UnicodeDecodeError):
+        return  # reported when the article itself is read
+    for annotation in annotations:
+        for line in (annotation.line, annotation.related_line):
+            if line is not None and not 1 <= line <= count:
+                raise AnnotationError(
+                    f"{expected}: {annotation.rule}: line {line} is outside {path.name}"
+                    f" (lines 1-{count})"
+                )
 
 
 def article_for(expected: Path) -> Path:

@@ -83,6 +83,16 @@ def test_a_bad_annotation_file_is_an_error_naming_it(tmp_path: Path, text: str) 
         load_annotations(path)
 
 
+def test_an_annotated_line_past_the_articles_end_is_an_error(tmp_path: Path, capsys) -> None:
+    (tmp_path / "a.md").write_text("# Title\n\nRevenue rose 5% to $21m.\n", encoding="utf-8")
+    (tmp_path / "a.expected.yaml").write_text(
+        "findings:\n  - rule: conflicting-figures\n    line: 3\n    related_line: 42\n",
+        encoding="utf-8",
+    )
+    assert main(["evaluate", str(tmp_path)]) == 2
+    assert "line 42 is outside a.md (lines 1-3)" in capsys.readouterr().err
+
+
 def test_the_command_reports_a_bad_folder_with_exit_2(tmp_path: Path, capsys) -> None:
     assert main(["evaluate", str(tmp_path / "nowhere")]) == 2
     assert "not a folder" in capsys.readouterr().err
