@@ -433,3 +433,15 @@ def test_two_segments_figures_are_apart_but_a_figure_and_its_segment_are_not() -
     assert not _segments_apart(forestry, bare)
     assert not _segments_apart(forestry, forestry)
     assert group.subject != forestry.subject
+
+
+def test_a_figure_misstated_against_two_statements_is_one_finding_naming_all_three() -> None:
+    text = (
+        "Harrow Foods reported revenue of $684.2 million for 2024.\n\n"
+        "Its chief executive said revenue of $648.2 million was a record.\n\n"
+        "The annual report gives 2024 revenue of $684.2 million."
+    )
+    (finding,) = findings(text, rules=CONFLICT)
+    lines = {finding.location.line, *(r.location.line for r in finding.related)}
+    assert lines == {1, 3, 5}
+    assert any("the same figure again" in r.message for r in finding.related)

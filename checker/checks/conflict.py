@@ -137,6 +137,15 @@ class ConflictCheck(Check):
             raise ValueError("'evidence-threshold' must be 0 (off) or more")
 
     def run(self, document: Document) -> Iterator[Finding]:
+        named: list[set[int]] = []  # the figures each finding so far names
+        for finding in self._findings(document):
+            pair = {finding.location.start, finding.related[0].location.start}
+            if any(pair <= earlier for earlier in named):
+                continue  # the same misstated figure against the same value, stated again
+            named.append({finding.location.start, *(r.location.start for r in finding.related)})
+            yield finding
+
+    def _findings(self, document: Document) -> Iterator[Finding]:
         buckets: dict[tuple, list[Claim]] = defaultdict(list)
         current = _year_of(document)
         for claim in document.claims:
@@ -511,6 +520,12 @@ class ConflictCheck(Check):
         if also is not None and also is not headline and also is not first:
             where = f"{document.line_word} {document.line_of(also)}"
             related.append((also.start, also.end, f"{also.text}, the same figure again ({where})"))
+        named = {first.start, headline.start, *(c.start for c in others)}
+        named |= {also.start} if also is not None else set()
+        for again in _stated_again(document, (first, other), named):
+            where = f"{document.line_word} {document.line_of(again)}"
+            message = f"{again.text}, the same figure again ({where})"
+            related.append((again.start, again.end, message))
         return self.finding(document, first.start, first.end, fields, related)
 
     def _arithmetic(self, first: Claim, others: list[Claim]) -> str:
@@ -702,6 +717,33 @@ def _stated_before(document: Document, first: Claim, other: Claim) -> Claim | No
     ``first`` disagrees with where it was first given."""
     found = _first_statement(other, list(_single_figures_before(document, first)), "")
     return None if found is other else found
+
+
+def _stated_again(
+    document: Document, pair: tuple[Claim, Claim], named: set[int]
+) -> Iterator[Claim]:
+    """Other statements of either figure of a conflicting pair, in other sentences, that give
+    its value of the same measure ('612 homes' in the lead and in a quote, '621' in a third
+    paragraph): they show the editor which value the article otherwise gives."""
+    sentences = {c.sentence_start for c in pair}
+    for claim in document.claims:
+        if (
+            claim.start not in named
+            and claim.sentence_start not in sentences
+            and (claim.kind, claim.unit) == (pair[0].kind, pair[0].unit)
+            and claim.value is not None
+            and claim.value_high is None
+            and any(_restated_by(claim, figure) for figure in pair)
+        ):
+            yield claim
+
+
+def _restated_by(claim: Claim, figure: Claim) -> bool:
+    return (
+        not _disjoint(claim.interval(), figure.interval())
+        and measures_alike(claim, figure)
+        and not weigh_veto(claim, figure)
+    )
 
 
 def _first_statement(first: Claim, earlier: list[Claim], year: str) -> Claim:
