@@ -445,3 +445,4 @@ def test_a_figure_misstated_against_two_statements_is_one_finding_naming_all_thr
     lines = {finding.location.line, *(r.location.line for r in finding.related)}
     assert lines == {1, 3, 5}
     assert any("the same figure again" in r.message for r in finding.related)
+

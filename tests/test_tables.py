@@ -403,3 +403,12 @@ def test_an_of_which_row_larger_than_its_whole_is_a_part_larger_than_its_whole()
     assert check.check(document(OF_WHICH)) == []
     (finding,) = check.check(document(OF_WHICH.replace("| 1,192 | 1,265 |", "| 1,192 | 2,365 |")))
     assert finding.details["whole"] == "2,318"
+
+
+def test_a_cell_given_again_in_prose_is_not_a_slip_of_the_cell_beside_it() -> None:
+    text = (
+        "| Division | Revenue 2023 (€m) | Profit 2023 (€m) |\n|---|---|---|\n"
+        "| Flexible | 1,184 | 118 |\n| Rigid | 1,148 | 96 |\n\n"
+        "Flexible, still the largest unit at €1,184m, lost 3.4% of its revenue.\n"
+    )
+    assert findings(text) == []

@@ -254,6 +254,8 @@ class ConflictCheck(Check):
             ):
                 return None  # "could absorb the A$48.3 million hit" restates "a deficit of
                 # A$48.3 million", however it is said
+            if _restates_exactly(first, later, context.year):
+                return None  # "€1,184m" after the table's "1,184": not a slip of "118" beside it
             evidence = weigh(
                 first,
                 later,
@@ -701,6 +703,16 @@ def _restated_veto(first: Claim, later: Claim, earlier: list[Claim], year: str) 
         and not weigh_veto(e, first, year)
         and weigh_veto(e, later, year)
         for e in earlier
+    )
+
+
+def _restates_exactly(first: Claim, later: Claim, year: str) -> bool:
+    """The same value to three significant digits or more, nothing showing two things: a
+    restatement, whatever else it might be a slip of."""
+    return (
+        significant(later.value) >= 3
+        and first.value == later.value
+        and not weigh_veto(first, later, year)
     )
 
 

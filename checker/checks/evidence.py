@@ -148,6 +148,9 @@ def weigh(
     if not (a.metric or b.metric or headline or b.start in cues):
         evidence.veto = "what they measure is read on neither side, and nothing restates"
         return evidence
+    if next_sentence and _narrowed_apart(a, b):
+        evidence.veto = "two rows of one table or list, each of its own thing"
+        return evidence
     _weigh_numbers(evidence, a, b, slip)
     if short:
         small = a.kind == "percent" or (a.kind == "count" and abs(a.value or 0) < 100)
@@ -405,6 +408,12 @@ def _weigh_subject(evidence: Evidence, a: Claim, b: Claim, rarity: WordRarity) -
     if words_a - words_b and words_b - words_a:
         own = f"{' '.join(sorted(words_a - words_b))}; {' '.join(sorted(words_b - words_a))}"
         evidence.add(f"each narrows it its own way ({own})", SUBJECTS_DIFFER)
+
+
+def _narrowed_apart(a: Claim, b: Claim) -> bool:
+    """Both narrow what they measure, with no word in common ('flexible', 'plastic rigid')."""
+    words_a, words_b = _narrowing_words(a), _narrowing_words(b)
+    return bool(words_a and words_b) and not words_a & words_b
 
 
 def _narrowing_words(claim: Claim) -> set[str]:
