@@ -784,3 +784,24 @@ def test_relations_read_once_per_document_belong_to_that_document() -> None:
     wholes = [(p.part.text, p.whole.text) for p in parts_of_wholes(first)]
     assert wholes == [(p.part.text, p.whole.text) for p in parts_of_wholes(first)]
     assert [(p.part.text, p.whole.text) for p in parts_of_wholes(second)] != wholes
+
+
+def test_a_share_after_an_of_which_aside_is_not_the_asides_figures() -> None:
+    text = (
+        "Group sales were CHF 8.46 billion. Oncology sales were CHF 3.21 billion. "
+        "Oncology, of which the drug Velantrex accounted for CHF 1.38 billion, now makes up "
+        "38% of group sales."
+    )
+    assert messages("share-arithmetic", text) == []
+    plain = text.replace(", of which the drug Velantrex accounted for", " sales, at")
+    assert messages("share-arithmetic", plain) != []  # without the aside, 1.38 is the part
+
+
+def test_a_share_of_sales_is_not_of_a_segments_sales() -> None:
+    text = (
+        "Net sales rose to CHF 8,462 million. Cardiometabolic sales slipped to CHF 1,947 "
+        "million. Research spending climbed to CHF 1,593 million, or 18.8% of sales."
+    )
+    assert messages("share-arithmetic", text) == []
+    wrong = text.replace("18.8%", "21.8%")
+    assert messages("share-arithmetic", wrong) != []

@@ -303,6 +303,10 @@ class Lexicon:
         return frozenset(self.raw["irregular_participles"])
 
     @functools.cached_property
+    def whole_name_openers(self) -> frozenset[str]:
+        return frozenset(self.raw["whole_name_openers"])
+
+    @functools.cached_property
     def event_verbs(self) -> frozenset[str]:
         return frozenset(self.raw["event_verbs"])
 
