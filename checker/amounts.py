@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_EVEN, Decimal
+from typing import TYPE_CHECKING
 
-from checker.claims import Claim
+if TYPE_CHECKING:
+    from checker.claims import Claim
 
 _SCALES = (
     (Decimal(10) ** 12, "trillion"),
@@ -100,3 +102,16 @@ def plain(value: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
+
+
+def far_apart(first: Decimal | str | None, second: Decimal | str | None) -> bool:
+    """Two amounts a million times apart or more: further than any two currencies' rate (about
+    90,000 Lebanese pounds to the dollar), so not one amount stated in two currencies
+    ('from 338 mln dlrs, or 1.12 dlrs, a year earlier' gives a total and its share)."""
+    if not first or not second or Decimal(str(second)) == 0:
+        return False
+    ratio = abs(Decimal(str(first)) / Decimal(str(second)))
+    return ratio >= _MILLION or ratio <= 1 / _MILLION
+
+
+_MILLION = Decimal(1_000_000)

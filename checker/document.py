@@ -401,7 +401,7 @@ def _dollar_name_patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         (code, name, re.compile(rf"(?<!\w){re.escape(name)}(?!\w)"))
         for code, entry in load_lexicon().raw["currencies"].items()
         for name in entry["names"]
-        if "dollar" in name
+        if "dollar" in name or "dlr" in name
     ]
 
 

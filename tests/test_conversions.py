@@ -354,3 +354,11 @@ def test_temperature_differences_and_paired_lists_pass(text: str) -> None:
 
 def test_a_temperature_level_converted_as_a_difference_fires() -> None:
     assert len(findings("It was 1.5°C (2.7°F) in Oslo on Monday.")) == 1
+
+
+def test_an_amount_and_its_share_in_brackets_are_not_a_conversion() -> None:
+    text = (
+        "Net profit was 1.52 billion Canadian dlrs, or 5.03 dlrs a share, up from 1.297 "
+        "billion, or 4.30 dlrs."
+    )
+    assert money_findings(text) == []

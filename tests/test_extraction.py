@@ -732,3 +732,13 @@ def test_a_metric_opening_a_line_is_no_name() -> None:
 def test_a_change_measured_on_a_period_s_level() -> None:
     change, level = claims("The budget is up 2.7 per cent on this year's £138.9m.")
     assert (change.role, level.role) == ("change", "baseline")
+
+
+def test_wire_dollars_are_the_dollars_the_story_names() -> None:
+    text = (
+        "Earnings rose to 7.42 billion Australian dlrs. Coking coal earned 4.87 billion dlrs "
+        "and steaming coal 2.55 billion dlrs."
+    )
+    assert {c.unit for c in document(text).claims if c.kind == "money"} == {"AUD"}
+    alone = document("Shipments earned 4.87 billion dlrs.").claims
+    assert [c.unit for c in alone if c.kind == "money"] == ["USD"]

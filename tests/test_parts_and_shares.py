@@ -805,3 +805,23 @@ def test_a_share_of_sales_is_not_of_a_segments_sales() -> None:
     assert messages("share-arithmetic", text) == []
     wrong = text.replace("18.8%", "21.8%")
     assert messages("share-arithmetic", wrong) != []
+
+
+def test_a_list_joined_by_followed_by_adds_up_to_the_total_before_it() -> None:
+    text = (
+        "Total trade through the port reached 74.6 million tonnes. Coal remained the largest "
+        "cargo at 42.3 million tonnes, followed by other dry and liquid bulk at 14.4 million "
+        "tonnes, grain at 9.8 million tonnes and general cargo at 8.1 million tonnes."
+    )
+    assert messages("sum-of-parts", text) == []
+    assert messages("sum-of-parts", text.replace("14.4", "11.4")) != []  # all of it, named
+
+
+def test_parts_after_with_never_add_up_to_more_than_the_total() -> None:
+    text = (
+        "Export earnings rose 7.4 pct to 7.42 billion dlrs from 6.91 billion, with coking "
+        "coal earning 4.57 billion dlrs and steaming coal 2.85 billion."
+    )
+    assert messages("sum-of-parts", text) == []
+    assert messages("sum-of-parts", text.replace("4.57", "4.87")) != []
+    assert messages("sum-of-parts", text.replace("4.57", "3.57")) == []  # perhaps not all of it

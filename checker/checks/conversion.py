@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from checker import rates
-from checker.amounts import money_text, number_text, plain, significant
+from checker.amounts import far_apart, money_text, number_text, plain, significant
 from checker.checks import register
 from checker.checks.base import Check
 from checker.checks.diagnosis import (
@@ -182,6 +182,7 @@ def _is_money_pair(source: Claim, stated: Claim) -> bool:
         and stated.value is not None
         and source.value > 0
         and stated.value > 0
+        and not far_apart(source.value, stated.value)  # "1.297 billion, or 4.30 dlrs": a share
     )
 
 

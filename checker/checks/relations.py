@@ -911,6 +911,9 @@ def _list_gap_pattern(before: int, after: int) -> re.Pattern[str]:
     return re.compile(
         rf"^\s*(?:{word}(?:\s+{word}){{0,{before - 1}}})??\s*"
         rf"(?:,|;|,?\s*and|,?\s*while|,?\s*with)\s*(?:{word}(?:\s+{word}){{0,{after - 1}}})?\s*$"
+        rf"|^\s*(?:{word}(?:\s+{word}){{0,{before - 1}}})??\s*,\s*followed\s+by"
+        rf"\s*(?:{word}(?:\s+{word}){{0,{after + 1}}})?\s*$"  # "at 42.3 million tonnes,
+        # followed by other dry and liquid bulk at 11.4 million tonnes"
     )
 
 

@@ -49,7 +49,7 @@ _TOTAL_THEN_PARTS = re.compile(
     rf"\s*(?:{_QUALIFIERS}\s*)*$",
     re.IGNORECASE,
 )
-_LABEL = r"(?:[\w'’-]+(?:\s+[\w'’-]+){0,3})??"  # up to four words, in linear time
+_LABEL = r"(?:[\w'’-]+(?:\s+[\w'’-]+){0,5})??"  # up to six words, in linear time
 _PARTS_THEN_TOTAL = re.compile(
     rf"^\s*{_LABEL}\s*(?:,|—|–)?\s*(?:for|making|giving|bringing(?:\s+the)?|to make|and)?"
     r"\s*(?:a|the|its)?\s*(?:[a-z-]+\s+)?(?:total|combined|grand total|overall total|sum|tally)"
@@ -160,9 +160,10 @@ def _total_by_evidence(
 
 
 def _ends_with_the_rest(figures: FigureList) -> bool:
-    """The last item is the rest of the whole ('and other destinations 359,300 tonnes', 'the
-    remaining 12%'): the list covers all of it."""
-    words = set(re.findall(r"[a-z]+", figures.gaps[-1].lower())) if figures.gaps else set()
+    """An item is the rest of the whole ('and other destinations 359,300 tonnes', 'the
+    remaining 12%', 'followed by other dry and liquid bulk at 11.4 million tonnes'): the list
+    covers all of it."""
+    words = set(re.findall(r"[a-z]+", " ".join(figures.gaps).lower()))
     return not words.isdisjoint(load_lexicon().rest_of_whole_words)
 
 
@@ -335,6 +336,11 @@ def _total_around(document: Document, figures: FigureList) -> tuple[Claim, bool]
         match = _TOTAL_THEN_PARTS.match(gap(document, before[-1], first))
         if match and (figures.closed or match.group("partial")):
             return before[-1], bool(match.group("partial"))
+        if figures.closed and _WITH_PARTS.match(
+            gap(document, _baseline_after(claims, before[-1]), first)
+        ):
+            return before[-1], True  # "rose to 7.42 billion dlrs from 6.91 billion, with coking
+            # coal earning 4.87 billion dlrs and steaming coal 2.85 billion": at most the total
     if (
         after
         and _is_total(after[0], last)
@@ -343,6 +349,18 @@ def _total_around(document: Document, figures: FigureList) -> tuple[Claim, bool]
     ):
         return after[0], False
     return None
+
+
+def _baseline_after(claims: list[Claim], total: Claim) -> Claim:
+    """The figure a level is compared with right after it ('to 7.42 billion from 6.91 billion'),
+    or the level itself."""
+    following = next((c for c in claims if c.start >= total.end), None)
+    return following if following is not None and following.role == "baseline" else total
+
+
+# ", with coking coal earning", ", with Asia contributing": parts of the figure before, named one
+# by one (not all of it, perhaps)
+_WITH_PARTS = re.compile(r"^\s*,\s*with\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 
 
 def _of_the_total(document: Document, total: Claim, first: Claim) -> bool:

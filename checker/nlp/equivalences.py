@@ -18,6 +18,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from checker.amounts import far_apart
 from checker.nlp.claims import CLAIMS, DATE
 from checker.nlp.lexicon import load_lexicon
 from checker.nlp.sentences import sentence_start
@@ -58,6 +59,9 @@ def _restates(doc: Doc, first: Span, second: Span, claim_ends: set[int]) -> bool
         return False  # "₹300 crore, or 40% of the total": a share, not a restatement
     if _per_unit(doc, second) and not _per_unit(doc, first):
         return False  # "412 mln Canadian dlrs, or 1.36 dlrs a share": a total and its share
+    money = value_of(first, "kind") == value_of(second, "kind") == "money"
+    if money and far_apart(value_of(first, "value"), value_of(second, "value")):
+        return False  # "from 338 mln dlrs, or 1.12 dlrs, a year earlier": per share, elided
     if _ends_a_list(doc, first, claim_ends):
         return False  # "28 by 19 inches (71 cm × 48 cm)", "6 or 8 metres (...)": pairs differ
     gap = [t for t in doc[first.end : second.start] if not t.is_space]
