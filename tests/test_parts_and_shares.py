@@ -825,3 +825,21 @@ def test_parts_after_with_never_add_up_to_more_than_the_total() -> None:
     assert messages("sum-of-parts", text) == []
     assert messages("sum-of-parts", text.replace("4.57", "4.87")) != []
     assert messages("sum-of-parts", text.replace("4.57", "3.57")) == []  # perhaps not all of it
+
+
+def test_a_share_of_a_named_whole_takes_the_figure_named_alike() -> None:
+    text = (
+        "The utility purchased 9,420 GWh and billed customers for 7,630 GWh. Theft accounted "
+        "for 1,070 GWh, or 11.4% of all the energy purchased."
+    )
+    assert messages("share-arithmetic", text) == []
+    assert messages("share-arithmetic", text.replace("11.4%", "14.1%")) != []  # 14.0% of billed
+
+
+def test_a_count_of_units_is_a_part_of_a_count_of_vehicles() -> None:
+    text = (
+        "Sales rose 9.2 pct to 118,460 vehicles. Light trucks, at 47,220 units, made up "
+        "39.9 pct of the June total."
+    )
+    assert messages("share-arithmetic", text) == []
+    assert messages("share-arithmetic", text.replace("39.9", "35.9")) != []

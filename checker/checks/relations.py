@@ -211,7 +211,30 @@ def unstated_shares(
                 if _may_be_whole(c, part, any_counted=group)
                 and (not metric or _of_metric(c, metric))
             )
+            wholes = _named_alike(prose, wholes, words) or wholes
             yield UnstatedShare(part, percent, wholes, joined, " ".join(words))
+
+
+def _named_alike(prose: str, wholes: tuple[Claim, ...], words: list[str]) -> tuple[Claim, ...]:
+    """The wholes whose own words share a stem with what the share is 'of' ('of all the energy
+    purchased': 'The utility purchased 9,420 gigawatt-hours', not 'billed customers for
+    7,630 GWh')."""
+    stems = {w[:_STEM] for w in words if len(w) > _STEM and w not in _TOO_GENERIC}
+    return tuple(
+        whole
+        for whole in wholes
+        if stems & {w[:_STEM] for w in _WORD.findall(_around(prose, whole).lower())}
+    )
+
+
+def _around(prose: str, claim: Claim) -> str:
+    """The few words before a figure and the word after it, within its sentence."""
+    before = prose[max(claim.sentence_start, claim.start - 40) : claim.start]
+    return before + prose[claim.end : claim.end + 15]
+
+
+_STEM = 5
+_WORD = re.compile(r"[a-z][a-z'’-]+")
 
 
 def _figures_before(document: Document, claim: Claim, sentences_back: int) -> list[Claim]:
@@ -240,6 +263,9 @@ def _counted_alike(whole: Claim, part: Claim) -> bool:
     two names of one metric ('subscribers' and '5G users')."""
     if whole.metric and whole.metric == part.metric and whole.metric != whole.counted:
         return True
+    lexicon = load_lexicon()
+    if {whole.counted, part.counted} & (lexicon.generic_counted - lexicon.generic_people):
+        return True  # "Light trucks, at 47,220 units, made up 35.9 pct of the total" vehicles
     return not (whole.counted and part.counted and whole.counted != part.counted)
 
 
