@@ -843,3 +843,12 @@ def test_a_count_of_units_is_a_part_of_a_count_of_vehicles() -> None:
     )
     assert messages("share-arithmetic", text) == []
     assert messages("share-arithmetic", text.replace("39.9", "35.9")) != []
+
+
+def test_two_holdings_of_the_bank_imply_one_whole() -> None:
+    text = (
+        "Caledonian holds 61.4 mln shares, or 8.0 pct of the bank, and Harwell holds "
+        "53.8 mln shares, or 7.0 pct."
+    )
+    assert messages("share-arithmetic", text) == []
+    assert messages("share-arithmetic", text.replace("7.0 pct", "9.0 pct")) != []

@@ -318,7 +318,7 @@ def stakes(
         # shares of a stock: a whole that stays put, unlike a period's turnover, which a
         # baseline's share is of
         pairs = _parts_with_shares(document, claims, judged, ("count",))
-        if not pairs or not _OF_A_WHOLE.match(document.source.prose, pairs[0][1].end):
+        if not pairs or not _of_a_whole().match(document.source.prose, pairs[0][1].end):
             continue  # "or 6.3 pct of the total": a share; "an increase of $4.1bn, or 12%": not
         for first, second in itertools.pairwise(pairs):
             if _of_other_periods(first[0], second[0]):
@@ -392,7 +392,7 @@ def _holding(document: Document, prose: str, part: Claim, percent: Claim) -> boo
     named = _OF_PHRASE.match(prose, percent.end)
     return (
         named is None
-        or _OF_A_WHOLE.match(prose, percent.end) is not None
+        or _of_a_whole().match(prose, percent.end) is not None
         or bool(_OF_THE_COMPANY.match(prose, percent.end))
     )
 
@@ -429,10 +429,14 @@ def _of_other_periods(a: Claim, b: Claim) -> bool:
     return a.scope != b.scope and Period.of(a).contradicts(Period.of(b))
 
 
-_OF_A_WHOLE = re.compile(
-    r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:total|outstanding|company|issued|voting|common)\b",
-    re.IGNORECASE,
-)
+@functools.cache
+def _of_a_whole() -> re.Pattern[str]:
+    """'of the total', 'of the outstanding shares', 'of the bank': a company's shares."""
+    words = ["total", "outstanding", "issued", "voting", "common", *load_lexicon().company_nouns]
+    return re.compile(
+        rf"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:{'|'.join(map(re.escape, words))})\b",
+        re.IGNORECASE,
+    )
 _COUNTED_WORDS = re.compile(
     r"^\s*(?:of\s+(?:the|its|their)\s+)?[^\W_][\w-]*(?:\s+[^\W_][\w-]*){0,2}?"
     r"(?=\s*(?:[,(]|or\b))"

@@ -307,6 +307,10 @@ class Lexicon:
         return frozenset(self.raw["whole_name_openers"])
 
     @functools.cached_property
+    def company_nouns(self) -> tuple[str, ...]:
+        return tuple(self.raw["company_nouns"])
+
+    @functools.cached_property
     def event_verbs(self) -> frozenset[str]:
         return frozenset(self.raw["event_verbs"])
 
