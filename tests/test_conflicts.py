@@ -446,3 +446,25 @@ def test_a_figure_misstated_against_two_statements_is_one_finding_naming_all_thr
     assert lines == {1, 3, 5}
     assert any("the same figure again" in r.message for r in finding.related)
 
+
+def test_ebitda_spelled_out_is_a_profit_and_proceeds_are_what_an_issue_raises() -> None:
+    ebitda = (
+        "Earnings before interest, tax, depreciation and amortisation climbed to £171.5m in "
+        'the half.\n\nThe finance chief said: "EBITDA of £175.1m shows the model works."'
+    )
+    assert len(findings(ebitda, rules=CONFLICT)) == 1
+    issue = (
+        "The rights issue raises 412.8 mln stg for the bank.\n\n"
+        "Gross proceeds of 421.8 mln stg will be reduced by expenses of about 9.6 mln stg."
+    )
+    assert [c.metric for c in document(issue).claims][:2] == ["funding round"] * 2
+
+
+def test_a_figure_the_story_repeats_is_what_a_slipped_quote_restates() -> None:
+    text = (
+        "The landslide on Sunday destroyed 78 homes in the village.\n\n"
+        "Engineers said 78 homes had gone and 214 more were at risk.\n\n"
+        '"Eighty-seven homes, gone in one night," the mayor said.'
+    )
+    (finding,) = findings(text, rules=CONFLICT)
+    assert "the first given again elsewhere in the same words +1" in finding.details["evidence"]

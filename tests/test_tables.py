@@ -412,3 +412,13 @@ def test_a_cell_given_again_in_prose_is_not_a_slip_of_the_cell_beside_it() -> No
         "Flexible, still the largest unit at €1,184m, lost 3.4% of its revenue.\n"
     )
     assert findings(text) == []
+
+
+def test_prose_after_a_table_takes_the_period_of_its_first_column() -> None:
+    text = (
+        "| Department | FY2025 proposed ($m) | FY2024 adopted ($m) |\n|---|---|---|\n"
+        "| Sheriff | 142.6 | 134.9 |\n| Health | 118.3 | 112.4 |\n\n"
+        "The sheriff's office would receive $124.6 million, up $7.7 million.\n"
+    )
+    prose = [c for c in document(text).claims if c.text == "$124.6 million"]
+    assert [c.scope.removesuffix(" (forecast)") for c in prose] == ["FY2025"]

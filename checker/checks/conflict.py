@@ -32,6 +32,7 @@ from checker.checks.evidence import (
     Context,
     WordRarity,
     companion_values,
+    given_again,
     many_digits_transposed,
     measures_alike,
     noun_after,
@@ -185,6 +186,7 @@ class ConflictCheck(Check):
             nouns_after={c.start: noun_after(prose, c) for c in candidates if c.kind == "money"},
             converted={c.start for c in candidates if c.unit != stated_units[c.start]},
             companions=companion_values(document.claims) if candidates else {},
+            repeated=given_again(document.claims) if candidates else frozenset(),
         )
         wholes = {p.part.start: p.whole for p in parts_of_wholes(document)} if candidates else {}
         body = _Body(document)

@@ -23,7 +23,7 @@ import dataclasses
 import functools
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -68,6 +68,8 @@ ROUND_POWER = 1.0  # 1,000 and 10,000, one and one billion: round figures of man
 SAME_COMPANION = 2.0  # both sentences (or a sentence and a table row) state one other figure
 EVENT_COUNT = -1.0  # one count read as a level and as a change: one of the readings may be off
 NEXT_SENTENCE = -1.0  # one line after the other in a block of lines: rows of a list or table
+REPEATED = 1.0  # the earlier figure is given again elsewhere: the story's figure, which a slip
+# most likely restates ("SEK 21 billion" in the headline, lead and a later paragraph)
 
 # A headline's figure is restated in a sentence that says most of the headline's (rare) words
 # ("loan", "Bangladesh"), not in one that names a part of it ("up to 12.5 mln dlrs of the issue").
@@ -108,6 +110,7 @@ class Context:
     # the other figures of each figure's sentence or table row, by value ("rose 6.4% to
     # £1,824.6m" and "| Food | 1,842.6 | 1,731.4 | 6.4 |" share 6.4)
     companions: dict[int, frozenset[Decimal]] = field(default_factory=dict)
+    repeated: frozenset[int] = frozenset()  # figures whose value is given again in another sentence
 
 
 def weigh(
@@ -190,6 +193,8 @@ def weigh(
         evidence.add("the metric has many values here", CROWDED)
     if next_sentence:
         evidence.add("the next line of one block", NEXT_SENTENCE)
+    if a.start in context.repeated and b.start in cues:
+        evidence.add("the first given again elsewhere in the same words", REPEATED)
     if a.kind == "percent":
         evidence.add("a percentage", PERCENT)
     return evidence
@@ -723,3 +728,20 @@ class WordRarity:
 
     def weight(self, words: Iterable[str]) -> float:
         return sum(math.log(1 + self._sentences / (1 + self._frequency[w])) for w in words) or 1.0
+
+
+def given_again(claims: Iterable[Claim]) -> frozenset[int]:
+    """The figures (not percentages, two significant digits or more) whose value, kind and unit
+    another sentence states too."""
+    sentences: dict[tuple, set[int]] = defaultdict(set)
+    kept = [
+        c
+        for c in claims
+        if c.kind in ("money", "count", "quantity")
+        and c.value is not None
+        and c.value_high is None
+        and significant(c.value) >= 2
+    ]
+    for claim in kept:
+        sentences[(claim.kind, claim.unit, claim.value)].add(claim.sentence_start)
+    return frozenset(c.start for c in kept if len(sentences[(c.kind, c.unit, c.value)]) > 1)

@@ -437,6 +437,8 @@ def _of_a_whole() -> re.Pattern[str]:
         rf"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:{'|'.join(map(re.escape, words))})\b",
         re.IGNORECASE,
     )
+
+
 _COUNTED_WORDS = re.compile(
     r"^\s*(?:of\s+(?:the|its|their)\s+)?[^\W_][\w-]*(?:\s+[^\W_][\w-]*){0,2}?"
     r"(?=\s*(?:[,(]|or\b))"

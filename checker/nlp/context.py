@@ -1110,6 +1110,7 @@ class _ScopeHistory:
         self.year = ""
         self.by_kind: dict[str, str] = {}
         self.column_end = -1  # where the last period noted ends
+        self.header_line = -1  # where the table header line of the last period noted starts
         self.of_baselines: set[int] = set()  # periods only baselines took ("from X in 2022")
         self.of_others: set[int] = set()
 
@@ -1131,6 +1132,8 @@ class _ScopeHistory:
                 continue  # "| Q3 2024 | Q3 2023 |": the first column is the period reported
             if span.start > 0 and span.doc[span.start - 1].text == "(":
                 continue  # "A$684.2 million (FY2023: A$634.1 million)": an aside compared with
+            if self._later_header_period(span):
+                continue  # "| FY2025 proposed ($m) | FY2024 adopted ($m) |": compared with
             if span._.period.startswith(TABLE_BLOCK):
                 self.last = span  # the rows below a "Year" header line are the year's
                 continue
@@ -1143,6 +1146,16 @@ class _ScopeHistory:
             self.year = span._.period[:4] if span._.period[:4].isdigit() else self.year
             self.last = span
             self.by_kind[_period_kind(span._.period)] = span._.period
+
+    def _later_header_period(self, span: Span) -> bool:
+        """A period after the first on a Markdown table's header line: an earlier period's
+        column, compared with the one the table reports."""
+        header = _table_header_line(span)
+        if header < 0:
+            return False
+        later = header == self.header_line
+        self.header_line = header
+        return later
 
     def _later_column(self, span: Span) -> bool:
         """A period right after another with only spaces or a table's bars between ('| Q3 2024 |
@@ -1306,6 +1319,20 @@ def _copy_context(primary: ClaimView, restatement: ClaimView) -> None:
         "basis",
     ):
         setattr(restatement._, name, getattr(primary._, name))
+
+
+def _table_header_line(span: Span) -> int:
+    """Where the span's line starts if it is a Markdown table's header line ('| FY2024 adopted
+    ($m) |'; the prose blanks its bars and the delimiter row below it), else -1."""
+    text = span.doc.user_data.get(TEXT) or span.doc.text
+    line_end = text.find("\n", span.end_char)
+    if line_end < 0:
+        return -1
+    next_end = text.find("\n", line_end + 1)
+    following = text[line_end + 1 : next_end if next_end >= 0 else len(text)]
+    if not following or not following.isspace():
+        return -1
+    return text.rfind("\n", 0, span.start_char) + 1
 
 
 def _period_kind(scope: str) -> str:
