@@ -468,3 +468,15 @@ def test_a_figure_the_story_repeats_is_what_a_slipped_quote_restates() -> None:
     )
     (finding,) = findings(text, rules=CONFLICT)
     assert "the first given again elsewhere in the same words +1" in finding.details["evidence"]
+
+
+def test_a_wire_lead_that_slips_the_headlines_figure_conflicts() -> None:
+    text = (
+        "MOROCCO TENDERS FOR 55,000 TONNES SOYOIL\n\n"
+        "CHICAGO, April 9 - Morocco tenders on April 14 for 58,000 tonnes of soyoil, "
+        "exporters said.\n"
+    )
+    (finding,) = findings(text, rules=CONFLICT)
+    assert "in the story's first sentence +0.5" in finding.details["evidence"]
+    later = text.replace(" - Morocco", " - Exporters said the tender was due. Morocco")
+    assert findings(later, rules=CONFLICT) == []  # a later sentence may give another figure

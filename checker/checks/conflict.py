@@ -27,6 +27,7 @@ from checker.checks import register
 from checker.checks.base import Check
 from checker.checks.evidence import (
     HEADLINE_LEAD,
+    LEAD_SENTENCE,
     ONLY_EARLIER,
     ONLY_SLIP,
     Context,
@@ -273,6 +274,8 @@ class ConflictCheck(Check):
                 continue  # "500 MLN DLR OFFERING", "up to 500 mln dlrs", then "50 mln dlrs"
             if leads:
                 evidence.add("the story's first figure of the headline's measure", HEADLINE_LEAD)
+                if later.sentence_start == body.lead_sentence:
+                    evidence.add("in the story's first sentence", LEAD_SENTENCE)
             if not same_month(prose, first, later):
                 continue  # "November's gain of 33,700 jobs" after January's 37,300
             if not _disjoint(first.interval(), later.interval()):
@@ -887,9 +890,12 @@ class _Body:
     def __init__(self, document: Document) -> None:
         self.firsts: dict[tuple[str, str], int] = {}
         self.bounds: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        self.lead_sentence = -1  # where the story's first sentence with a figure or date starts
         for claim in document.claims:
             if document.in_title(claim):
                 continue
+            if self.lead_sentence < 0:
+                self.lead_sentence = claim.sentence_start
             self.firsts.setdefault((claim.kind, claim.unit), claim.start)
             if claim.value is not None and (
                 claim.qualifier in ("lower", "upper") or claim.value_high is not None

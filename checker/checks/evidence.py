@@ -54,6 +54,7 @@ SAME_PERIOD = 1.5  # both state it: "this year" and "in the current year" (2024)
 INHERITED_PERIODS_DIFFER = -0.5  # a period carried over is often misread
 HEADLINE = 1.5  # the headline's figure is the story's figure
 HEADLINE_LEAD = 1.5  # the story's first figure of the headline's measure: its lead restates it
+LEAD_SENTENCE = 0.5  # and in the story's first sentence, which restates the headline
 SAME_NOUN_AFTER = 1.5  # "a 48 mln dlr loan" and "the 84 mln dlr loan": what the amount is
 RESTATED = 1.5  # "the 78 homes", "Harbour's 14,200 staff", a quote
 ONLY_EARLIER = 1.0  # given as known, with one figure of its measure before it: "87 homes", then
