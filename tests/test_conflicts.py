@@ -480,3 +480,21 @@ def test_a_wire_lead_that_slips_the_headlines_figure_conflicts() -> None:
     assert "in the story's first sentence +0.5" in finding.details["evidence"]
     later = text.replace(" - Morocco", " - Exporters said the tender was due. Morocco")
     assert findings(later, rules=CONFLICT) == []  # a later sentence may give another figure
+
+
+@pytest.mark.parametrize(
+    ("lead", "conflicts"),
+    [
+        ("the Bank gave the money market late help of around 450 mln stg.", True),
+        ("the Bank said it would offer 500 mln stg of 13-week bills and 200 mln stg of "
+         "26-week bills.", False),  # the headline gives the lead's total
+        ("it will tender for two 350-mln-stg tranches of bills.", False),
+    ],
+)  # fmt: skip
+def test_a_lead_restates_its_headlines_figure_unless_it_adds_up_to_it(
+    lead: str, conflicts: bool
+) -> None:
+    text = f"U.K. MONEY MARKET GIVEN 700 MLN STG LATE HELP\n\nLONDON, March 16 - {lead}\n"
+    if "450" in lead:  # one digit changed
+        text = text.replace("700 MLN", "550 MLN")
+    assert bool(findings(text, rules=CONFLICT)) is conflicts

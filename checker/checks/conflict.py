@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from collections import defaultdict, deque
 from collections.abc import Iterator
@@ -242,6 +243,10 @@ class ConflictCheck(Check):
         prose = document.source.prose
         leads = bool(earlier) and all(document.in_title(e) for e in earlier)
         leads = leads and later.start == body.first(later)
+        in_lead = leads and later.sentence_start == body.lead_sentence
+        if in_lead and any(_lead_totals(document, e, later) for e in earlier):
+            return None  # "TENDER 700 MLN DLRS", then "500 mln dlrs of 13-week notes and 200 mln
+            # dlrs of 26-week notes": the headline gives the lead's total, not its first figure
         for first in earlier:
             if first.sentence_start == later.sentence_start or table_block(first) != table_block(
                 later
@@ -267,6 +272,7 @@ class ConflictCheck(Check):
                 next_sentence=_next_sentence(prose, first, later),
                 headline=document.in_title(first) and not document.in_title(later),
                 rounding_steps=self.params.rounding_steps,
+                lead=in_lead,
             )
             if evidence.veto or _restated_veto(first, later, earlier, context.year):
                 continue
@@ -274,8 +280,8 @@ class ConflictCheck(Check):
                 continue  # "500 MLN DLR OFFERING", "up to 500 mln dlrs", then "50 mln dlrs"
             if leads:
                 evidence.add("the story's first figure of the headline's measure", HEADLINE_LEAD)
-                if later.sentence_start == body.lead_sentence:
-                    evidence.add("in the story's first sentence", LEAD_SENTENCE)
+            if in_lead:
+                evidence.add("in the story's first sentence", LEAD_SENTENCE)
             if not same_month(prose, first, later):
                 continue  # "November's gain of 33,700 jobs" after January's 37,300
             if not _disjoint(first.interval(), later.interval()):
@@ -711,6 +717,35 @@ def _restated_veto(first: Claim, later: Claim, earlier: list[Claim], year: str) 
     )
 
 
+def _lead_totals(document: Document, headline: Claim, later: Claim) -> bool:
+    """The lead gives the headline's figure otherwise: its value read another way ('35,000\nlong
+    tons'), the total of the lead's figures of its kind and unit (700 MLN for 500 mln and 200
+    mln), or a number of them ('two 10,000-tonne cargoes' for 20,000)."""
+    if headline.value is None or later.value is None:
+        return False
+    lead = document.in_sentence(later.sentence_start)
+    if any(c.value == headline.value and c.kind != "date" for c in lead):
+        return True
+    values = [
+        c.value
+        for c in lead
+        if (c.kind, c.unit) == (later.kind, later.unit) and c.value is not None
+    ]
+    if len(values) > 1 and any(
+        sum(group) == headline.value
+        for size in range(2, min(len(values), 5) + 1)
+        for group in itertools.combinations(values[:8], size)
+    ):
+        return True
+    return any(  # "two 10,000-tonne cargoes"
+        c.kind == "count"
+        and c.value is not None
+        and 0 <= later.start - c.end <= 2
+        and c.value * later.value == headline.value
+        for c in lead
+    )
+
+
 def _restates_exactly(first: Claim, later: Claim, year: str) -> bool:
     """The same value to three significant digits or more, nothing showing two things: a
     restatement, whatever else it might be a slip of."""
@@ -888,7 +923,7 @@ class _Body:
     of each kind and unit, and the figures given as bounds ('up to 500 mln dlrs')."""
 
     def __init__(self, document: Document) -> None:
-        self.firsts: dict[tuple[str, str], int] = {}
+        self.firsts: dict[tuple, int] = {}
         self.bounds: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         self.lead_sentence = -1  # where the story's first sentence with a figure or date starts
         for claim in document.claims:
@@ -896,16 +931,16 @@ class _Body:
                 continue
             if self.lead_sentence < 0:
                 self.lead_sentence = claim.sentence_start
-            self.firsts.setdefault((claim.kind, claim.unit), claim.start)
+            self.firsts.setdefault(_evidence_bucket(claim), claim.start)
             if claim.value is not None and (
                 claim.qualifier in ("lower", "upper") or claim.value_high is not None
             ):
                 self.bounds[(claim.kind, claim.unit)].append(claim)
 
     def first(self, claim: Claim) -> int | None:
-        """Where the story's first figure of the claim's kind and unit starts: the lead's,
-        which restates the headline's."""
-        return self.firsts.get((claim.kind, claim.unit))
+        """Where the story's first figure of the claim's kind and unit (or dimension: '35,000
+        long tons' for '35,000 TONS') starts: the lead's, which restates the headline's."""
+        return self.firsts.get(_evidence_bucket(claim))
 
     def bound_restates(self, headline: Claim, later: Claim) -> bool:
         """The story gave the headline's figure as a bound before ``later`` ('up to 500 mln

@@ -122,6 +122,7 @@ def weigh(
     next_sentence: bool = False,
     headline: bool = False,
     rounding_steps: int = 0,
+    lead: bool = False,
 ) -> Evidence:
     """The evidence that ``a`` and the later ``b`` state one quantity (with different values);
     with ``rounding_steps``, a near miss in that many steps of the last digit counts too."""
@@ -156,7 +157,7 @@ def weigh(
         evidence.veto = "two rows of one table or list, each of its own thing"
         return evidence
     _weigh_numbers(evidence, a, b, slip)
-    if short:
+    if short and not (lead and a.kind != "count"):  # a lead restates its headline's figure
         small = a.kind == "percent" or (a.kind == "count" and abs(a.value or 0) < 100)
         evidence.add("two significant digits", SMALL_COUNT if small else SMALL_NUMBER)
     shared = context.companions.get(a.start, frozenset()) & context.companions.get(
