@@ -742,3 +742,8 @@ def test_wire_dollars_are_the_dollars_the_story_names() -> None:
     assert {c.unit for c in document(text).claims if c.kind == "money"} == {"AUD"}
     alone = document("Shipments earned 4.87 billion dlrs.").claims
     assert [c.unit for c in alone if c.kind == "money"] == ["USD"]
+
+
+def test_a_split_year_written_with_a_hyphen_is_one_period() -> None:
+    found = document("Traffic revenue rose to Rs 9,412 crore in 2023-24.").claims
+    assert [(c.text, c.scope) for c in found] == [("Rs 9,412 crore", "FY2023")]
