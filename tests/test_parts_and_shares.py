@@ -852,3 +852,14 @@ def test_two_holdings_of_the_bank_imply_one_whole() -> None:
     )
     assert messages("share-arithmetic", text) == []
     assert messages("share-arithmetic", text.replace("7.0 pct", "9.0 pct")) != []
+
+
+def test_an_amount_of_a_whole_named_before_a_preposition() -> None:
+    text = (
+        "Its outstanding loan book stood at N42.8 billion on December 31. Loans to small "
+        "businesses accounted for N27.2 billion of the book at year-end."
+    )
+    assert messages("part-exceeds-whole", text) == []
+    assert messages("part-exceeds-whole", text.replace("N27.2", "N47.2")) != []
+    change = text.replace("stood at", "were up").replace("N27.2", "N17.2")  # up N42.8 billion
+    assert messages("part-exceeds-whole", change.replace("N42.8", "N4.8")) == []  # a change

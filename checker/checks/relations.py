@@ -490,7 +490,7 @@ def named_whole(document: Document, part: Claim) -> Claim | None:
     for 'the new funds' ('The new funds total $5.2 billion'), whatever its size."""
     if part.kind not in ("money", "quantity") or not _level(part):
         return None  # "Five of the plants": counts of things are too often of other things
-    named = _PART_OF_NAMED.match(document.source.prose, part.end)
+    named = _AMOUNT_OF_NAMED.match(document.source.prose, part.end)
     if named is None:
         return None
     name = named.group("name").lower()
@@ -500,11 +500,14 @@ def named_whole(document: Document, part: Claim) -> Claim | None:
 
 
 # "$3.1 billion of the new funds", "£96m of that budget": a part of a whole named before.
-_PART_OF_NAMED = re.compile(
-    r"\s+of\s+(?:the|its|their|that|this)\s+(?P<name>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})"
-    r"\s*(?=[,.;)]|\s+(?:and|will|would|to|for|goes|went|is|was|are|were|have|has|had)\b|$)",
-    re.IGNORECASE,
+_OF_NAMED = (
+    r"\s+of\s+(?:the|its|their|that|this)\s+(?P<name>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,2}}{lazy})"
+    r"\s*(?=[,.;)]|\s+(?:and|will|would|to|for|goes|went|is|was|are|were|have|has|had{more})\b|$)"
 )
+_PART_OF_NAMED = re.compile(_OF_NAMED.format(lazy="", more=""), re.IGNORECASE)
+# An amount's whole, named in as few words as a following preposition allows: "N47.2 billion of
+# the book at year-end" is of "the book"
+_AMOUNT_OF_NAMED = re.compile(_OF_NAMED.format(lazy="?", more="|at|in|on|by"), re.IGNORECASE)
 
 
 def figure_of_name(document: Document, name: str, part: Claim) -> Claim | None:
@@ -537,6 +540,8 @@ def _figure_named(document: Document, name: str, part: Claim, larger: bool = Tru
         between = prose[match.end() : following.start]
         if re.search(r"[\d.;]", between) or not same_measure(following, part):
             continue
+        if not _level(following):
+            continue  # "Reserves were up 1.44 billion dlrs": a change, not the whole
         if following.value is not None and (following.value > part.value or not larger):
             return following
     return None
