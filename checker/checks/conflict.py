@@ -778,16 +778,33 @@ def _stated_again(
     its value of the same measure ('612 homes' in the lead and in a quote, '621' in a third
     paragraph): they show the editor which value the article otherwise gives."""
     sentences = {c.sentence_start for c in pair}
-    for claim in document.claims:
+    index = _claims_by_value(document)
+    alike = {id(c): c for f in pair for c in index.get((f.kind, f.unit, f.value), ())}
+    for claim in sorted(alike.values(), key=lambda c: c.start):
         if (
             claim.start not in named
             and claim.sentence_start not in sentences
-            and (claim.kind, claim.unit) == (pair[0].kind, pair[0].unit)
-            and claim.value is not None
             and claim.value_high is None
             and any(_restated_by(claim, figure) for figure in pair)
         ):
             yield claim
+
+
+def _claims_by_value(document: Document) -> dict[tuple, list[Claim]]:
+    """The document's figures by kind, unit and value, built once per document (a finding asks
+    for the other statements of its two figures)."""
+    cached = _VALUE_INDEX[0]
+    if cached is not None and cached[0] is document:
+        return cached[1]
+    index: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in document.claims:
+        if claim.value is not None:
+            index[(claim.kind, claim.unit, claim.value)].append(claim)
+    _VALUE_INDEX[0] = (document, index)
+    return index
+
+
+_VALUE_INDEX: list[tuple[Document, dict[tuple, list[Claim]]] | None] = [None]
 
 
 def _restated_by(claim: Claim, figure: Claim) -> bool:
