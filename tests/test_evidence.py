@@ -549,3 +549,14 @@ def test_a_bare_count_transposed_from_a_counted_one_weighs_its_digits() -> None:
     assert len(findings(text, rules=CONFLICT, date=DATE)) == 1
     rate = "The currency rose to 76.85 after closing at 76.58 cts.\n\nIt rose to 76.85 again."
     assert findings(rate, rules=CONFLICT, date=DATE) == []
+
+
+def test_two_digits_count_against_a_slip_less_when_it_is_given_as_known() -> None:
+    from tests.helpers import findings, rule
+
+    text = (
+        "The hospital trust said it had cut 46 nursing posts this year.\n\n"
+        'The chief nurse said: "The 64 nursing posts we cut this year were hard to lose."'
+    )
+    (finding,) = findings(text, rules=[rule("conflicting-figures")])
+    assert "two significant digits -1;" in finding.details["evidence"]  # -2 when not known

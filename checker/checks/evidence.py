@@ -65,6 +65,7 @@ PERCENT = -1.0  # percentages of one metric are many (margins, shares, rates of 
 SMALL_NUMBER = -1.5  # two significant digits: slips between them happen by chance
 MANY_DIGITS = 1.5  # four or more: 1,524 and 1,254 are rarely two figures that happen to be alike
 SMALL_COUNT = -2.0  # and a count under 100 (87 and 78 homes) or a percentage: more so
+KNOWN_SMALL = 0.5  # the share of those penalties left when the later figure is given as known
 ROUND_POWER = 1.0  # 1,000 and 10,000, one and one billion: round figures of many sizes
 SAME_COMPANION = 2.0  # both sentences (or a sentence and a table row) state one other figure
 EVENT_COUNT = -1.0  # one count read as a level and as a change: one of the readings may be off
@@ -156,10 +157,9 @@ def weigh(
     if next_sentence and _narrowed_apart(a, b):
         evidence.veto = "two rows of one table or list, each of its own thing"
         return evidence
-    _weigh_numbers(evidence, a, b, slip)
+    _weigh_numbers(evidence, a, b, slip, known=b.start in cues)
     if short and not (lead and a.kind != "count"):  # a lead restates its headline's figure
-        small = a.kind == "percent" or (a.kind == "count" and abs(a.value or 0) < 100)
-        evidence.add("two significant digits", SMALL_COUNT if small else SMALL_NUMBER)
+        evidence.add("two significant digits", _small_penalty(a, b.start in cues))
     shared = context.companions.get(a.start, frozenset()) & context.companions.get(
         b.start, frozenset()
     )
@@ -367,7 +367,15 @@ def _different_metrics(a: str, b: str) -> bool:
     return not load_lexicon().related_metrics(a, b)
 
 
-def _weigh_numbers(evidence: Evidence, a: Claim, b: Claim, slip: str) -> None:
+def _small_penalty(a: Claim, known: bool) -> float:
+    """Two significant digits: slips between them happen by chance, less so when the later
+    figure is given as known ('the 78 homes', a quote), which says it restates one."""
+    small = a.kind == "percent" or (a.kind == "count" and abs(a.value or 0) < 100)
+    penalty = SMALL_COUNT if small else SMALL_NUMBER
+    return penalty * KNOWN_SMALL if known else penalty
+
+
+def _weigh_numbers(evidence: Evidence, a: Claim, b: Claim, slip: str, known: bool = False) -> None:
     if slip == "power of ten" and significant(a.value) == 1:
         evidence.add("one digit, a power of ten apart", ROUND_POWER)
     elif slip == "power of ten":
@@ -379,8 +387,7 @@ def _weigh_numbers(evidence: Evidence, a: Claim, b: Claim, slip: str) -> None:
     if slip == "power of ten" and _number_part(a.text) == _number_part(b.text):
         evidence.add("the same number with another scale word", SCALE_WORD)
     if slip == "transposed" and significant(a.value) < 3:
-        small = a.kind == "percent" or (a.kind == "count" and abs(a.value or 0) < 100)
-        evidence.add("two significant digits", SMALL_COUNT if small else SMALL_NUMBER)
+        evidence.add("two significant digits", _small_penalty(a, known))
     elif slip == "power of ten" and significant(a.value) == 2 and _small_count(a, b):
         evidence.add("a count under 100 and one a power of ten larger", SMALL_COUNT)
 
