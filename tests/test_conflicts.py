@@ -498,3 +498,15 @@ def test_a_lead_restates_its_headlines_figure_unless_it_adds_up_to_it(
     if "450" in lead:  # one digit changed
         text = text.replace("700 MLN", "550 MLN")
     assert bool(findings(text, rules=CONFLICT)) is conflicts
+
+
+def test_a_rounded_restatement_in_words_with_two_digits_swapped_conflicts() -> None:
+    text = (
+        "The volcano threw out 23,400 tonnes of ash on Tuesday, the institute said.\n\n"
+        '"The thirty-two thousand tonnes of ash it threw out on Tuesday," the volcanologist '
+        'said, "fell mostly on farmland."'
+    )
+    (finding,) = findings(text, rules=CONFLICT)
+    assert "23,400 tonnes conflicts with thirty-two thousand tonnes" in finding.message
+    finer = "The company sells a 3.5-inch disk.\n\nThe 5.25-inch disk it sold before is gone."
+    assert findings(finer, rules=CONFLICT) == []  # the later figure is the finer one

@@ -641,11 +641,16 @@ def typical_slip(
             return _one_slip(digits_x, digits_y, short)
         # "£486.3m" restated as "£468 million": compare at the coarser figure's precision
         places = min(len(digits_x), len(digits_y))
-        if places < 3:
-            return ""  # "3.14" and "1.3": two digits say too little
+        if places < (2 if short else 3):
+            return ""  # "3.14" and "1.3": two digits say too little, unless the later figure is
+            # given as known ("23,400 tonnes", then "the thirty-two thousand tonnes")
         digits_x, digits_y = _rounded_digits(x, places), _rounded_digits(y, places)
         if digits_x == digits_y:
             return ""  # a rounding, not a slip
+        if places == 2:  # given as known and rounded: "23,400", then "thirty-two thousand"
+            rounded_later = steps[1] >= steps[0]
+            swapped = _one_slip(digits_x, digits_y, short) == "transposed"
+            return "transposed" if rounded_later and swapped else ""
     elif len(digits_x) != len(digits_y) and steps is not None and min(steps) >= _THOUSAND:
         # "Rs 13,420 crore" restated as "about ₹13.4 billion": rounded, and a power of ten off
         # (figures written with a scale word; "241 patients" rounds nothing of "2,406")
