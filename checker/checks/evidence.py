@@ -158,8 +158,7 @@ def weigh(
         evidence.veto = "two rows of one table or list, each of its own thing"
         return evidence
     _weigh_numbers(evidence, a, b, slip, known=b.start in cues)
-    already = slip == "transposed" and significant(a.value) < 3  # _weigh_numbers counted it
-    if short and not already and not (lead and a.kind != "count"):  # a lead restates its headline
+    if short and not (lead and a.kind != "count"):  # a lead restates its headline's figure
         evidence.add("two significant digits", _small_penalty(a, b.start in cues))
     shared = context.companions.get(a.start, frozenset()) & context.companions.get(
         b.start, frozenset()
