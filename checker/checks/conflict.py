@@ -44,7 +44,7 @@ from checker.checks.evidence import (
     weigh,
 )
 from checker.checks.evidence import veto as weigh_veto
-from checker.checks.relations import parts_of_wholes
+from checker.checks.relations import once_per_document, parts_of_wholes
 from checker.checks.restatements import (
     _word_set,
     alike_in_size,
@@ -188,7 +188,7 @@ class ConflictCheck(Check):
             nouns_after={c.start: noun_after(prose, c) for c in candidates if c.kind == "money"},
             converted={c.start for c in candidates if c.unit != stated_units[c.start]},
             companions=companion_values(document.claims) if candidates else {},
-            repeated=given_again(document.claims) if candidates else frozenset(),
+            repeated=given_again(_claims_by_value(document)) if candidates else frozenset(),
         )
         wholes = {p.part.start: p.whole for p in parts_of_wholes(document)} if candidates else {}
         body = _Body(document)
@@ -790,28 +790,23 @@ def _stated_again(
             yield claim
 
 
+@once_per_document
 def _claims_by_value(document: Document) -> dict[tuple, list[Claim]]:
-    """The document's figures by kind, unit and value, built once per document (a finding asks
-    for the other statements of its two figures)."""
-    cached = _VALUE_INDEX[0]
-    if cached is not None and cached[0] is document:
-        return cached[1]
+    """The document's figures by kind, unit and value (a finding asks for the other statements
+    of its two figures; the evidence pass for the figures given again)."""
     index: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in document.claims:
         if claim.value is not None:
             index[(claim.kind, claim.unit, claim.value)].append(claim)
-    _VALUE_INDEX[0] = (document, index)
     return index
 
 
-_VALUE_INDEX: list[tuple[Document, dict[tuple, list[Claim]]] | None] = [None]
-
-
-def _restated_by(claim: Claim, figure: Claim) -> bool:
+def _restated_by(claim: Claim, figure: Claim, year: str = "") -> bool:
+    """``claim`` may give ``figure`` again: values that meet, the same measure, no veto."""
     return (
         not _disjoint(claim.interval(), figure.interval())
         and measures_alike(claim, figure)
-        and not weigh_veto(claim, figure)
+        and not weigh_veto(claim, figure, year)
     )
 
 
@@ -819,14 +814,7 @@ def _first_statement(first: Claim, earlier: list[Claim], year: str) -> Claim:
     """Where the figure that ``first`` gives was first stated ('rose to €168.3 million' in the
     lead, before the table's '168.3'): the statement an editor reads first."""
     return next(
-        (
-            e
-            for e in earlier
-            if e.start < first.start
-            and measures_alike(e, first)
-            and not _disjoint(e.interval(), first.interval())
-            and not weigh_veto(e, first, year)
-        ),
+        (e for e in earlier if e.start < first.start and _restated_by(e, first, year)),
         first,
     )
 

@@ -23,8 +23,8 @@ import dataclasses
 import functools
 import math
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -744,18 +744,14 @@ class WordRarity:
         return sum(math.log(1 + self._sentences / (1 + self._frequency[w])) for w in words) or 1.0
 
 
-def given_again(claims: Iterable[Claim]) -> frozenset[int]:
+def given_again(by_value: Mapping[tuple, Sequence[Claim]]) -> frozenset[int]:
     """The figures (not percentages, two significant digits or more) whose value, kind and unit
-    another sentence states too."""
-    sentences: dict[tuple, set[int]] = defaultdict(set)
-    kept = [
-        c
-        for c in claims
-        if c.kind in ("money", "count", "quantity")
-        and c.value is not None
-        and c.value_high is None
-        and significant(c.value) >= 2
-    ]
-    for claim in kept:
-        sentences[(claim.kind, claim.unit, claim.value)].add(claim.sentence_start)
-    return frozenset(c.start for c in kept if len(sentences[(c.kind, c.unit, c.value)]) > 1)
+    another sentence states too; ``by_value`` holds the figures by kind, unit and value."""
+    found: list[int] = []
+    for (kind, _, value), claims in by_value.items():
+        if kind not in ("money", "count", "quantity") or significant(value) < 2:
+            continue
+        kept = [c for c in claims if c.value_high is None]
+        if len({c.sentence_start for c in kept}) > 1:
+            found.extend(c.start for c in kept)
+    return frozenset(found)

@@ -113,23 +113,35 @@ def same_measure(a: Claim, b: Claim) -> bool:
 
 
 T = TypeVar("T")
+V = TypeVar("V")
+
+
+def once_per_document(build: Callable[[Document], V]) -> Callable[[Document], V]:
+    """Build what a document gives once: several checks ask for it in turn, each about the same
+    document. Only the last document's answer is kept, so a reader never sees another's."""
+    last: list[tuple[Document, V] | None] = [None]
+
+    @functools.wraps(build)
+    def read(document: Document) -> V:
+        entry = last[0]
+        if entry is None or entry[0] is not document:
+            entry = (document, build(document))
+            last[0] = entry
+        return entry[1]
+
+    return read
 
 
 def _once_per_document(
     function: Callable[[Document], Iterator[T]],
 ) -> Callable[[Document], Iterator[T]]:
-    """Read a document's relations once: several checks ask for them in turn (the conflict
-    rules, part-exceeds-whole, the share and sum checks), each about the same document. The
-    last document's answer is kept, as one tuple, so that a reader never sees another's."""
-    last: list[tuple[Document, tuple[T, ...]] | None] = [None]
+    """Read a document's relations once (the conflict rules, part-exceeds-whole, the share and
+    sum checks ask for them in turn), kept as one tuple."""
+    cached = once_per_document(lambda document: tuple(function(document)))
 
     @functools.wraps(function)
     def read(document: Document) -> Iterator[T]:
-        entry = last[0]
-        if entry is None or entry[0] is not document:
-            entry = (document, tuple(function(document)))
-            last[0] = entry
-        return iter(entry[1])
+        return iter(cached(document))
 
     return read
 
@@ -516,9 +528,7 @@ def figure_of_name(document: Document, name: str, part: Claim) -> Claim | None:
     prose = document.source.prose
     window_start = _sentences_back(document, part, 6)
     after = re.compile(rf"\s+(?:of|in)\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(name)}\b", re.I)
-    for claim in reversed(document.claims):
-        if claim.start >= part.sentence_start or claim.start < window_start:
-            continue
+    for claim in reversed(document.starting_in(window_start, part.sentence_start)):
         if same_measure(claim, part) and _level(claim) and after.match(prose, claim.end):
             return claim
     return _figure_named(document, name, part, larger=False)
@@ -942,8 +952,8 @@ def _level(claim: Claim) -> bool:
 
 # Between two items of a list: a short label and a separator ("from ads and", "in Asia,").
 def _list_gap_pattern(before: int, after: int) -> re.Pattern[str]:
-    """Up to ``before`` label words, a separator, up to ``after`` words. Words are separated by
-    spaces, so the pattern matches in linear time."""
+    """Up to ``before`` label words, a separator, up to ``after`` words (two more after ',
+    followed by'). Words are separated by spaces, so the pattern matches in linear time."""
     word = r"[\w'’&/-]+"  # "grains/oilseeds" is one word
     return re.compile(
         rf"^\s*(?:{word}(?:\s+{word}){{0,{before - 1}}})??\s*"

@@ -351,7 +351,7 @@ def _total_around(document: Document, figures: FigureList) -> tuple[Claim, bool]
     return None
 
 
-def _baseline_after(claims: list[Claim], total: Claim) -> Claim:
+def _baseline_after(claims: tuple[Claim, ...], total: Claim) -> Claim:
     """The figure a level is compared with right after it ('to 7.42 billion from 6.91 billion'),
     or the level itself."""
     following = next((c for c in claims if c.start >= total.end), None)
