@@ -19,7 +19,7 @@ from checker.nlp.lexicon import load_lexicon
 from checker.nlp.pipeline import analyze_in_parts
 from checker.nlp.sentences import TEXT
 from checker.source import Source, line_word
-from checker.tables import has_tables, with_table_readings
+from checker.tables import has_tables, is_table_row, with_table_readings
 
 K = TypeVar("K")
 
@@ -92,6 +92,12 @@ class Document:
         if match.group(1).rstrip().endswith((".", ":", ";", ",")):
             return (0, 0)
         return match.span(1)
+
+    def in_table(self, claim: Claim) -> bool:
+        """The figure is a cell of a Markdown table."""
+        if not has_tables(self.source):
+            return False
+        return is_table_row(self.lines.line_text(self.lines.position(claim.start)[0]))
 
     def in_title(self, claim: Claim) -> bool:
         start, end = self.title

@@ -42,6 +42,11 @@ def has_tables(source: Source) -> bool:
     return source.format == "markdown" and "|" in source.text
 
 
+def is_table_row(line: str) -> bool:
+    """'| Revenue | 1,216 | 1,043 |': a row of a Markdown table (its separator is no row)."""
+    return _ROW.match(line) is not None and _SEPARATOR.match(line) is None
+
+
 def with_table_readings(index: LineIndex, claims: Iterable[Claim]) -> tuple[Claim, ...]:
     """The claims, each one in a Markdown table cell read with its column's metric, unit
     ("Revenue (€m)") and period ("2023"), and its row's label; ``index`` is the file's lines."""
@@ -202,6 +207,7 @@ def _read_in_cell(claim: Claim, lines: _Lines, readings: dict[str, str]) -> Clai
     caption = cell.caption if _is_caption(cell.caption) else ""
     # a count the header gives no unit stays a count: the caption may give one
     claim = _in_header_unit(claim, cell.header, readings)
+    claim = _in_header_unit(claim, cell.label, readings)  # "| Net profit (CHF m) | 1,826 |"
     metric = _metric_of(cell.header) or _metric_of(caption)  # "Net sales by region:"
     if not metric and _rows_are_metrics(cell):
         # "| Operating profit | 583 |" under "| SEK m | Q3 2023 |" or a caption "(€m unless
@@ -269,16 +275,26 @@ def _an_amount(metric: str, cell: Cell) -> bool:
 _NOT_AN_AMOUNT = re.compile(r"%|\bper\b|\bratio\b|\bmargin\b|\beps\b", re.IGNORECASE)
 
 
-_PART_OF_YEAR = re.compile(r"\b([QH])([1-4])\b")
+_PART_OF_YEAR = re.compile(r"\b(?:([QH])([1-4])|([1-4])([QH]))")
+_FISCAL_YEAR = re.compile(r"\bFY\s?'?(\d{4}|\d{2})\b|(?<!\d)((?:19|20)\d\d)[-/–]\d\d(?!\d)")
 
 
 def _period_of(header: str) -> str:
-    """'2023', or '2019-Q2' for 'Q2 2019', as the pipeline writes periods; '' for none."""
-    year = _YEAR.search(header)
-    if year is None:
-        return ""
+    """'2023', '2019-Q2' for 'Q2 2019', 'FY2024' for 'FY24' or '2024-25', '2024-H1' for
+    'H1 FY24', as the pipeline writes periods; '' for none."""
+    fiscal = _FISCAL_YEAR.search(header)
+    if fiscal:
+        digits = fiscal.group(1) or fiscal.group(2)
+        year = digits if len(digits) == 4 else f"20{digits}"
+    else:
+        found = _YEAR.search(header)
+        if found is None:
+            return ""
+        year = found.group()
     part = _PART_OF_YEAR.search(header)
-    return f"{year.group()}-{part.group(1)}{part.group(2)}" if part else year.group()
+    if part:
+        return f"{year}-{part.group(1) or part.group(4)}{part.group(2) or part.group(3)}"
+    return f"FY{year}" if fiscal else year
 
 
 class _Lines:

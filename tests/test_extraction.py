@@ -747,3 +747,18 @@ def test_wire_dollars_are_the_dollars_the_story_names() -> None:
 def test_a_split_year_written_with_a_hyphen_is_one_period() -> None:
     found = document("Traffic revenue rose to Rs 9,412 crore in 2023-24.").claims
     assert [(c.text, c.scope) for c in found] == [("Rs 9,412 crore", "FY2023")]
+
+
+@pytest.mark.parametrize(
+    ("period", "scope"), [("H1 FY24", "2024-H1"), ("1H FY2024", "2024-H1"), ("Q1 FY24", "2024-Q1")]
+)
+def test_a_part_of_a_fiscal_year_is_that_part_not_the_whole_year(period: str, scope: str) -> None:
+    (found,) = document(f"In {period} revenue was A$2.84 billion.").claims
+    assert found.scope == scope
+
+
+def test_a_fiscal_year_and_the_year_are_one_full_year() -> None:
+    from checker.checks.evidence import Period
+
+    assert Period.read("FY2024") == Period.read("2024")
+    assert Period.read("FY2024").contradicts(Period.read("2024-H1"))

@@ -422,3 +422,39 @@ def test_prose_after_a_table_takes_the_period_of_its_first_column() -> None:
     )
     prose = [c for c in document(text).claims if c.text == "$124.6 million"]
     assert [c.scope.removesuffix(" (forecast)") for c in prose] == ["FY2025"]
+
+
+RESULTS_ROWS_WITH_UNITS = """# Solvane results
+
+Net profit increased to CHF 1.81 billion from CHF 1.70 billion.
+
+| | H1 FY24 | H1 FY23 | Change |
+|---|---|---|---|
+| Net sales (CHF m) | 8,462 | 7,918 | +6.9% |
+| Net profit (CHF m) | 1,806 | 1,704 | +6.0% |
+| Margin (%) | 12.1 | 11.0 | |
+"""
+
+
+def test_a_row_label_may_give_the_unit_of_its_cells() -> None:
+    cells = _cells(RESULTS_ROWS_WITH_UNITS)
+    assert cells["1,806"][:4] == ("money", "CHF", 1_806_000_000, "net profit")
+    assert cells["12.1"][:2] == ("percent", "%")
+
+
+@pytest.mark.parametrize(
+    ("header", "period"),
+    [("H1 FY24", "2024-H1"), ("FY24", "FY2024"), ("FY 2024", "FY2024"), ("2023-24", "FY2023"),
+     ("Q1 FY24", "2024-Q1"), ("Q2 2019", "2019-Q2"), ("2023", "2023"), ("Change", "")],
+)  # fmt: skip
+def test_a_fiscal_column_header_gives_the_period_the_prose_would(header: str, period: str) -> None:
+    text = f"| | {header} |\n|---|---|\n| Revenue (€m) | 84.2 |\n"
+    assert _cells(text)["84.2"][5] == period
+
+
+def test_a_prose_figure_that_rounds_a_cell_wrongly_is_inconsistent_rounding() -> None:
+    rounding = [rule("inconsistent-rounding")]
+    assert Engine(rounding).check(document(RESULTS_ROWS_WITH_UNITS)) == []
+    wrong = RESULTS_ROWS_WITH_UNITS.replace("CHF 1.81 billion", "CHF 1.82 billion")
+    (finding,) = Engine(rounding).check(document(wrong))
+    assert finding.location.line == 3

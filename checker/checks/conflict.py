@@ -189,6 +189,7 @@ class ConflictCheck(Check):
             converted={c.start for c in candidates if c.unit != stated_units[c.start]},
             companions=companion_values(document.claims) if candidates else {},
             repeated=given_again(_claims_by_value(document)) if candidates else frozenset(),
+            tabled=frozenset(c.start for c in candidates if document.in_table(c)),
         )
         wholes = {p.part.start: p.whole for p in parts_of_wholes(document)} if candidates else {}
         body = _Body(document)

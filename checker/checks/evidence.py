@@ -113,6 +113,7 @@ class Context:
     # £1,824.6m" and "| Food | 1,842.6 | 1,731.4 | 6.4 |" share 6.4)
     companions: dict[int, frozenset[Decimal]] = field(default_factory=dict)
     repeated: frozenset[int] = frozenset()  # figures whose value is given again in another sentence
+    tabled: frozenset[int] = frozenset()  # figures in a Markdown table's cells
 
 
 def weigh(
@@ -170,7 +171,7 @@ def weigh(
     clear_slip = b.start in cues and slip in ("transposed", "power of ten")
     if not (a.metric or b.metric or headline or clear_slip):
         evidence.add("what they measure is read on neither side", NO_METRIC)
-    if b.start in cues and rounding_steps and rounding_slip(a, b, rounding_steps):
+    if rounding_steps and _given_again(a, b, context) and rounding_slip(a, b, rounding_steps):
         evidence.add("a near miss in the last digits of a figure given again", NEAR_MISS)
     _weigh_metric(evidence, a, b)
     _weigh_subject(evidence, a, b, context.rarity)
@@ -200,6 +201,13 @@ def weigh(
     if a.kind == "percent":
         evidence.add("a percentage", PERCENT)
     return evidence
+
+
+def _given_again(a: Claim, b: Claim, context: Context) -> bool:
+    """The later figure is given as known ('the 4.7 bln euro order book'), or one of the two is
+    a table's cell and the other the prose that restates it ('Revenue ($ million) | 1,216'
+    and 'revenue of $1.23 billion')."""
+    return b.start in context.cues or (a.start in context.tabled) != (b.start in context.tabled)
 
 
 def _one_bare(a: Claim, b: Claim) -> bool:
@@ -609,9 +617,9 @@ def _period_of(scope: str) -> Period:
 
 
 def _full_year(scope: str, year: str) -> bool:
-    """'2023', '2023 full year', 'the year', 'this year'."""
+    """'2023', 'FY2023', '2023 full year', 'the year', 'this year'."""
     if year:
-        return scope == year or "full year" in scope
+        return scope in (year, f"FY{year}") or "full year" in scope
     return scope in ("full year", "the year", "this year", "year to date")
 
 
