@@ -560,3 +560,35 @@ def test_two_digits_count_against_a_slip_less_when_it_is_given_as_known() -> Non
     )
     (finding,) = findings(text, rules=[rule("conflicting-figures")])
     assert "two significant digits -1;" in finding.details["evidence"]  # -2 when not known
+
+
+ROUNDED_IN_A_QUOTE = (
+    "The trust spent £4.37m on agency staff in the first quarter, board papers show.\n\n"
+    '"The {figure} we put into agency staff in the first quarter is paying off," she said.'
+)
+
+
+def test_a_figure_given_again_at_a_coarser_precision_that_cannot_round_it() -> None:
+    rounding = [rule("inconsistent-rounding")]
+    found = findings(ROUNDED_IN_A_QUOTE.format(figure="£4.3 million"), rules=rounding, date=DATE)
+    assert [f.rule for f in found] == ["inconsistent-rounding"]
+    right = ROUNDED_IN_A_QUOTE.format(figure="£4.4 million")
+    assert findings(right, rules=rounding, date=DATE) == []
+
+
+def test_a_headline_cut_short_is_no_rounding_slip() -> None:
+    text = (
+        "# Lindqvist sales reach SEK 8.4 billion\n\n"
+        "Lindqvist said its SEK 8.46 billion in sales in 2023 beat forecasts."
+    )
+    assert findings(text, rules=[rule("inconsistent-rounding")], date=DATE) == []
+
+
+def test_growth_at_constant_currency_is_not_the_reported_growth() -> None:
+    text = (
+        "Subscription revenue increased by $69.9 million, or 15%, in 2019 when compared to 2018. "
+        "Subscription revenue growth on a constant currency basis increased {figure} in 2019."
+    )
+    assert findings(text.format(figure="16%"), date=DATE) == []
+    plain = text.replace(" on a constant currency basis", "").format(figure="51%")
+    assert [f.rule for f in findings(plain, date=DATE)] == ["conflicting-figures"]

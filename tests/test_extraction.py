@@ -762,3 +762,31 @@ def test_a_fiscal_year_and_the_year_are_one_full_year() -> None:
 
     assert Period.read("FY2024") == Period.read("2024")
     assert Period.read("FY2024").contradicts(Period.read("2024-H1"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aluminium fell 25.50 dlrs or 1.36 pct to 1,843.50 dlrs a tonne.",
+        "Futures rose 40 ringgit, or 1.38 pct, to 2,946 ringgit.",
+        "M3 showed a 17.3 pct annual rise.",
+        "He pointed to the 7.6 pct year-to-date rise in copper.",
+    ],
+)
+def test_a_percentage_beside_a_change_or_before_a_change_noun_is_a_change(sentence: str) -> None:
+    (percent,) = [c for c in document(sentence).claims if c.kind == "percent"]
+    assert (percent.role, percent.direction) in (("change", "up"), ("change", "down"))
+
+
+def test_a_percentage_of_a_whole_after_an_amount_stays_a_level() -> None:
+    found = document("Exports were 40 mln dlrs, or 12 pct of the total.").claims
+    assert [c.role for c in found] == ["level", "level"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Sales tops SEK 8.4 billion.", "Costs exceeded $2 billion.", "Debt is north of $5 billion."],
+)
+def test_a_verb_of_passing_a_mark_makes_the_amount_a_lower_bound(sentence: str) -> None:
+    (found,) = document(sentence).claims
+    assert found.qualifier == "lower"

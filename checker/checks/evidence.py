@@ -146,6 +146,8 @@ def weigh(
         # CREDIT" and the lead's "160 mln franc": one of two digits, given as known
         slip = typical_slip(a.value, b.value, short=True, steps=(a.step, b.step))
         short = bool(slip)
+    if not slip and _rounded_wrongly(a, b, context, rounding_steps, headline):
+        slip = "near miss"
     if not slip:
         evidence.veto = "an arbitrary difference, more often two things than one misstated"
         return evidence
@@ -201,6 +203,21 @@ def weigh(
     if a.kind == "percent":
         evidence.add("a percentage", PERCENT)
     return evidence
+
+
+def _rounded_wrongly(
+    a: Claim, b: Claim, context: Context, rounding_steps: int, headline: bool
+) -> bool:
+    """A figure given again at another precision, its last digits off ('1.38 per cent', then
+    'a vacancy rate of 1.3 per cent'): not an arbitrary difference. Not a headline's figure,
+    which is often cut short ('past CHF 8.4 billion' for CHF 8.46 billion)."""
+    return (
+        bool(rounding_steps)
+        and not headline
+        and a.step != b.step
+        and _given_again(a, b, context)
+        and rounding_slip(a, b, rounding_steps)
+    )
 
 
 def _given_again(a: Claim, b: Claim, context: Context) -> bool:
@@ -326,8 +343,14 @@ def _different_entities(a: str, b: str) -> bool:
 
 
 def _different_bases(a: Claim, b: Claim) -> bool:
-    """Year on year and quarter on quarter; a change that does not say its basis may be either."""
-    return bool(a.basis and b.basis) and a.basis != b.basis
+    """Year on year and quarter on quarter; a change that does not say its basis may be either,
+    but not an underlying change ('16% at constant currency'), which is never the reported one."""
+    if a.basis == b.basis:
+        return False
+    return bool(a.basis and b.basis) or _UNDERLYING in (a.basis, b.basis)
+
+
+_UNDERLYING = "underlying"  # the lexicon's basis of changes at constant currency, organic
 
 
 def many_digits_transposed(a: Claim, b: Claim, slip: str) -> bool:

@@ -179,6 +179,8 @@ class ContextReader:
             self._multiplied(doc, claim, left.i, index, sentence, claim_at)
             return  # "rose 12% to €84 million": the level reached
         direction = self._direction_near(doc, claim, index, sentence, left)
+        if not direction and previous is not None and previous._.role == "change":
+            direction = previous._.direction  # "fell 25.50 dlrs, or 1.36 pct, to 1,843.50"
         if direction:
             claim._.role = "change"
             claim._.direction = direction
@@ -202,6 +204,8 @@ class ContextReader:
             return None
         if k - 1 in claim_at:
             return claim_at[k - 1]
+        if self._lower[k] == "or" and self._lower[k - 1] == "," and k - 2 in claim_at:
+            return claim_at[k - 2]  # "rose 40 ringgit, or 1.38 pct,"
         if k == left.i:
             return None  # without an article, only a figure right before 'and' is listed with it
         return next(  # the nearest figure before 'and', not a date
@@ -356,8 +360,8 @@ class ContextReader:
             basis = index.at(k, "BASIS")
             if basis is not None:
                 k = basis[0]
-            elif doc[k].text == "-":
-                k += 1
+            elif doc[k].text == "-" or doc[k].lower_ in self.lexicon.change_modifiers:
+                k += 1  # "the 7.6 pct year-to-date rise", "a 17.3 pct annual rise"
             else:
                 break
             steps += 1

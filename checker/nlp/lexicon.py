@@ -291,6 +291,10 @@ class Lexicon:
         return frozenset(self.raw["average_words"])
 
     @functools.cached_property
+    def change_modifiers(self) -> frozenset[str]:
+        return frozenset(self.raw["change_modifiers"])
+
+    @functools.cached_property
     def forecast_words(self) -> frozenset[str]:
         return frozenset(self.raw["forecast_words"])
 
