@@ -767,13 +767,11 @@ def test_a_fiscal_year_and_the_year_are_one_full_year() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Aluminium fell 25.50 dlrs or 1.36 pct to 1,843.50 dlrs a tonne.",
-        "Futures rose 40 ringgit, or 1.38 pct, to 2,946 ringgit.",
         "M3 showed a 17.3 pct annual rise.",
         "He pointed to the 7.6 pct year-to-date rise in copper.",
     ],
 )
-def test_a_percentage_beside_a_change_or_before_a_change_noun_is_a_change(sentence: str) -> None:
+def test_a_percentage_before_a_change_noun_past_a_modifier_is_a_change(sentence: str) -> None:
     (percent,) = [c for c in document(sentence).claims if c.kind == "percent"]
     assert (percent.role, percent.direction) in (("change", "up"), ("change", "down"))
 

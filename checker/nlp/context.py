@@ -179,8 +179,6 @@ class ContextReader:
             self._multiplied(doc, claim, left.i, index, sentence, claim_at)
             return  # "rose 12% to €84 million": the level reached
         direction = self._direction_near(doc, claim, index, sentence, left)
-        if not direction and previous is not None and previous._.role == "change":
-            direction = previous._.direction  # "fell 25.50 dlrs, or 1.36 pct, to 1,843.50"
         if direction:
             claim._.role = "change"
             claim._.direction = direction
@@ -204,8 +202,6 @@ class ContextReader:
             return None
         if k - 1 in claim_at:
             return claim_at[k - 1]
-        if self._lower[k] == "or" and self._lower[k - 1] == "," and k - 2 in claim_at:
-            return claim_at[k - 2]  # "rose 40 ringgit, or 1.38 pct,"
         if k == left.i:
             return None  # without an article, only a figure right before 'and' is listed with it
         return next(  # the nearest figure before 'and', not a date
