@@ -93,9 +93,13 @@ class Document:
             return (0, 0)
         return match.span(1)
 
+    @functools.cached_property
+    def _has_tables(self) -> bool:
+        return has_tables(self.source)  # a scan of the whole text: once, not once per figure
+
     def in_table(self, claim: Claim) -> bool:
         """The figure is a cell of a Markdown table."""
-        if not has_tables(self.source):
+        if not self._has_tables:
             return False
         return is_table_row(self.lines.line_text(self.lines.position(claim.start)[0]))
 
