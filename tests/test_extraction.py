@@ -788,3 +788,18 @@ def test_a_percentage_of_a_whole_after_an_amount_stays_a_level() -> None:
 def test_a_verb_of_passing_a_mark_makes_the_amount_a_lower_bound(sentence: str) -> None:
     (found,) = document(sentence).claims
     assert found.qualifier == "lower"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("Engineers have declared 78 homes uninhabitable.", "homes"),
+        ("The fire left 2,000 people homeless.", "people"),
+        ("The plan brings 2,900 more nurses to the wards.", "nurses"),
+        ("The hospital will have 300 fewer beds.", "beds"),
+        ("The cafe has 40 tables.", "tables"),
+    ],
+)
+def test_what_a_count_counts_past_a_comparative_or_complement(sentence: str, counted: str) -> None:
+    (found,) = document(sentence).claims
+    assert found.counted == counted

@@ -377,6 +377,8 @@ class ClaimFinder:
         words: list[str] = []
         names: set[str] = set()  # words written as names: "Kronfjärdshem", not what is counted
         compound = False  # the word after a hyphen: "battery-electric buses", "state-owned banks"
+        if j + 1 < sentence.end and doc[j].lower_ in self.lexicon.count_comparatives:
+            j += 1  # "2,900 more nurses"
         while j < sentence.end and len(words) < _MAX_NOUN_PHRASE:
             if doc[j].like_num and _glued_capital(doc, j + 1, sentence):
                 j += 2  # "9.15 crore 5G users" counts users
@@ -404,6 +406,9 @@ class ClaimFinder:
     def _head_noun(self, words: list[str], names: set[str]) -> str:
         """The last word that may be a noun: not a name ('1,340 flats Kronfjärdshem is
         promising'), not a verb ('the 43 needed to govern', '29 conceded')."""
+        adjective = self.lexicon.predicate_adjective_endings
+        while len(words) > 1 and words[-1].endswith(adjective):
+            words = words[:-1]  # "78 homes uninhabitable" counts homes
         head = next((word for word in reversed(words) if word not in names), "")
         verb = head.endswith("ed") or head in self.lexicon.irregular_participles
         return "" if verb and head == words[-1] else head  # "the 43 needed": nothing counted

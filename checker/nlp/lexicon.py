@@ -303,6 +303,14 @@ class Lexicon:
         return frozenset(self.raw["iso_codes"])
 
     @functools.cached_property
+    def count_comparatives(self) -> frozenset[str]:
+        return frozenset(self.raw["count_comparatives"])
+
+    @functools.cached_property
+    def predicate_adjective_endings(self) -> tuple[str, ...]:
+        return tuple(self.raw["predicate_adjective_endings"])
+
+    @functools.cached_property
     def irregular_participles(self) -> frozenset[str]:
         return frozenset(self.raw["irregular_participles"])
 
