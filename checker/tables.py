@@ -97,8 +97,9 @@ def column_totals(index: LineIndex, claims: Iterable[Claim]) -> Iterator[tuple[C
             total = columns[-1][column]
             parts = [
                 cells.get(column)
-                for row, cells in zip(rows[:-1], columns[:-1], strict=True)
+                for row, label, cells in zip(rows[:-1], labels[:-1], columns[:-1], strict=True)
                 if not _empty_cell(lines, row, column)  # "| Corporate | – |": nothing to add
+                and not _OF_WHICH_ROW.match(label)  # "| of which childcare |": in the row above
             ]
             if all(p is not None and _same_measure(p, total) for p in parts):
                 yield total, [p for p in parts if p is not None]
@@ -115,7 +116,11 @@ def share_columns(index: LineIndex, claims: Iterable[Claim]) -> Iterator[list[Cl
         if header is None or len(rows) < 3:
             continue
         labels = _row_labels(lines, rows)
-        body = [r for r, label in zip(rows, labels, strict=True) if not _total_label(label)]
+        body = [
+            r
+            for r, label in zip(rows, labels, strict=True)
+            if not (_total_label(label) or _OF_WHICH_ROW.match(label))
+        ]
         columns = [lines.by_column(r, by_line.get(r, [])) for r in body]
         for column, name in enumerate(_cells(lines.line(header))):
             if not column or not _SHARE_HEADER.search(name):

@@ -458,3 +458,22 @@ def test_a_prose_figure_that_rounds_a_cell_wrongly_is_inconsistent_rounding() ->
     wrong = RESULTS_ROWS_WITH_UNITS.replace("CHF 1.81 billion", "CHF 1.82 billion")
     (finding,) = Engine(rounding).check(document(wrong))
     assert finding.location.line == 3
+
+
+OF_WHICH_TABLE = """# Harbury council budget
+
+| Service | 2025 (£m) | Share (%) |
+|---|---|---|
+| Adult social care | 148.3 | 35.9 |
+| of which residential placements | 86.7 | 21.0 |
+| Children's services | 96.4 | 23.4 |
+| Other services | 168.2 | 40.7 |
+| Total | 412.9 | 100.0 |
+"""
+
+
+def test_an_of_which_row_is_neither_summed_nor_counted_as_a_share() -> None:
+    rules = [rule("sum-of-parts"), rule("shares-sum")]
+    assert Engine(rules).check(document(OF_WHICH_TABLE)) == []
+    wrong = OF_WHICH_TABLE.replace("| 168.2 |", "| 186.2 |")
+    assert [f.rule for f in Engine(rules).check(document(wrong))] == ["sum-of-parts"]
