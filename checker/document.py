@@ -538,6 +538,14 @@ class CurrencyResolver:
         scores = {c: mentions[c] for c in ambiguity.candidates if mentions[c]}
         if scores:
             best = max(scores, key=lambda c: (scores[c], c == ambiguity.default))
+            tied = sorted(c for c in scores if scores[c] == scores[best])
+            if len(tied) > 1:  # "Nagoya-based", "in Tokyo", "Chinese customers": undecided
+                self.defaulted.add(symbol)
+                self.notes.append(
+                    f"{symbol!r} read as {best}: the text mentions {' and '.join(tied)}-related "
+                    f"words {scores[best]} time(s) each"
+                )
+                return best
             self.notes.append(
                 f"{symbol!r} read as {best}: the text mentions {best}-related words "
                 f"{scores[best]} time(s)"

@@ -362,3 +362,13 @@ def test_an_amount_and_its_share_in_brackets_are_not_a_conversion() -> None:
         "billion, or 4.30 dlrs."
     )
     assert money_findings(text) == []
+
+
+def test_a_yen_sign_named_as_often_for_china_as_for_japan_takes_the_rate_that_fits() -> None:
+    text = (
+        "The Nagoya maker had net sales of ¥51.37 billion ({usd}) in the quarter, it said in "
+        "Tokyo. Orders from Chinese customers recovered."
+    )
+    assert money_findings(text.format(usd="about $465 million")) == []
+    (finding,) = money_findings(text.format(usd="about $46.5 million"))
+    assert finding.rule == "currency-conversion"
