@@ -803,3 +803,29 @@ def test_a_verb_of_passing_a_mark_makes_the_amount_a_lower_bound(sentence: str) 
 def test_what_a_count_counts_past_a_comparative_or_complement(sentence: str, counted: str) -> None:
     (found,) = document(sentence).claims
     assert found.counted == counted
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It had a net loss of $2.7 million.",
+        "Caldermoor lost £22.6m before tax.",
+        "It booked a revaluation gain of N86.4 billion.",
+        "The club posted a $2.4 million loss.",
+    ],
+)
+def test_money_a_loss_or_a_gain_names_is_a_result_not_a_change(sentence: str) -> None:
+    (found,) = document(sentence).claims
+    assert found.role == "level"
+
+
+def test_money_lost_down_to_a_level_is_a_change() -> None:
+    found = document("Shares lost $1.20 to $30.50.").claims
+    assert [(c.text, c.role) for c in found] == [("$1.20", "change"), ("$30.50", "level")]
+
+
+def test_a_change_verb_before_two_amounts_joined_by_to_is_a_change_and_a_level() -> None:
+    found = document("Revenue rose $5 million to $80 million.").claims
+    assert [(c.text, c.role) for c in found] == [("$5 million", "change"), ("$80 million", "level")]
+    (forecast,) = document("It expects revenue of $5 million to $8 million.").claims
+    assert forecast.value_high is not None

@@ -31,6 +31,7 @@ from decimal import Decimal
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from checker.amounts import plain
+from checker.checks.restatements import of_the_period_before
 from checker.claims import Claim
 from checker.nlp.context import singular
 from checker.nlp.lexicon import Lexicon, load_lexicon
@@ -313,6 +314,8 @@ def veto(a: Claim, b: Claim, year: str = "", tenses: bool = True) -> str:
     periods = Period.of(a), Period.of(b)
     if not (a.scope_inherited or b.scope_inherited) and periods[0].contradicts(periods[1]):
         return f"different periods ({a.scope}, {b.scope})"
+    if of_the_period_before(a) != of_the_period_before(b):
+        return f"different periods ({a.scope or 'the story'}, {b.scope or 'the story'})"
     same_counted = bool(a.counted) and a.counted == b.counted  # "hire 2,400 nurses", "2,900 nurses"
     if _different_metrics(a.metric, b.metric) and not same_counted:
         return f"different metrics ({a.metric}, {b.metric})"

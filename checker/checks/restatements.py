@@ -158,6 +158,15 @@ def alike_in_size(a: Claim, b: Claim) -> bool:
     return low > 0 and high <= 10 * low
 
 
+def of_the_period_before(claim: Claim) -> bool:
+    """'the NZ$2.1 million deficit of the previous season': a figure of the period before the
+    one the story is about, whichever that is."""
+    return not claim.scope_inherited and claim.scope.startswith(_PERIOD_BEFORE)
+
+
+_PERIOD_BEFORE = ("previous ", "prior ", "preceding ")
+
+
 def may_restate(prose: str, antecedent: Claim, claim: Claim) -> bool:
     """The later figure may be the earlier one restated: another sentence, no other entity or
     stated period, and every word that narrows it found with the earlier figure ('the 1,420
@@ -174,6 +183,8 @@ def may_restate(prose: str, antecedent: Claim, claim: Claim) -> bool:
     }
     if len(stated) > 1 and not _year_so_far(stated):
         return False
+    if of_the_period_before(antecedent) != of_the_period_before(claim):
+        return False  # "the NZ$2.1 million deficit of the previous season"
     if table_block(antecedent) or table_block(claim):
         return False
     if not same_month(prose, antecedent, claim) or not _said_alike(prose, antecedent, claim):

@@ -42,11 +42,12 @@ _MAX_NOUN_PHRASE = 5
 
 
 def _after_a_change(doc: Doc, start: int, index: LexicalIndex, sentence: Span) -> bool:
-    """'by £87.81', 'a rise of £87.81': the amount a change is, not a range's low end."""
+    """'by £87.81', 'a rise of £87.81', 'rose $5 million to $80 million': the amount a change
+    is, not a range's low end."""
     if start - 1 < sentence.start:
         return False
     before = doc[start - 1].lower_
-    if before == "by":
+    if before == "by" or index.has(start - 1, "CHANGE"):
         return True
     return before == "of" and start - 2 >= sentence.start and index.has(start - 2, "CHANGE")
 

@@ -330,6 +330,8 @@ class ContextReader:
             if match is not None and not _phrasal_up(doc, match[0]):
                 if claim._.kind == MONEY and self._raised_money(doc, match[0], claim):
                     return ""  # "has raised Rp 4.3 trillion": money raised, a level
+                if self._a_result(doc, match[0], claim, sentence):
+                    return ""  # "a net loss of $2.7 million": a result, a level
                 return match[2]
             skippable = index.before(k + 1, "BASIS") or index.before(k + 1, "METRIC")
             average = doc[k].lower_ in self.lexicon.average_words  # "by an average of 8.2%"
@@ -351,6 +353,7 @@ class ContextReader:
                     word == "cut"
                     or word in self.lexicon.raising_verbs
                     or word in self.lexicon.project_words
+                    or word in self.lexicon.result_nouns  # "a $2.4 million loss"
                 )
                 return match[2] if claim._.kind != MONEY or not money_raised else ""
             basis = index.at(k, "BASIS")
@@ -364,6 +367,14 @@ class ContextReader:
         if claim.end < sentence.end and doc[claim.end].lower_ in ("higher", "lower"):
             return "up" if doc[claim.end].lower_ == "higher" else "down"
         return self._planned_change_after(doc, claim, index, sentence)
+
+    def _a_result(self, doc: Doc, word: int, claim: ClaimView, sentence: Span) -> bool:
+        """'a net loss of $2.7 million', 'lost £22.6m before tax': money a result names, a level;
+        not 'lost $1.20 to $30.50', a change to the level after it."""
+        if claim._.kind != MONEY or doc[word].lower_ not in self.lexicon.result_nouns:
+            return False
+        after = doc[claim.end : min(claim.end + 2, sentence.end)]
+        return not any(t.lower_ == "to" for t in after)
 
     def _raised_money(self, doc: Doc, verb: int, claim: ClaimView) -> bool:
         between = doc[verb + 1 : claim.start]

@@ -303,6 +303,10 @@ class Lexicon:
         return frozenset(self.raw["iso_codes"])
 
     @functools.cached_property
+    def result_nouns(self) -> frozenset[str]:
+        return frozenset(self.raw["result_nouns"])
+
+    @functools.cached_property
     def count_comparatives(self) -> frozenset[str]:
         return frozenset(self.raw["count_comparatives"])
 
