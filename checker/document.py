@@ -204,7 +204,8 @@ def analyze_source(source: Source, options: Options) -> Document:
     claims = _with_labelled_list_units(source.prose, claims)
     date = document_date(source, options, claims, lines)
     if date.source != TODAY:
-        claims = tuple(_with_absolute_year(c, date.date.year) for c in claims)
+        latest = _latest_years_of_parts(claims)
+        claims = tuple(_with_absolute_year(c, date.date, latest) for c in claims)
     return Document(
         source, lines, claims, date, tuple(resolver.notes), frozenset(resolver.defaulted)
     )
@@ -324,13 +325,44 @@ _RELATIVE_YEAR = re.compile(r"^(last|previous|this|current|next|coming) year\b")
 _YEAR_OFFSET = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
 
 
-def _with_absolute_year(claim: Claim, year: int) -> Claim:
-    """'next year' in a 2022 article is 2023, the same period as 'for 2023' further on; and any
-    period after the article's year is a forecast, whether or not the sentence says 'expects'."""
+def _latest_years_of_parts(claims: tuple[Claim, ...]) -> dict[str, int]:
+    """For each part of a year the text names with its year ('Q2 2025' in a table's header),
+    the latest such year: the one a bare 'second quarter' in the prose most likely means."""
+    latest: dict[str, int] = {}
+    for claim in claims:
+        match = _PART_WITH_YEAR.match(claim.scope)
+        if match is not None:
+            year, part = int(match.group(1)), match.group(2)
+            latest[part] = max(year, latest.get(part, year))
+    return latest
+
+
+_PART_WITH_YEAR = re.compile(r"^((?:19|20)\d\d)-([QH][1-4])\b")
+
+
+def _with_absolute_year(claim: Claim, date: dt.date, latest: dict[str, int]) -> Claim:
+    """'next year' in a 2022 article is 2023, the same period as 'for 2023' further on; 'the
+    second quarter' is the latest one the text names with its year, or else, in an article of
+    July 2025, the second quarter of 2025 (in one of February 2025, that of 2024; a forecast's,
+    the next one not yet over); and any period after the article's year is a forecast, whether
+    or not the sentence says 'expects'."""
+    year = date.year
     scope = claim.scope
     match = _RELATIVE_YEAR.match(scope)
     if match is not None:
         scope = str(year + _YEAR_OFFSET[match.group(1)]) + scope[match.end() :]
+    part = _YEARLESS_PART.match(scope)
+    if part is not None and not claim.scope_inherited:
+        kind, number = part.group(1)[0], int(part.group(1)[1])
+        first_month = _FIRST_MONTH[kind](number)
+        if part.group(1) in latest:  # "Q2 2025" named elsewhere in the text
+            which = latest[part.group(1)]
+        elif scope.endswith(_FORECAST):  # the next one not yet over
+            last_month = first_month + (2 if kind == "Q" else 5)
+            which = year if last_month >= date.month else year + 1
+        else:  # the last one begun
+            which = year if first_month <= date.month else year - 1
+        scope = f"{which}-{part.group(1)}{scope[part.end() :]}"
     leading = _LEADING_YEAR.match(scope)
     if (
         leading is not None
@@ -343,6 +375,8 @@ def _with_absolute_year(claim: Claim, year: int) -> Claim:
 
 
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d(?!\d)")
+_YEARLESS_PART = re.compile(r"^([QH][1-4])(?= \(forecast\)$|$)")  # "Q2", as the reader writes it
+_FIRST_MONTH = {"Q": lambda n: 3 * n - 2, "H": lambda n: 6 * n - 5}
 _FORECAST = " (forecast)"
 
 

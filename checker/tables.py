@@ -457,6 +457,8 @@ def _unit_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"\bin\s+(?P<currency>{symbols})\s*(?P<scale>{scales})\b", re.IGNORECASE),
         # "in millions of kronor", "in thousands of dollars"
         re.compile(rf"\bin\s+(?P<scale>{scales})\s+of\s+(?P<currency>{symbols})\b", re.IGNORECASE),
+        # after the column's name: "Sales, £m", "Revenue, SEK million"
+        re.compile(rf",\s*(?P<currency>{symbols})\s*(?P<scale>{scales})\s*$", re.IGNORECASE),
         # a table's corner cell: "SEK million", "$ million, except per share", "€m"
         re.compile(rf"^\s*(?P<currency>{symbols})\s*(?P<scale>{scales})\b(?:,[^|]*)?$",
                    re.IGNORECASE),

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
 
 from checker.claims import Claim
+from checker.document import Options, analyze_source
 from checker.nlp import analyze
+from checker.source import source_from_text
 from tests.helpers import document
 
 
@@ -829,3 +832,17 @@ def test_a_change_verb_before_two_amounts_joined_by_to_is_a_change_and_a_level()
     assert [(c.text, c.role) for c in found] == [("$5 million", "change"), ("$80 million", "level")]
     (forecast,) = document("It expects revenue of $5 million to $8 million.").claims
     assert forecast.value_high is not None
+
+
+def test_a_bare_quarter_is_the_latest_one_begun_or_the_one_a_table_names() -> None:
+    def scopes(text: str, date: dt.date) -> list[str]:
+        source = source_from_text(text, "draft.md", "markdown")
+        return [c.scope for c in analyze_source(source, Options(date=date)).claims]
+
+    text = "Revenue in the second quarter was $588.5 million."
+    assert scopes(text, dt.date(2025, 7, 23)) == ["2025-Q2"]
+    assert scopes(text, dt.date(2025, 2, 10)) == ["2024-Q2"]
+    forecast = "It expects fourth-quarter revenue of $600 million."
+    assert scopes(forecast, dt.date(2025, 7, 23)) == ["2025-Q4 (forecast)"]
+    table = "| | Q2 2023 |\n|---|---|\n| Revenue ($m) | 412.7 |\n\n" + text
+    assert scopes(table, dt.date(2025, 7, 23))[-1] == "2023-Q2"

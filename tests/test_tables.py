@@ -477,3 +477,13 @@ def test_an_of_which_row_is_neither_summed_nor_counted_as_a_share() -> None:
     assert Engine(rules).check(document(OF_WHICH_TABLE)) == []
     wrong = OF_WHICH_TABLE.replace("| 168.2 |", "| 186.2 |")
     assert [f.rule for f in Engine(rules).check(document(wrong))] == ["sum-of-parts"]
+
+
+def test_a_unit_after_the_column_s_name_and_an_ebita_row_take_the_table_s_unit() -> None:
+    text = (
+        "| Store | Sales, £m |\n|---|---|\n| UK stores | 214.6 |\n\n"
+        "| SEK million | Q3 2023 |\n|---|---|\n| EBITA | 612 |\n"
+    )
+    cells = _cells(text)
+    assert cells["214.6"][:3] == ("money", "GBP", 214_600_000)
+    assert cells["612"][:4] == ("money", "SEK", 612_000_000, "profit")
