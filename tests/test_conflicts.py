@@ -510,3 +510,13 @@ def test_a_rounded_restatement_in_words_with_two_digits_swapped_conflicts() -> N
     assert "23,400 tonnes conflicts with thirty-two thousand tonnes" in finding.message
     finer = "The company sells a 3.5-inch disk.\n\nThe 5.25-inch disk it sold before is gone."
     assert findings(finer, rules=CONFLICT) == []  # the later figure is the finer one
+
+
+def test_a_known_figure_of_a_named_measure_does_not_restate_one_that_names_none() -> None:
+    text = (
+        "The utility narrowed its annual loss to R1.18bn in the year to June 30.\n\n"
+        "It secured a R3.4bn loan, with the first R1.1bn drawdown due in October.\n\n"
+        '"We have gone to a loss of R1.13bn," the finance chief said.'
+    )
+    found = findings(text, date=dt.date(2024, 9, 1))
+    assert [f.rule for f in found] == ["conflicting-figures"]

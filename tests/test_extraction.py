@@ -846,3 +846,19 @@ def test_a_bare_quarter_is_the_latest_one_begun_or_the_one_a_table_names() -> No
     assert scopes(forecast, dt.date(2025, 7, 23)) == ["2025-Q4 (forecast)"]
     table = "| | Q2 2023 |\n|---|---|\n| Revenue ($m) | 412.7 |\n\n" + text
     assert scopes(table, dt.date(2025, 7, 23))[-1] == "2023-Q2"
+
+
+def test_a_time_earlier_in_the_year_is_no_period_of_the_figure() -> None:
+    (found,) = document(
+        "EBITA rose to SEK 621 million as price rises pushed through earlier in the year took hold."
+    ).claims
+    assert found.scope == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("Fuel cost P38.9 billion.", "PHP"), ("Grade P3 pupils sat the test.", None)],
+)
+def test_a_p_glued_to_plain_money_is_the_philippine_peso(text: str, unit: str | None) -> None:
+    money = [c.unit for c in document(text).claims if c.kind == "money"]
+    assert money == ([unit] if unit else [])

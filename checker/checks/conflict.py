@@ -260,6 +260,8 @@ class ConflictCheck(Check):
                 and not first.qualifier  # "about 86,000" allows 84,612 without being it
                 and not _disjoint(first.interval(), later.interval())
                 and not weigh_veto(first, later, context.year, tenses=False)
+                and not (later.metric and not first.metric)  # "the first R1.1bn drawdown"
+                # is no loss: "a loss of R1.13bn" does not restate it
             ):
                 return None  # "could absorb the A$48.3 million hit" restates "a deficit of
                 # A$48.3 million", however it is said

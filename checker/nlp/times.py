@@ -283,6 +283,7 @@ def _span_scope(span: Span, words: list[str]) -> str:
     return f"{'past ' if past else ''}{amount} {unit}s"
 
 
+_TIMES_IN_A_PERIOD = {"earlier", "later", "early", "late"}
 _POINTS_IN_A_YEAR = {
     "spring",
     "summer",
@@ -300,8 +301,11 @@ _POINTS_IN_A_YEAR = {
 
 
 def _point_in_year(span: Span) -> bool:
-    """'the spring of 2027', 'the end of 2026': a time within the year, not a period a figure
-    covers (nor one that later figures carry over)."""
+    """'the spring of 2027', 'the end of 2026', 'earlier in the year': a time within the year,
+    not a period a figure covers (nor one that later figures carry over)."""
+    doc = span.doc
+    if span.label_ == "UNRESOLVED" and span.start >= 2 and doc[span.start - 1].lower_ == "in":
+        return doc[span.start - 2].lower_ in _TIMES_IN_A_PERIOD  # "earlier in the year"
     if span.label_ != "YEAR" or span[0].lower_ != "of" or span.start == 0:
         return False
-    return span.doc[span.start - 1].lower_ in _POINTS_IN_A_YEAR
+    return doc[span.start - 1].lower_ in _POINTS_IN_A_YEAR
