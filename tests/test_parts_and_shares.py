@@ -863,3 +863,17 @@ def test_an_amount_of_a_whole_named_before_a_preposition() -> None:
     assert messages("part-exceeds-whole", text.replace("N27.2", "N47.2")) != []
     change = text.replace("stood at", "were up").replace("N27.2", "N17.2")  # up N42.8 billion
     assert messages("part-exceeds-whole", change.replace("N42.8", "N4.8")) == []  # a change
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By region, Western Canada generated 46% of revenue, Ontario 31%, Quebec 15%, and U.S. "
+        "cross-border lanes the remaining 12%.",
+        "Of the budget, council tax provides 51%, business rates 24%, government grants 19%, "
+        "and fees, charges and other income 9%.",
+    ],
+)
+def test_a_share_list_reads_through_abbreviations_and_a_listed_last_label(text: str) -> None:
+    (finding,) = findings(text, rules=[rule("shares-sum")])
+    assert "103%" in finding.message or "104%" in finding.message

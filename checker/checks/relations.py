@@ -951,13 +951,16 @@ def _level(claim: Claim) -> bool:
 
 
 # Between two items of a list: a short label and a separator ("from ads and", "in Asia,").
-def _list_gap_pattern(before: int, after: int) -> re.Pattern[str]:
+def _list_gap_pattern(before: int, after: int, commas: bool = False) -> re.Pattern[str]:
     """Up to ``before`` label words, a separator, up to ``after`` words (two more after ',
-    followed by'). Words are separated by spaces, so the pattern matches in linear time."""
-    word = r"[\w'’&/-]+"  # "grains/oilseeds" is one word
+    followed by'; with ``commas``, the last label may list things: 'and fees, charges and other
+    income 9%'). Words are separated by spaces, so the pattern matches in linear time."""
+    word = r"[\w'’&/-]+(?:\.[\w'’&/-]+)*\.?"  # "grains/oilseeds", "U.S." are one word
+    joint = r",?\s+" if commas else r"\s+"
     return re.compile(
         rf"^\s*(?:{word}(?:\s+{word}){{0,{before - 1}}})??\s*"
-        rf"(?:,|;|,?\s*and|,?\s*while|,?\s*with)\s*(?:{word}(?:\s+{word}){{0,{after - 1}}})?\s*$"
+        rf"(?:,|;|,?\s*and|,?\s*while|,?\s*with)\s*"
+        rf"(?:{word}(?:{joint}{word}){{0,{after - 1}}})?\s*$"
         rf"|^\s*(?:{word}(?:\s+{word}){{0,{before - 1}}})??\s*,\s*followed\s+by"
         rf"\s*(?:{word}(?:\s+{word}){{0,{after + 1}}})?\s*$"  # "at 42.3 million tonnes,
         # followed by other dry and liquid bulk at 11.4 million tonnes"
@@ -966,7 +969,7 @@ def _list_gap_pattern(before: int, after: int) -> re.Pattern[str]:
 
 _LIST_GAP = _list_gap_pattern(10, 4)
 # Shares of one whole often carry longer labels: "46% backed a full closure, 29% preferred ...".
-_SHARE_LIST_GAP = _list_gap_pattern(12, 8)
+_SHARE_LIST_GAP = _list_gap_pattern(12, 8, commas=True)
 # Words that end a list: what follows is a total, a comparison or another measure.
 _NOT_A_LIST = re.compile(
     r"\b(?:total\w*|combined|altogether|sum|includ\w*|such as|of which|compared|versus|vs|"
