@@ -862,3 +862,12 @@ def test_a_time_earlier_in_the_year_is_no_period_of_the_figure() -> None:
 def test_a_p_glued_to_plain_money_is_the_philippine_peso(text: str, unit: str | None) -> None:
     money = [c.unit for c in document(text).claims if c.kind == "money"]
     assert money == ([unit] if unit else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [("Households will pay £542 a year.", "spending"), ("Staff pay rose to £30,000.", "salary")],
+)
+def test_pay_after_a_modal_is_the_verb_not_the_noun(sentence: str, metric: str) -> None:
+    (found,) = document(sentence).claims
+    assert found.metric == metric

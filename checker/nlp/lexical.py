@@ -39,6 +39,7 @@ class LexicalMarker:
             [*lexicon.unit_words, *lexicon.collective_words, *lexicon.fraction_words, "a", "an"]
         ) - {"a", "an"}
         self.numeric = nlp.vocab.add_flag(self._is_numeric)
+        self.verb_markers = frozenset(lexicon.raw["verb_markers"])
         phrases: dict[tuple[str, str], list[str]] = defaultdict(list)
         for attr, label, phrase in lexicon.patterns():
             phrases[(attr, label)].append(phrase)
@@ -61,12 +62,32 @@ class LexicalMarker:
                 for matcher in (self.lower, self.orth)
                 for match_id, start, end in matcher(sentence)
             ]
+            found = self._nouns_used_as_verbs(doc, found)
             metric_ends = {span.end for span in found if span.label_.startswith("METRIC|")}
             found.extend(s for s in _named_rates(sentence) if s.end not in metric_ends)
             matches.extend(found)
         doc.spans[LEXICAL] = matches
         doc.user_data[_ROWS] = [(span.start, span.end, span.label_) for span in matches]
         return doc
+
+    def _nouns_used_as_verbs(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """'will pay £542': a metric word after a modal is the verb, and names the verb's metric
+        (spending), not the noun's (pay, a salary)."""
+        verbs = {
+            span.start: span.label_.partition("|")[2]
+            for span in found
+            if span.label_.startswith("METRICVERB|")
+        }
+        return [
+            Span(doc, span.start, span.end, label=f"METRIC|{verbs[span.start]}")
+            if span.label_.startswith("METRIC|")
+            and len(span) == 1
+            and span.start in verbs
+            and span.start > 0
+            and doc[span.start - 1].lower_ in self.verb_markers
+            else span
+            for span in found
+        ]
 
     def _is_numeric(self, text: str) -> bool:
         """A token with a digit or a number word ("five", "million", "half")."""
