@@ -801,6 +801,8 @@ def test_a_verb_of_passing_a_mark_makes_the_amount_a_lower_bound(sentence: str) 
         ("The plan brings 2,900 more nurses to the wards.", "nurses"),
         ("The hospital will have 300 fewer beds.", "beds"),
         ("The cafe has 40 tables.", "tables"),
+        ("Some 6,874 households remain on the list.", "households"),
+        ("We had 124 riders roll out of town.", "riders"),
     ],
 )
 def test_what_a_count_counts_past_a_comparative_or_complement(sentence: str, counted: str) -> None:

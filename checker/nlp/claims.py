@@ -392,6 +392,8 @@ class ClaimFinder:
                 break
             if lower in self.lexicon.average_words:
                 break  # "the 11,842 average": an average, not a count of averages
+            if words and lower in self.lexicon.verbs_after_counted:
+                break  # "6,874 households remain on the list"
             participle = (
                 lower.endswith(("ed", "ing")) or lower in self.lexicon.irregular_participles
             )

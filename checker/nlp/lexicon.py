@@ -303,6 +303,10 @@ class Lexicon:
         return frozenset(self.raw["iso_codes"])
 
     @functools.cached_property
+    def verbs_after_counted(self) -> frozenset[str]:
+        return frozenset(self.raw["verbs_after_counted"])
+
+    @functools.cached_property
     def result_nouns(self) -> frozenset[str]:
         return frozenset(self.raw["result_nouns"])
 
