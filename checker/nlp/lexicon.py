@@ -303,6 +303,14 @@ class Lexicon:
         return frozenset(self.raw["iso_codes"])
 
     @functools.cached_property
+    def points_in_a_year(self) -> frozenset[str]:
+        return frozenset(self.raw["points_in_a_year"])
+
+    @functools.cached_property
+    def times_in_a_period(self) -> frozenset[str]:
+        return frozenset(self.raw["times_in_a_period"])
+
+    @functools.cached_property
     def verbs_after_counted(self) -> frozenset[str]:
         return frozenset(self.raw["verbs_after_counted"])
 

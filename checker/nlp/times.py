@@ -107,7 +107,7 @@ class TimeFinder:
     def _scopes(self, sentence: Span) -> list[Span]:
         found = []
         for span in filter_spans(self.scopes(sentence)):
-            scope = "" if _point_in_year(span) else self._scope_value(span)
+            scope = "" if _point_in_year(span, self.lexicon) else self._scope_value(span)
             if scope:
                 span._.period = scope
                 found.append(span)
@@ -283,29 +283,12 @@ def _span_scope(span: Span, words: list[str]) -> str:
     return f"{'past ' if past else ''}{amount} {unit}s"
 
 
-_TIMES_IN_A_PERIOD = {"earlier", "later", "early", "late"}
-_POINTS_IN_A_YEAR = {
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "end",
-    "start",
-    "beginning",
-    "middle",
-    "turn",
-    "close",
-    "course",
-}
-
-
-def _point_in_year(span: Span) -> bool:
+def _point_in_year(span: Span, lexicon: Lexicon) -> bool:
     """'the spring of 2027', 'the end of 2026', 'earlier in the year': a time within the year,
     not a period a figure covers (nor one that later figures carry over)."""
     doc = span.doc
     if span.label_ == "UNRESOLVED" and span.start >= 2 and doc[span.start - 1].lower_ == "in":
-        return doc[span.start - 2].lower_ in _TIMES_IN_A_PERIOD  # "earlier in the year"
+        return doc[span.start - 2].lower_ in lexicon.times_in_a_period  # "earlier in the year"
     if span.label_ != "YEAR" or span[0].lower_ != "of" or span.start == 0:
         return False
-    return doc[span.start - 1].lower_ in _POINTS_IN_A_YEAR
+    return doc[span.start - 1].lower_ in lexicon.points_in_a_year
