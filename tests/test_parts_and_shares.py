@@ -877,3 +877,15 @@ def test_an_amount_of_a_whole_named_before_a_preposition() -> None:
 def test_a_share_list_reads_through_abbreviations_and_a_listed_last_label(text: str) -> None:
     (finding,) = findings(text, rules=[rule("shares-sum")])
     assert "103%" in finding.message or "104%" in finding.message
+
+
+def test_a_further_figure_after_an_of_which_list_is_not_part_of_its_whole() -> None:
+    text = (
+        "She said 1,140 homes were under construction, of which 610 were social homes, "
+        "and a further {n} had planning permission."
+    )
+    assert findings(text.format(n="2,050"), rules=[rule("part-exceeds-whole")]) == []
+    wrong = text.replace(", and a further {n}", ", and {n}").format(n="2,050")
+    assert [f.rule for f in findings(wrong, rules=[rule("part-exceeds-whole")])] == [
+        "part-exceeds-whole"
+    ]

@@ -900,8 +900,17 @@ def _listed_after(document: Document, first: Claim) -> list[Claim]:
     )
     for figures in _lists_in(document, claims, None):
         if figures.items[0] is first:
-            return list(figures.items[1:])
+            listed = []
+            for item, before in zip(figures.items[1:], figures.gaps, strict=True):
+                if _FURTHER.search(before):
+                    break  # "of which 610 were social homes, and a further 2,050 had planning
+                    # permission": the list has left the whole
+                listed.append(item)
+            return listed
     return []
+
+
+_FURTHER = re.compile(r"\b(?:a further|another|an additional|an extra|plus)\s*$", re.IGNORECASE)
 
 
 _INCLUDING = re.compile(r"\bincluding\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
