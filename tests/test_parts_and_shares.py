@@ -889,3 +889,13 @@ def test_a_further_figure_after_an_of_which_list_is_not_part_of_its_whole() -> N
     assert [f.rule for f in findings(wrong, rules=[rule("part-exceeds-whole")])] == [
         "part-exceeds-whole"
     ]
+
+
+def test_of_those_goals_is_a_part_of_the_goals_not_of_the_figure_just_before() -> None:
+    text = (
+        "They scored 88 league goals and conceded 41, the best goal difference by 14.\n\n"
+        "Striker Danny Okafor scored {n} of those goals, nearly a third of the total."
+    )
+    assert findings(text.format(n="28"), rules=[rule("part-exceeds-whole")]) == []
+    (found,) = findings(text.format(n="98"), rules=[rule("part-exceeds-whole")])
+    assert "88" in found.message

@@ -815,13 +815,22 @@ def _of_that_after(document: Document) -> Iterator[PartOfWhole]:
         if not _counts_in_sentence(claim):
             continue
         if _of_that_follows(prose, claim):
-            whole = next((e for e in reversed(earlier) if _whole_before(e, claim)), None)
-            if whole is not None:
-                yield PartOfWhole(claim, whole)
+            wholes = [e for e in reversed(earlier) if _whole_before(e, claim)]
+            named = _counting(wholes, _OF_THAT_AFTER.match(prose, claim.end).group("word"))
+            if named or wholes:
+                yield PartOfWhole(claim, (named or wholes)[0])
         if claim.sentence_start != sentence:  # keep this sentence's figures and the last one's
             sentence = claim.sentence_start
             earlier = [e for e in earlier if e.sentence_start >= _previous_start(document, claim)]
         earlier.append(claim)
+
+
+def _counting(wholes: list[Claim], noun: str | None) -> list[Claim]:
+    """The wholes that count what 'of those' names ('28 of those goals': '88 league goals', not
+    the 14 in between)."""
+    if not noun:
+        return []
+    return [w for w in wholes if w.counted and w.counted == noun.lower()]
 
 
 def _whole_before(whole: Claim, part: Claim, any_counted: bool = False) -> bool:
