@@ -353,15 +353,14 @@ def _with_absolute_year(claim: Claim, date: dt.date, latest: dict[str, int]) -> 
         scope = str(year + _YEAR_OFFSET[match.group(1)]) + scope[match.end() :]
     part = _YEARLESS_PART.match(scope)
     if part is not None and not claim.scope_inherited:
-        kind, number = part.group(1)[0], int(part.group(1)[1])
-        first_month = _FIRST_MONTH[kind](number)
+        months = _MONTHS_IN[part.group(1)[0]]
+        last_month = months * int(part.group(1)[1])
         if part.group(1) in latest:  # "Q2 2025" named elsewhere in the text
             which = latest[part.group(1)]
         elif scope.endswith(_FORECAST):  # the next one not yet over
-            last_month = first_month + (2 if kind == "Q" else 5)
             which = year if last_month >= date.month else year + 1
         else:  # the last one begun
-            which = year if first_month <= date.month else year - 1
+            which = year if last_month - months < date.month else year - 1
         scope = f"{which}-{part.group(1)}{scope[part.end() :]}"
     leading = _LEADING_YEAR.match(scope)
     if (
@@ -376,7 +375,7 @@ def _with_absolute_year(claim: Claim, date: dt.date, latest: dict[str, int]) -> 
 
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d(?!\d)")
 _YEARLESS_PART = re.compile(r"^([QH][1-4])(?= \(forecast\)$|$)")  # "Q2", as the reader writes it
-_FIRST_MONTH = {"Q": lambda n: 3 * n - 2, "H": lambda n: 6 * n - 5}
+_MONTHS_IN = {"Q": 3, "H": 6}  # a quarter's and a half's months
 _FORECAST = " (forecast)"
 
 

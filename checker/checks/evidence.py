@@ -147,7 +147,11 @@ def weigh(
         # CREDIT" and the lead's "160 mln franc": one of two digits, given as known
         slip = typical_slip(a.value, b.value, short=True, steps=(a.step, b.step))
         short = bool(slip)
-    if not slip and _rounded_wrongly(a, b, context, rounding_steps, headline):
+    near_miss = _near_miss_given_again(a, b, context, rounding_steps)
+    if not slip and near_miss and not headline and a.step != b.step:
+        # a figure given again at another precision, its last digits off ('1.38 per cent',
+        # then 'a vacancy rate of 1.3 per cent'): not an arbitrary difference; but not a
+        # headline's, often cut short ('past CHF 8.4 billion' for CHF 8.46 billion)
         slip = "near miss"
     if not slip:
         evidence.veto = "an arbitrary difference, more often two things than one misstated"
@@ -174,7 +178,7 @@ def weigh(
     clear_slip = b.start in cues and slip in ("transposed", "power of ten")
     if not (a.metric or b.metric or headline or clear_slip):
         evidence.add("what they measure is read on neither side", NO_METRIC)
-    if rounding_steps and _given_again(a, b, context) and rounding_slip(a, b, rounding_steps):
+    if near_miss:
         evidence.add("a near miss in the last digits of a figure given again", NEAR_MISS)
     _weigh_metric(evidence, a, b)
     _weigh_subject(evidence, a, b, context.rarity)
@@ -206,18 +210,11 @@ def weigh(
     return evidence
 
 
-def _rounded_wrongly(
-    a: Claim, b: Claim, context: Context, rounding_steps: int, headline: bool
-) -> bool:
-    """A figure given again at another precision, its last digits off ('1.38 per cent', then
-    'a vacancy rate of 1.3 per cent'): not an arbitrary difference. Not a headline's figure,
-    which is often cut short ('past CHF 8.4 billion' for CHF 8.46 billion)."""
+def _near_miss_given_again(a: Claim, b: Claim, context: Context, rounding_steps: int) -> bool:
+    """A figure given again (see _given_again) with its last digits off by at most
+    ``rounding_steps`` steps: one figure rounded twice, differently."""
     return (
-        bool(rounding_steps)
-        and not headline
-        and a.step != b.step
-        and _given_again(a, b, context)
-        and rounding_slip(a, b, rounding_steps)
+        bool(rounding_steps) and _given_again(a, b, context) and rounding_slip(a, b, rounding_steps)
     )
 
 

@@ -814,9 +814,10 @@ def _of_that_after(document: Document) -> Iterator[PartOfWhole]:
     for claim in document.claims:
         if not _counts_in_sentence(claim):
             continue
-        if _of_that_follows(prose, claim):
+        of_that = _OF_THAT_AFTER.match(prose, claim.end)
+        if of_that is not None and _of_that_stands_alone(of_that):
             wholes = [e for e in reversed(earlier) if _whole_before(e, claim)]
-            named = _counting(wholes, _OF_THAT_AFTER.match(prose, claim.end).group("word"))
+            named = _counting(wholes, of_that.group("word"))
             if named or wholes:
                 yield PartOfWhole(claim, (named or wholes)[0])
         if claim.sentence_start != sentence:  # keep this sentence's figures and the last one's
@@ -828,9 +829,7 @@ def _of_that_after(document: Document) -> Iterator[PartOfWhole]:
 def _counting(wholes: list[Claim], noun: str | None) -> list[Claim]:
     """The wholes that count what 'of those' names ('28 of those goals': '88 league goals', not
     the 14 in between)."""
-    if not noun:
-        return []
-    return [w for w in wholes if w.counted and w.counted == noun.lower()]
+    return [w for w in wholes if noun and w.counted == noun.lower()]
 
 
 def _whole_before(whole: Claim, part: Claim, any_counted: bool = False) -> bool:
@@ -866,12 +865,9 @@ _OF_THAT_AFTER = re.compile(
 )
 
 
-def _of_that_follows(prose: str, claim: Claim) -> bool:
-    """'of that' after the figure, standing for the figure before (lexicon after_of_that), or
-    'of that amount' ending its clause."""
-    match = _OF_THAT_AFTER.match(prose, claim.end)
-    if match is None:
-        return False
+def _of_that_stands_alone(match: re.Match[str]) -> bool:
+    """'of that' after the figure (``match``, of _OF_THAT_AFTER) standing for the figure before
+    (lexicon after_of_that), or 'of that amount' ending its clause."""
     after = load_lexicon().after_of_that
     if match.group("end") or match.group("word").lower() in after:
         return True

@@ -39,7 +39,7 @@ class LexicalMarker:
             [*lexicon.unit_words, *lexicon.collective_words, *lexicon.fraction_words, "a", "an"]
         ) - {"a", "an"}
         self.numeric = nlp.vocab.add_flag(self._is_numeric)
-        self.verb_markers = frozenset(lexicon.raw["verb_markers"])
+        self.verb_markers = lexicon.verb_markers
         phrases: dict[tuple[str, str], list[str]] = defaultdict(list)
         for attr, label, phrase in lexicon.patterns():
             phrases[(attr, label)].append(phrase)

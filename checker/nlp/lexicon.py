@@ -311,6 +311,10 @@ class Lexicon:
         return frozenset(self.raw["times_in_a_period"])
 
     @functools.cached_property
+    def verb_markers(self) -> frozenset[str]:
+        return frozenset(self.raw["verb_markers"])
+
+    @functools.cached_property
     def verbs_after_counted(self) -> frozenset[str]:
         return frozenset(self.raw["verbs_after_counted"])
 
