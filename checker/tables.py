@@ -56,9 +56,6 @@ def with_table_readings(index: LineIndex, claims: Iterable[Claim]) -> tuple[Clai
     return tuple(_read_in_cell(claim, lines, readings) for claim in claims)
 
 
-_TOTAL_LABELS = {"total", "group", "overall", "combined", "all", "grand total", "group total"}
-
-
 def _by_line(lines: _Lines, claims: Iterable[Claim]) -> dict[int, list[Claim]]:
     """The figures with a value (no dates, no conversions in brackets) by the line they are on."""
     by_line: dict[int, list[Claim]] = {}
@@ -75,7 +72,17 @@ def _row_labels(lines: _Lines, rows: list[int]) -> list[str]:
 
 def _total_label(label: str) -> bool:
     """'Total', 'Group total', or 'Total income' (a total named by what it adds up)."""
-    return label in _TOTAL_LABELS or label.startswith("total ")
+    return label in load_lexicon().table_total_labels or label.startswith("total ")
+
+
+def _totals_periods(labels: list[str]) -> bool:
+    """'| Full year |' under rows that each name a part of it: a month, 'Q2', 'H1'."""
+    lexicon = load_lexicon()
+    parts = lexicon.period_part_labels
+    return labels[-1] in lexicon.period_total_labels and all(
+        label in parts or any(word in lexicon.months or word in parts for word in label.split())
+        for label in labels[:-1]
+    )
 
 
 def column_totals(index: LineIndex, claims: Iterable[Claim]) -> Iterator[tuple[Claim, list[Claim]]]:
@@ -87,7 +94,7 @@ def column_totals(index: LineIndex, claims: Iterable[Claim]) -> Iterator[tuple[C
         labels = _row_labels(lines, rows)
         if (
             len(rows) < 3
-            or not _total_label(labels[-1])
+            or not (_total_label(labels[-1]) or _totals_periods(labels))
             or any(_total_label(label) for label in labels[:-1])
         ):
             continue
@@ -182,7 +189,9 @@ def _rate_columns(lines: _Lines, rows: list[int]) -> set[int]:
     return {i for i, cell in enumerate(cells) if i and _RATE_HEADER.search(cell)}
 
 
-_RATE_HEADER = re.compile(r"%|\bper\b|\bratio\b|\bmargin\b|\baverage\b|\bavg\b|\brate\b", re.I)
+_RATE_HEADER = re.compile(
+    r"%|(?<!\d)/(?!\d)|\bper\b|\bratio\b|\bmargin\b|\baverage\b|\bavg\b|\brate\b", re.I
+)  # "AISC (A$/oz)", "Grade (g/t)"; not "2023/24"
 
 
 def _same_measure(part: Claim, total: Claim) -> bool:
@@ -229,6 +238,7 @@ def _read_in_cell(claim: Claim, lines: _Lines, readings: dict[str, str]) -> Clai
         claim = _in_header_unit(claim, cell.corner, readings)  # "| CHF million | Sales 2019 |"
     if claim.kind == "count" and not _PERCENT_HEADER.search(cell.header):
         claim = _in_label_scale(claim, cell.label)
+        claim = _in_label_scale(claim, cell.header)  # "| Volume (TEU 000) | Q2 2024 |"
     if not metric and claim.metric and claim.metric == _metric_of(cell.label):
         claim = dataclasses.replace(claim, metric="")  # "| Stores | 414.2 |": a row's label
     if not metric and not cell.row_label:
@@ -385,7 +395,9 @@ class _Lines:
 _OF_WHICH_ROW = re.compile(r"^\W*(?:of which|o/w|including|incl\.?)\b", re.IGNORECASE)
 # A count's scale in a row label or header: "Paid subscribers (millions)", "Visitors ('000)".
 _COUNT_SCALE = re.compile(
-    r"\((?:in\s+)?(?:(?P<scale>millions?|m|mn|mln|thousands?|000s|k)|['’]000)\)", re.IGNORECASE
+    r"\((?:in\s+)?(?:(?P<scale>millions?|m|mn|mln|thousands?|000s|k)|['’]?000)"
+    r"(?:\s+[^\W\d_]+)?\)",  # "(000)", "(thousand TEU)"
+    re.IGNORECASE,
 )
 
 
@@ -417,7 +429,7 @@ def _in_header_unit(claim: Claim, header: str, readings: dict[str, str]) -> Clai
         return dataclasses.replace(claim, kind="percent", unit="%")  # "Change (%)"
     unit = _unit_of(header, readings)
     if unit is None:
-        return claim
+        return _in_header_quantity_unit(claim, header)
     code, factor = unit
     return dataclasses.replace(
         claim,
@@ -427,6 +439,24 @@ def _in_header_unit(claim: Claim, header: str, readings: dict[str, str]) -> Clai
         step=claim.step * factor,
         value_high=None if claim.value_high is None else claim.value_high * factor,
     )
+
+
+def _in_header_quantity_unit(claim: Claim, header: str) -> Claim:
+    """'109,640' under 'Gold produced (oz)' is 109,640 ounces; not under 'Grade (g/t)'."""
+    match = _UNIT_IN_BRACKETS.search(header)
+    if match is None:
+        return claim
+    word = match.group(1)
+    if len(word) < 2:
+        return claim  # "Subscribers (m)": millions, not metres
+    units = load_lexicon().units
+    unit = units.get(word) or units.get(word.lower())
+    if unit is None:
+        return claim
+    return dataclasses.replace(claim, kind="quantity", unit=unit)
+
+
+_UNIT_IN_BRACKETS = re.compile(r"\(\s*([^\W\d_]+)\s*\)\s*$")
 
 
 def _unit_of(text: str, readings: dict[str, str]) -> tuple[str, Decimal] | None:

@@ -54,6 +54,7 @@ def test_a_warning_located_at_the_count_and_its_noun() -> None:
         "The four reasons are: cost, speed and scale.",
         "The company cited four reasons for the decline: cost, speed and scale.",
         "The company cited four reasons: cost,\nspeed and scale.",  # a wrapped line
+        "Four players reached double figures this season: Mensah (14), Reid (11) and Ward (10).",
     ],
 )
 def test_sentence_lists_one_short_fire(text: str) -> None:

@@ -127,6 +127,7 @@ def test_from_one_figure_to_another_is_a_change_unless_it_ranges() -> None:
         ("It bought 3.2 mln of its common shares.", "shares"),
         ("It closed 11 of the county's 34 branches.", "branches"),
         ("The company counted 9.15 crore 5G users.", "users"),
+        ("It ordered 64 battery-electric buses worth every cent.", "buses"),
     ],
 )
 def test_what_a_number_counts_is_a_noun(text: str, counted: str) -> None:
@@ -873,3 +874,49 @@ def test_a_p_glued_to_plain_money_is_the_philippine_peso(text: str, unit: str | 
 def test_pay_after_a_modal_is_the_verb_not_the_noun(sentence: str, metric: str) -> None:
     (found,) = document(sentence).claims
     assert found.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "role"),
+    [
+        ("Sales rose +6.4% in the quarter.", "+6.4%", "6.4", "change"),
+        (
+            "| Unit | Sales | Change |\n|---|---|---|\n| Chilled | 305.9 | +6.4% |",
+            "+6.4%",
+            "6.4",
+            "change",
+        ),
+        (
+            "| Unit | Sales | Change |\n|---|---|---|\n| Drinks | 148.7 | -1.7% |",
+            "-1.7%",
+            "-1.7",
+            "level",
+        ),
+    ],
+)
+def test_a_signed_figure_keeps_its_sign_in_prose_and_in_a_table_cell(
+    text: str, figure: str, value: str, role: str
+) -> None:
+    found = next(c for c in document(text).claims if c.text == figure)
+    assert (found.value, found.role) == (Decimal(value), role)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("LPN bought 61,200 tonnes of rice from 21,850 farming households.", "level"),
+        ("We have bought from 21,580 households so far.", "level"),
+        ("Membership rose to 2,400 households from 2,150 households.", "baseline"),
+    ],
+)
+def test_from_before_a_count_with_no_change_is_where_it_came_from(text: str, role: str) -> None:
+    assert claims(text)[-1].role == role
+
+
+def test_a_period_in_a_clause_of_its_own_is_not_the_figure_s() -> None:
+    text = (
+        '"We enter 2007 with a backlog of 2.43 billion dlrs and our yards are booked solid '
+        'into the second half of 2008," he said.'
+    )
+    backlog = next(c for c in document(text).claims if c.kind == "money")
+    assert (backlog.metric, backlog.scope_text) == ("backlog", "")

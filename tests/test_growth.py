@@ -13,6 +13,12 @@ def growth_messages(text: str) -> list[str]:
     return [f.message for f in findings(text, rules=GROWTH)]
 
 
+def test_a_period_and_a_comma_before_the_levels_keep_them() -> None:
+    text = "Capacity rose 14% in the year to the end of June, to 14.7 GW from 13.9 GW."
+    (message,) = growth_messages(text)
+    assert "14.7 / 13.9 = +5.8%, not +14%" in message
+
+
 def test_wrong_change_is_explained_in_numbers() -> None:
     (message,) = growth_messages("Revenue rose 12% to €84 million from €70 million in 2023.")
     assert "84 / 70 = +20.0%, not +12%" in message

@@ -15,6 +15,12 @@ def points_messages(text: str) -> list[str]:
     return [f.message for f in findings(text, rules=POINTS)]
 
 
+def test_a_period_after_the_baseline_keeps_the_appositive_change() -> None:
+    text = "It collected 80.1% of the tax, down from 88.3% the year before, a drop of 8.2%."
+    (message,) = points_messages(text)
+    assert "80.1 - 88.3 = -8.2 percentage points" in message
+
+
 def test_a_difference_in_points_given_as_percent_is_explained() -> None:
     (message,) = points_messages("Unemployment rose to 6.1% from 4.1%, an increase of 2%.")
     assert "6.1 - 4.1 = +2.0 percentage points" in message

@@ -221,7 +221,7 @@ Results for the six months (¥ billion unless stated):
 def test_a_caption_unit_unless_stated_goes_to_the_amount_rows_in_the_story_s_currency() -> None:
     cells = _cells(UNLESS_STATED)
     assert cells["19.6"][:4] == ("money", "JPY", 19_600_000_000, "net profit")
-    assert cells["38,420"][:2] == ("count", "")  # tonnes, not yen
+    assert cells["38,420"][:2] == ("quantity", "metric_ton")  # tonnes, not yen
 
 
 def test_prose_restating_an_unless_stated_row_wrongly_conflicts_with_it() -> None:
@@ -487,3 +487,39 @@ def test_a_unit_after_the_column_s_name_and_an_ebita_row_take_the_table_s_unit()
     cells = _cells(text)
     assert cells["214.6"][:3] == ("money", "GBP", 214_600_000)
     assert cells["612"][:4] == ("money", "SEK", 612_000_000, "profit")
+
+
+QUARTERS = """| Quarter | Ore (Mt) | Grade (g/t) | Gold (oz) | Subscribers (m) | Lines (000) |
+|---|---|---|---|---|---|
+| March | 1.07 | 3.14 | 98,420 | 1.2 | 12 |
+| June | 1.09 | 3.22 | 103,150 | 1.3 | 14 |
+| September | 1.12 | 3.09 | 101,870 | 1.4 | 15 |
+| December | 1.10 | 3.38 | 109,640 | 1.5 | 16 |
+| **Full year** | **4.48** | **3.21** | **413,080** | **5.4** | **57** |
+"""
+
+
+def test_a_unit_in_brackets_in_the_header_is_the_column_s() -> None:
+    cells = _cells(QUARTERS)
+    assert cells["98,420"][:3] == ("quantity", "ounce", 98420)
+    assert cells["1.2"][:3] == ("count", "", 1_200_000)  # millions, not metres
+    assert cells["12"][:3] == ("count", "", 12_000)
+
+
+def test_a_full_year_row_adds_up_the_quarters_above_it() -> None:
+    (finding,) = Engine([rule("sum-of-parts")]).check(document(QUARTERS))
+    assert "the parts of 4.48 add up to 4.38, less than the total" in finding.message
+
+
+ROW_IN_PROSE = """| Division | Q3 2024 (£m) | Q3 2023 (£m) |
+|---|---|---|
+| Bakery | 312.4 | 298.1 |
+| Chilled | 305.9 | 287.6 |
+
+Chilled was only marginally smaller: sales there climbed to £SALESm.
+"""
+
+
+@pytest.mark.parametrize(("sales", "conflicts"), [("309.5", 1), ("305.9", 0)])
+def test_a_sentence_naming_a_table_row_restates_its_cell(sales: str, conflicts: int) -> None:
+    assert len(findings(ROW_IN_PROSE.replace("SALES", sales))) == conflicts

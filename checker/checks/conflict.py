@@ -198,7 +198,7 @@ class ConflictCheck(Check):
             for index, later in enumerate(claims[1:], start=1):
                 if later.start in reported:
                     continue
-                earlier = claims[max(0, index - _ANTECEDENTS) : index]
+                earlier = _antecedents(claims[:index], later)
                 if later.start in wholes:  # "Of the 1,284 deaths, 1,482 occurred in ...": a part
                     earlier = [
                         e
@@ -962,6 +962,16 @@ class _Body:
             )
             for c in self.bounds.get((headline.kind, headline.unit), ())
         )
+
+
+def _antecedents(before: list[Claim], later: Claim) -> list[Claim]:
+    """The figures before ``later`` it is weighed against: the last few, and as many more of
+    its own role, so that a table's column of changes does not push the level it restates out
+    of reach."""
+    near = before[-_ANTECEDENTS:]
+    same_role = [c for c in before if c.role == later.role][-_ANTECEDENTS:]
+    starts = {c.start for c in near} | {c.start for c in same_role}
+    return [c for c in before if c.start in starts]
 
 
 def _year_of(document: Document) -> str:

@@ -112,7 +112,7 @@ class EnumerationCheck(Check):
 _WORD = r"[^\W\d_][\w.&'’-]*"
 _ANNOUNCEMENT = re.compile(
     rf"(?P<phrase>(?:[ \t]*\n?[ \t]*(?<=\s){_WORD}){{0,4}}?)"
-    r"(?P<trailer>\s+(?:are|were|as follows|below|"
+    r"(?P<trailer>\s+(?:are|were|as follows|below|[a-z]+ed\s[^\n:;,.()\d]{0,50}?|"
     r"(?:to|for|in|on|that|which|why|behind|before|after|when|during|by|with|you|we|I)\s[^\n:;,.()\d]{0,40}?))?"
     r"[ \t]*(?P<delimiter>:(?=\s|$)|—|\s–(?=\s)|\s--?(?=\s)|,\s+namely\b)"
 )

@@ -70,6 +70,7 @@ KNOWN_SMALL = 0.5  # the share of those penalties left when the later figure is 
 ROUND_POWER = 1.0  # 1,000 and 10,000, one and one billion: round figures of many sizes
 SAME_COMPANION = 2.0  # both sentences (or a sentence and a table row) state one other figure
 EVENT_COUNT = -1.0  # one count read as a level and as a change: one of the readings may be off
+ROW_NAMED = 1.5  # a table's cell and a sentence naming its row ("| Chilled |", "Chilled was")
 NEXT_SENTENCE = -1.0  # one line after the other in a block of lines: rows of a list or table
 REPEATED = 1.0  # the earlier figure is given again elsewhere: the story's figure, which a slip
 # most likely restates ("SEK 21 billion" in the headline, lead and a later paragraph)
@@ -159,7 +160,8 @@ def weigh(
     if slip == "power of ten" and (a.start in context.converted or b.start in context.converted):
         evidence.veto = "a power of ten between two units ('1.5-gigawatt', '15 megawatts')"
         return evidence
-    if not (a.metric or b.metric or headline or b.start in cues):
+    row_named = _row_named(a, b, context)
+    if not (a.metric or b.metric or headline or b.start in cues or row_named):
         evidence.veto = "what they measure is read on neither side, and nothing restates"
         return evidence
     if next_sentence and _narrowed_apart(a, b):
@@ -172,16 +174,19 @@ def weigh(
         b.start, frozenset()
     )
     if many_digits_transposed(a, b, slip) and (
-        b.start in cues or measures_alike(a, b) or shared or _one_bare(a, b)
+        b.start in cues or measures_alike(a, b) or shared or _one_bare(a, b) or row_named
     ):
         evidence.add("four or more significant digits", MANY_DIGITS)
     clear_slip = b.start in cues and slip in ("transposed", "power of ten")
-    if not (a.metric or b.metric or headline or clear_slip):
+    if not (a.metric or b.metric or headline or clear_slip or row_named):
         evidence.add("what they measure is read on neither side", NO_METRIC)
     if near_miss:
         evidence.add("a near miss in the last digits of a figure given again", NEAR_MISS)
     _weigh_metric(evidence, a, b)
-    _weigh_subject(evidence, a, b, context.rarity)
+    if row_named:
+        evidence.add(f"the table's row named in the prose ({row_named})", ROW_NAMED)
+    else:
+        _weigh_subject(evidence, a, b, context.rarity)
     words = context.sentence_words
     _weigh_context(evidence, words[a.start], words[b.start], context.rarity)
     if a.entity and b.entity:
@@ -223,6 +228,25 @@ def _given_again(a: Claim, b: Claim, context: Context) -> bool:
     a table's cell and the other the prose that restates it ('Revenue ($ million) | 1,216'
     and 'revenue of $1.23 billion')."""
     return b.start in context.cues or (a.start in context.tabled) != (b.start in context.tabled)
+
+
+def _row_named(a: Claim, b: Claim, context: Context) -> str:
+    """The row label of the one figure that is a table's cell, when the other's sentence (in
+    the prose) names it in full: '| Chilled | 305.9 |' and 'Chilled was only marginally
+    smaller: sales there climbed 6.4 per cent to £309.5m'; '' otherwise."""
+    tabled = [c for c in (a, b) if c.start in context.tabled]
+    if len(tabled) != 1:
+        return ""
+    cell = tabled[0]
+    prose = b if cell is a else a
+    if prose.value is not None and abs(prose.value).normalize() in context.companions.get(
+        cell.start, frozenset()
+    ):
+        return ""  # "the margin narrowed to 21.7%" states the row's cell for another period
+    words = set(_telling(frozenset(cell.subject.split()))) - load_lexicon().table_total_labels
+    if not words or not words <= context.sentence_words.get(prose.start, frozenset()):
+        return ""
+    return " ".join(sorted(words))
 
 
 def _one_bare(a: Claim, b: Claim) -> bool:

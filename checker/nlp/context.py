@@ -148,10 +148,14 @@ class ContextReader:
     ) -> None:
         left = self._word_before(doc, claim, sentence, index)
         claim._.role = "level"
+        if doc[claim.start].text == "+":
+            claim._.role = "change"  # "| +16.2 |", "+6.4%": a signed figure is a change
+            return
         if (
             left is not None
             and self._after_baseline_word(left, index)
             and not self._from_other_things(claim, left, claim_at)
+            and not self._from_a_source(claim, left, sentence, index, claim_at)
         ) or self._on_a_period_s(doc, claim, sentence, index):
             claim._.role = "baseline"
             return
@@ -263,6 +267,19 @@ class ContextReader:
         window = doc[max(sentence.start, claim.start - _PERIOD_S_WORDS) : claim.start].text
         return _ON_A_PERIOD_S.search(window) is not None and any(
             index.has(k, "CHANGE") for k in range(sentence.start, claim.start)
+        )
+
+    @staticmethod
+    def _from_a_source(
+        claim: ClaimView, left: Token, sentence: Span, index: LexicalIndex, claim_at: dict
+    ) -> bool:
+        """'bought rice from 21,850 households': 'from' before a count, with no change before it
+        in the sentence and no earlier count of its noun, says where something came from."""
+        if left.lower_ != "from" or not claim._.counted:
+            return False
+        before = range(sentence.start, left.i)
+        return not any(index.has(k, "CHANGE") for k in before) and not any(
+            claim_at[k]._.counted == claim._.counted for k in before if k in claim_at
         )
 
     @staticmethod
@@ -528,7 +545,7 @@ class ContextReader:
         if len(before) < 2:
             return
         first, last = before
-        gap = self._words(doc, last.end, claim.start)
+        gap = self._past_period(self._words(doc, last.end, claim.start))
         if first.start <= sentence.start or not _appositive(gap, index):
             return
         between = self._words(doc, first.end, last.start)
@@ -542,6 +559,15 @@ class ContextReader:
             if level is not None:
                 claim._.change_to = level.start_char
                 claim._.change_from = last.start_char
+
+    def _past_period(self, words: list[Token]) -> list[Token]:
+        """The words after a period phrase that opens them ('the year before, a drop of')."""
+        k = 0
+        while k < len(words) and (
+            words[k].i in self._scope_at or words[k].lower_ in self.lexicon.period_enders
+        ):
+            k += 1
+        return words[k:]
 
     def _level_of_kind(self, sentence: Span, baseline: Span, claim_at: dict) -> Span | None:
         """The nearest level before ``baseline`` in its sentence measured like it."""
@@ -1044,6 +1070,9 @@ class ContextReader:
             if any(t.lower() in self.lexicon.clause_openers for t in between):
                 return None  # "the 53.6% margin was the low point and that it would recover
                 # this year": the period belongs to the later clause
+            if self._coordinated_clause(between):
+                return None  # "a backlog of 2.43 billion dlrs and our yards are booked into
+                # the second half of 2008"
             if span.end < len(doc) and doc[span.end].text == ":":
                 return None  # "£621.4m (2023/24: £578.9m)": the period labels the next figure
             if _baseline_between(between) and self._scope_before(claim, scopes) is not None:
@@ -1052,6 +1081,14 @@ class ContextReader:
                 # from $1.0 billion in the third quarter")
             return span
         return None
+
+    def _coordinated_clause(self, words: list[str]) -> bool:
+        """'and' or 'but', then a verb of a clause of its own ('and our yards are')."""
+        lower = [w.lower() for w in words]
+        opener = next((i for i, w in enumerate(lower) if w in self.lexicon.coordinators), None)
+        return opener is not None and any(
+            w in self.lexicon.clause_verbs for w in lower[opener + 1 :]
+        )
 
     def _scope_before(self, claim: ClaimView, scopes: list[Span]) -> Span | None:
         before = [

@@ -231,6 +231,30 @@ class Lexicon:
         return frozenset(self.raw["clause_openers"])
 
     @functools.cached_property
+    def table_total_labels(self) -> frozenset[str]:
+        return frozenset(self.raw["table_total_labels"])
+
+    @functools.cached_property
+    def period_total_labels(self) -> frozenset[str]:
+        return frozenset(self.raw["period_total_labels"])
+
+    @functools.cached_property
+    def period_part_labels(self) -> frozenset[str]:
+        return frozenset(self.raw["period_part_labels"])
+
+    @functools.cached_property
+    def period_enders(self) -> frozenset[str]:
+        return frozenset(self.raw["period_enders"])
+
+    @functools.cached_property
+    def coordinators(self) -> frozenset[str]:
+        return frozenset(self.raw["coordinators"])
+
+    @functools.cached_property
+    def clause_verbs(self) -> frozenset[str]:
+        return frozenset(self.raw["clause_verbs"])
+
+    @functools.cached_property
     def forecast_clause_ends(self) -> frozenset[str]:
         return self.clause_openers | frozenset(self.raw["forecast_clause_ends"])
 

@@ -58,7 +58,7 @@ def may_start_number(text: str, lexicon: Lexicon) -> bool:
     lower = text.lower()
     return bool(
         DIGITS.match(text)
-        or text == "-"
+        or text in ("-", "+")
         or lower in lexicon.unit_words
         or lower in _FRACTION_LEADS
         or lower in lexicon.fraction_words
@@ -70,24 +70,30 @@ def read_number(doc: Doc, i: int, index: LexicalIndex, lexicon: Lexicon) -> Numb
     token = doc[i]
     if DIGITS.match(token.text):
         return _read_digits(doc, i, index, lexicon)
-    if _is_minus_sign(doc, i):  # "-40°C", "(-8°F)"
+    if _is_sign(doc, i):  # "-40°C", "(-8°F)", "+6.4%"
         number = _read_digits(doc, i + 1, index, lexicon)
         if number is not None:
-            return replace(number, start=i, value=-number.value, bare_integer=False)
+            value = -number.value if token.text == "-" else number.value
+            return replace(number, start=i, value=value, bare_integer=False)
     lower = token.lower_
     if lower in lexicon.unit_words or lower in _FRACTION_LEADS or lower in lexicon.fraction_words:
         return _read_words(doc, i, index, lexicon)
     return None
 
 
-def _is_minus_sign(doc: Doc, i: int) -> bool:
-    """A hyphen glued to the digits after it and not to a word before it."""
+def _is_sign(doc: Doc, i: int) -> bool:
+    """A hyphen or plus glued to the digits after it and not to a word before it."""
     return (
-        doc[i].text == "-"
+        doc[i].text in ("-", "+")
         and not doc[i].whitespace_
         and i + 1 < len(doc)
         and DIGITS.match(doc[i + 1].text) is not None
-        and (i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].text in ("(", "[", "/"))
+        and (
+            i == 0
+            or bool(doc[i - 1].whitespace_)
+            or doc[i - 1].is_space  # a table's cell: "|  -1.7% |" reads as spaces
+            or doc[i - 1].text in ("(", "[", "/")
+        )
     )
 
 

@@ -75,7 +75,7 @@ def numlint_tokenizer(nlp: Language, lexicon: Lexicon) -> Tokenizer:
     iso = "|".join(sorted(lexicon.raw["iso_codes"], key=len, reverse=True))
     symbols = sorted(_letter_symbols(lexicon), key=len, reverse=True)
     written = "|".join(re.escape(symbol) for symbol in symbols)
-    prefixes = [_COUNTRY_DOLLAR, *_OTHER_PREFIXES, rf"(?:{iso})(?=[\d.])", r"-(?=\d)"]
+    prefixes = [_COUNTRY_DOLLAR, *_OTHER_PREFIXES, rf"(?:{iso})(?=[\d.])", r"-(?=\d)", r"\+(?=\d)"]
     if written:
         prefixes.append(rf"(?:{written})(?=\d)")  # "zł96 million", "Kč250"
     glued = "|".join(re.escape(symbol) for symbol in lexicon.raw["glued_symbols"])
