@@ -96,6 +96,11 @@ def worded(text: str) -> list[str]:
         '"We added 12.7 lakh customers in the quarter," the managing director said.',
         "Western Rail carried 48.6m passenger journeys in the year to March. "
         '"We carried 46.8 million passengers in the year to March," he said.',
+        "The study followed 2,418 adults for ten years. "
+        '"Across the 2,148 participants the signal did not go away," she said.',
+        "Year\n\nNet 80.1 mln vs 70.6 mln\n\nRevs 1.52 billion vs 1.38 billion\n\nIts backlog "
+        "stood at 2.34 billion dlrs at the end of December.\n\n"
+        '"We enter 2007 with a backlog of 2.43 billion dlrs," he said.',
     ],
 )
 def test_the_same_claim_in_other_words_conflicts(text: str) -> None:

@@ -400,8 +400,16 @@ def _different_counted(a: Claim, b: Claim) -> bool:
         return False
     if _a_kind_of(a.counted, b.counted, lexicon) or _a_kind_of(b.counted, a.counted, lexicon):
         return False  # smartphones and phones
+    groups = lexicon.counted_groups
+    if {groups.get(a.counted), groups.get(b.counted)} & {_TAKING_PART} and (
+        {a.counted, b.counted} & lexicon.takers_part
+    ):
+        return False  # "a study of 2,418 adults", "the 2,148 participants"
     group = lexicon.counted_groups.get(a.counted)
     return group is None or group != lexicon.counted_groups.get(b.counted)
+
+
+_TAKING_PART = "taking_part"  # the group of counted_alike that names who takes part in something
 
 
 def _people_and_things(a: Claim, b: Claim, lexicon: Lexicon) -> bool:

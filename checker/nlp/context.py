@@ -1171,6 +1171,9 @@ class _ScopeHistory:
         while self.next < len(self.scopes) and self.scopes[self.next].end <= token:
             span = self.scopes[self.next]
             self.next += 1
+            if self._after_table_block(span):
+                self.last = None  # "at the end of December" in the prose after a results
+                # block: the block's "Year" is over
             if span.label_ not in _INHERITED_LABELS or self._event_date(span):
                 continue
             if span.start in self.of_baselines and span.start not in self.of_others:
@@ -1194,6 +1197,14 @@ class _ScopeHistory:
             self.year = span._.period[:4] if span._.period[:4].isdigit() else self.year
             self.last = span
             self.by_kind[_period_kind(span._.period)] = span._.period
+
+    def _after_table_block(self, span: Span) -> bool:
+        last = self.last
+        return (
+            last is not None
+            and last._.period.startswith(TABLE_BLOCK)
+            and not span._.period.startswith(TABLE_BLOCK)
+        )
 
     def _later_header_period(self, span: Span) -> bool:
         """A period after the first on a Markdown table's header line: an earlier period's

@@ -165,6 +165,10 @@ class Lexicon:
         return {noun: group for group, nouns in self.raw["counted_alike"].items() for noun in nouns}
 
     @functools.cached_property
+    def takers_part(self) -> frozenset[str]:
+        return frozenset(self.raw["takers_part"])
+
+    @functools.cached_property
     def generic_subject_words(self) -> frozenset[str]:
         return frozenset(self.raw["generic_subject_words"])
 
