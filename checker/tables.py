@@ -137,6 +137,42 @@ def share_columns(index: LineIndex, claims: Iterable[Claim]) -> Iterator[list[Cl
                 yield [c for c in cells if c is not None]
 
 
+def allocation_columns(index: LineIndex, claims: Iterable[Claim]) -> Iterator[list[Claim]]:
+    """The columns of percentages of a table in which one such column adds up to 100 (as its
+    precision allows) over the rows without a total: an allocation ('| UK equities | 38.4 |
+    36.9 |'), each of whose columns is a whole divided, so each must add up to 100 as well."""
+    lines = _Lines(index)
+    by_line = _by_line(lines, claims)
+    for rows in lines.tables():
+        labels = _row_labels(lines, rows)
+        body = [r for r, label in zip(rows, labels, strict=True) if not _total_label(label)]
+        if len(body) < 3 or any(_OF_WHICH_ROW.match(label) for label in labels):
+            continue
+        cells = [lines.by_column(r, by_line.get(r, [])) for r in body]
+        columns = [
+            [row[column] for row in cells]
+            for column in sorted(set().union(*cells))
+            if column and all(column in row for row in cells)
+        ]
+        percents = [c for c in columns if all(_a_share(x) for x in c)]
+        if len(percents) >= 2 and any(_adds_to_hundred(c) for c in percents):
+            yield from percents
+
+
+def _a_share(cell: Claim) -> bool:
+    """A percentage that may be a share: not negative, not a change ('+2.7%')."""
+    return cell.kind == "percent" and cell.role != "change" and (cell.value or 0) >= 0
+
+
+def _adds_to_hundred(column: list[Claim]) -> bool:
+    low = sum(c.interval()[0] for c in column)
+    high = sum(c.interval()[1] for c in column)
+    return low <= _HUNDRED <= high
+
+
+_HUNDRED = Decimal(100)
+
+
 _SHARE_HEADER = re.compile(r"\bshare\b|%\s+of\b|\bper ?cent of\b|\bpct of\b", re.IGNORECASE)
 
 

@@ -101,6 +101,8 @@ def worded(text: str) -> list[str]:
         "Year\n\nNet 80.1 mln vs 70.6 mln\n\nRevs 1.52 billion vs 1.38 billion\n\nIts backlog "
         "stood at 2.34 billion dlrs at the end of December.\n\n"
         '"We enter 2007 with a backlog of 2.43 billion dlrs," he said.',
+        "The mine produced 463,354 tonnes of ore last year, the company said. Prices rose. "
+        "The 4,633,540 tonnes output last year compared with a peak of 700,000 tonnes.",
     ],
 )
 def test_the_same_claim_in_other_words_conflicts(text: str) -> None:
@@ -125,6 +127,14 @@ def test_the_same_claim_in_other_words_conflicts(text: str) -> None:
     ],
 )
 def test_different_entities_segments_and_periods_stay_apart(text: str) -> None:
+    assert worded(text) == []
+
+
+def test_a_tenth_of_a_figure_is_not_its_slip() -> None:
+    text = (
+        "The banks have a combined exposure of 10,052 billion won to the firms. "
+        "The companies must raise 1,005.2 billion won by the end of the year."
+    )
     assert worded(text) == []
 
 

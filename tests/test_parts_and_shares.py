@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from checker.document import Options, analyze_source
+from checker.engine import Engine
+from checker.source import source_from_text
 from tests.helpers import document, findings, rule
 
 
@@ -899,3 +902,46 @@ def test_of_those_goals_is_a_part_of_the_goals_not_of_the_figure_just_before() -
     assert findings(text.format(n="28"), rules=[rule("part-exceeds-whole")]) == []
     (found,) = findings(text.format(n="98"), rules=[rule("part-exceeds-whole")])
     assert "88" in found.message
+
+
+@pytest.mark.parametrize(("share", "fires"), [("6.3", True), ("5.7", False), ("5.8", False)])
+def test_a_stake_s_whole_may_follow_in_a_clause_and_a_small_share_has_little_slack(
+    share: str, fires: bool
+) -> None:
+    text = (
+        f"Brennock held 1,430,700 shares, or {share} pct of the company, which had 24.9 mln "
+        "shares outstanding as of July 31."
+    )
+    assert bool(messages("share-arithmetic", text)) is fires
+
+
+BULLETED_SHARES = """The result in full, by share of the valid vote:
+
+- Lena Osei (Green): 38.0%
+- Tom Barraclough (Labour): 29.5%
+- Priya Nandakumar (Conservative): CON%
+- Martin Hale (Liberal Democrat): 8.0%
+"""
+
+
+@pytest.mark.parametrize(("conservative", "fires"), [("25.2", True), ("21.2", False)])
+def test_a_bulleted_list_of_shares_of_a_named_whole_adds_up(conservative: str, fires: bool) -> None:
+    text = BULLETED_SHARES.replace("CON", conservative)
+    assert bool(messages("shares-sum", text)) is fires
+
+
+ALLOCATION = """| Asset class | 30 Jun 2024 (%) | 31 Dec 2023 (%) |
+|---|---|---|
+| UK equities | 38.4 | 36.9 |
+| Global equities | 22.7 | 21.8 |
+| Corporate bonds | 14.1 | 15.3 |
+| Government bonds | BONDS | 20.0 |
+| Cash | 5.0 | 6.0 |
+"""
+
+
+@pytest.mark.parametrize(("bonds", "fires"), [("22.8", True), ("19.8", False)])
+def test_columns_of_an_allocation_each_add_up_to_a_hundred(bonds: str, fires: bool) -> None:
+    source = source_from_text(ALLOCATION.replace("BONDS", bonds), "fund.md", "markdown")
+    found = Engine([rule("shares-sum")]).check(analyze_source(source, Options()))
+    assert bool(found) is fires

@@ -177,6 +177,8 @@ def weigh(
         b.start in cues or measures_alike(a, b) or shared or _one_bare(a, b) or row_named
     ):
         evidence.add("four or more significant digits", MANY_DIGITS)
+    elif _many_digits_shifted(a, b, slip, context):
+        evidence.add("five or more significant digits, shifted", MANY_DIGITS)
     clear_slip = b.start in cues and slip in ("transposed", "power of ten")
     if not (a.metric or b.metric or headline or clear_slip or row_named):
         evidence.add("what they measure is read on neither side", NO_METRIC)
@@ -381,6 +383,24 @@ def many_digits_transposed(a: Claim, b: Claim, slip: str) -> bool:
     """Four significant digits or more, two of them swapped (1,842,600 and 1,824,600): rarely
     two figures alike by chance."""
     return slip == "transposed" and min(significant(a.value), significant(b.value)) >= 4
+
+
+def _many_digits_shifted(a: Claim, b: Claim, slip: str, context: Context) -> bool:
+    """Five significant digits or more a power of ten apart in the prose ('463,354 tonnes',
+    then 'the 4,633,540 tonnes'), given as known or measuring alike: never two figures alike
+    by chance (four are: '11.84 bln' of assets and '118.4 mln dlrs' of income). Not a table's
+    cell, whose scale ('(€000)') may be read wrongly, nor a thousandfold."""
+    if slip != "power of ten" or a.value is None or b.value is None:
+        return False
+    thousandfold = max(abs(a.value), abs(b.value)) == 1000 * min(abs(a.value), abs(b.value))
+    return (
+        min(significant(a.value), significant(b.value)) >= 5
+        and not thousandfold  # "19,416" in a table in thousands, "19,416,000 bushels"
+        and (b.start in context.cues or measures_alike(a, b))  # not 10% of it: "an exposure
+        # of 10,052 billion won", "must raise 1,005.2 billion won"
+        and a.start not in context.tabled
+        and b.start not in context.tabled
+    )
 
 
 def measures_alike(a: Claim, b: Claim) -> bool:

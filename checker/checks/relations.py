@@ -217,9 +217,11 @@ def unstated_shares(
             group = not lexicon.share_of_group_words.isdisjoint(words)  # "of those who applied"
             if not (metric or group) and lexicon.share_of_total_words.isdisjoint(words):
                 continue
+            candidates = _figures_before(document, percent, _WHOLE_SENTENCES_BACK)
+            candidates += _whole_in_clause_after(document, percent)
             wholes = tuple(
                 c
-                for c in _figures_before(document, percent, _WHOLE_SENTENCES_BACK)
+                for c in candidates
                 if _may_be_whole(c, part, any_counted=group)
                 and (not metric or _of_metric(c, metric))
             )
@@ -247,6 +249,25 @@ def _around(prose: str, claim: Claim) -> str:
 
 _STEM = 5
 _WORD = re.compile(r"[a-z][a-z'’-]+")
+
+
+def _whole_in_clause_after(document: Document, percent: Claim) -> list[Claim]:
+    """The first figure after a share in a clause on what it is of: '6.3 pct of the company,
+    which had 24.9 mln shares outstanding'."""
+    prose = document.source.prose
+    after = [c for c in document.in_sentence(percent.sentence_start) if c.start > percent.end]
+    if after and _WHOLE_CLAUSE.match(prose, percent.end, after[0].start):
+        return after[:1]
+    return []
+
+
+# "of the company, which had", "of the company's" ... "which has", "with": what the share is of,
+# then the figure of that whole.
+_WHOLE_CLAUSE = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*"
+    r"(?:which|that)\s+(?:had|has|have)\s+(?:about\s+|some\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _figures_before(document: Document, claim: Claim, sentences_back: int) -> list[Claim]:

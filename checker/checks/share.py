@@ -39,6 +39,7 @@ _HUNDRED = Decimal(100)
 # A stated share this close to the one its part and a whole before it give, as a ratio, is that
 # share misstated; further apart, the whole is another, unwritten one.
 _NEAR_SHARE = (Decimal("0.75"), Decimal("1.34"))
+_SMALL_SHARE_SLACK = Decimal("0.05")
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class ShareCheck(Check):
         for share in found:
             if share.part.value > share.whole.value:
                 continue  # a part larger than its whole: the part_whole kind reports it
-            if self._allows(share.percent, _share_range(share)):
+            if self._allows(share.percent, _share_range(share), stated_whole=True):
                 continue
             yield self._finding(document, share)
         judged = frozenset(share.percent.start for share in found)
@@ -130,7 +131,9 @@ class ShareCheck(Check):
             return None
         stated = unstated.percent
         if any(
-            self._allows(stated, _share_range(Share(unstated.part, stated, whole)))
+            self._allows(
+                stated, _share_range(Share(unstated.part, stated, whole)), stated_whole=True
+            )
             for whole in unstated.wholes
         ):
             return None
@@ -148,9 +151,15 @@ class ShareCheck(Check):
             return None  # 12.3% stated, 43.6% computed: another whole, one not written
         return self._finding(document, Share(unstated.part, unstated.percent, whole))
 
-    def _allows(self, percent: Claim, computed: tuple[Decimal, Decimal]) -> bool:
-        """The stated share, with its precision and the tolerance, meets the computed range."""
+    def _allows(
+        self, percent: Claim, computed: tuple[Decimal, Decimal], stated_whole: bool = False
+    ) -> bool:
+        """The stated share, with its precision and the tolerance, meets the computed range;
+        against a ``stated_whole``, the tolerance is at most a twentieth of a small share (6.3%
+        for 5.75% is no truncation), while a whole implied by another share may have moved."""
         slack = Decimal(str(self.params.tolerance))
+        if stated_whole:
+            slack = min(slack, abs(percent.value) * _SMALL_SHARE_SLACK)
         stated_low, stated_high = percent.interval()
         return stated_high + slack >= computed[0] and stated_low - slack <= computed[1]
 

@@ -21,8 +21,8 @@ from checker.checks.base import Check
 from checker.checks.relations import FigureList, figure_lists
 from checker.claims import Claim
 from checker.document import Document
-from checker.findings import Finding
-from checker.tables import has_tables, share_columns
+from checker.findings import Finding, LineIndex
+from checker.tables import allocation_columns, has_tables, share_columns
 
 _HUNDRED = Decimal(100)
 
@@ -59,6 +59,14 @@ class ShareSumCheck(Check):
             for column in share_columns(document.lines, document.claims):
                 if sum(c.interval()[0] for c in column) > _HUNDRED + self._slack():
                     yield self._finding(document, FigureList(tuple(column), ()), False, True)
+            for column in allocation_columns(document.lines, document.claims):
+                low = sum(c.interval()[0] for c in column)
+                high = sum(c.interval()[1] for c in column)
+                if low > _HUNDRED + self._slack() or high < _HUNDRED - self._slack():
+                    yield self._finding(document, FigureList(tuple(column), ()), True, True)
+        for items in self._bulleted_shares(document):
+            if sum(c.interval()[0] for c in items) > _HUNDRED + self._slack():
+                yield self._finding(document, FigureList(tuple(items), ()), False)
         for figures in figure_lists(document, "percent"):
             if not (
                 self._one_whole(document, figures)
@@ -73,6 +81,40 @@ class ShareSumCheck(Check):
             if low <= _HUNDRED + slack and not (whole and high < _HUNDRED - slack):
                 continue
             yield self._finding(document, figures, whole)
+
+    def _bulleted_shares(self, document: Document) -> Iterator[list[Claim]]:
+        """The percentages of a bulleted list, one to an item, after a line that names their
+        whole ('The result in full, by share of the valid vote:'): shares of that whole."""
+        index = document.lines
+        by_line: dict[int, list[Claim]] = {}
+        for claim in document.claims:
+            by_line.setdefault(index.position(claim.start)[0], []).append(claim)
+        line, last = 1, len(index.starts)
+        while line <= last:
+            if not _BULLET.match(index.line_text(line)):
+                line += 1
+                continue
+            first = line
+            while line <= last and _BULLET.match(index.line_text(line)):
+                line += 1
+            items = [by_line.get(n, []) for n in range(first, line)]
+            if (
+                len(items) >= 3
+                and all(
+                    len(figures) == 1
+                    and figures[0].kind == "percent"
+                    and figures[0].role != "change"
+                    for figures in items
+                )
+                and self._names_whole(_intro(index, first))
+            ):
+                yield [figures[0] for figures in items]
+
+    def _names_whole(self, intro: str) -> bool:
+        text = intro.lower()
+        return text.rstrip().endswith(":") and any(
+            _has_word(text, w) for w in (*self.params.whole_words, "share", "shares")
+        )
 
     def _slack(self) -> Decimal:
         return Decimal(str(self.params.tolerance))
@@ -208,6 +250,17 @@ _LEAD_BEFORE_COLON = re.compile(
     r"(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+
+
+_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+\S")
+
+
+def _intro(index: LineIndex, first: int) -> str:
+    """The nearest line with text above a list's first item."""
+    line = first - 1
+    while line >= 1 and not index.line_text(line).strip():
+        line -= 1
+    return index.line_text(line) if line >= 1 else ""
 
 
 def _has_word(text: str, word: str) -> bool:
