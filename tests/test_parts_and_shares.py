@@ -945,3 +945,19 @@ def test_columns_of_an_allocation_each_add_up_to_a_hundred(bonds: str, fires: bo
     source = source_from_text(ALLOCATION.replace("BONDS", bonds), "fund.md", "markdown")
     found = Engine([rule("shares-sum")]).check(analyze_source(source, Options()))
     assert bool(found) is fires
+
+
+CEVAT = (
+    "The state, which owns 61.4% of the voting and total capital, will receive R$364 million. "
+    "Cevat will invest R$21.6 billion over five years, an average of R$4.32 billion a year. "
+    "About R$PART billion of that total is earmarked for rural electrification."
+)
+
+
+@pytest.mark.parametrize(("part", "whole"), [("6.5", None), ("26.5", "R$21.6 billion")])
+def test_that_total_is_the_figure_before_and_not_a_yearly_average(
+    part: str, whole: str | None
+) -> None:
+    found = messages("part-exceeds-whole", CEVAT.replace("PART", part))
+    expected = [f"R${part} billion is more than the whole it is part of, {whole}"]
+    assert found == (expected if whole else [])

@@ -527,11 +527,14 @@ def named_whole(document: Document, part: Claim) -> Claim | None:
     if named is None:
         return None
     name = named.group("name").lower()
+    if _DEMONSTRATIVE.match(named.group()):
+        return None  # "R$6.5 billion of that total": the figure just before, not one named so
     if name in _TOO_GENERIC and name != "total":  # "78 billion yen of the total": of the
         return None  # figure the text calls the total ("total demand was 74.5 billion yen")
     return _figure_named(document, name, part, larger=False)
 
 
+_DEMONSTRATIVE = re.compile(r"\s+of\s+(?:that|this)\s+total\b", re.IGNORECASE)
 # "$3.1 billion of the new funds", "£96m of that budget": a part of a whole named before.
 _OF_NAMED = (
     r"\s+of\s+(?:the|its|their|that|this)\s+(?P<name>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,2}}{lazy})"
@@ -837,7 +840,9 @@ def _of_that_after(document: Document) -> Iterator[PartOfWhole]:
             continue
         of_that = _OF_THAT_AFTER.match(prose, claim.end)
         if of_that is not None and _of_that_stands_alone(of_that):
-            wholes = [e for e in reversed(earlier) if _whole_before(e, claim)]
+            wholes = [
+                e for e in reversed(earlier) if _whole_before(e, claim) and not _a_rate(prose, e)
+            ]
             named = _counting(wholes, of_that.group("word"))
             if named or wholes:
                 yield PartOfWhole(claim, (named or wholes)[0])
@@ -845,6 +850,19 @@ def _of_that_after(document: Document) -> Iterator[PartOfWhole]:
             sentence = claim.sentence_start
             earlier = [e for e in earlier if e.sentence_start >= _previous_start(document, claim)]
         earlier.append(claim)
+
+
+def _a_rate(prose: str, claim: Claim) -> bool:
+    """'an average of R$4.32 billion a year', '€12 per share': a figure per period or thing,
+    no whole a part of a total is of (an average over a period may be: 'outages averaged
+    4,960MW over the six months, with coal accounting for 5,120MW of that figure')."""
+    lexicon = load_lexicon()
+    after = re.findall(r"[a-z]+", prose[claim.end : claim.end + 15].lower())[:2]
+    return (
+        len(after) == 2
+        and after[0] in lexicon.rate_words
+        and (after[1] in lexicon.rate_periods or after[1] in lexicon.rate_units)
+    )
 
 
 def _counting(wholes: list[Claim], noun: str | None) -> list[Claim]:
