@@ -961,3 +961,33 @@ def test_that_total_is_the_figure_before_and_not_a_yearly_average(
     found = messages("part-exceeds-whole", CEVAT.replace("PART", part))
     expected = [f"R${part} billion is more than the whole it is part of, {whole}"]
     assert found == (expected if whole else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        (
+            "The council faces a funding shortfall of £11.7m. Officers said the gap would be "
+            "closed through £6.2m of savings, £2.9m from reserves and £3.1m of council tax.",
+            True,
+        ),
+        (
+            "The council faces a funding shortfall of £11.7m. Officers said the gap would be "
+            "closed through £6.2m of savings, £2.9m from reserves and £2.6m of council tax.",
+            False,
+        ),
+        (
+            "The net budget is £390.6m. The budget will be funded by £231.4m of council tax, "
+            "£84.7m of business rates, £64.2m in grants and £13.3m drawn from reserves.",
+            True,
+        ),
+        (
+            "It agreed to buy the firm for €3.8 billion including debt. The offer values its "
+            "equity at about €2.9 billion. The deal will be financed with a €2.0 billion loan, "
+            "€1.0 billion of bonds and €0.8 billion from cash.",
+            False,
+        ),
+    ],
+)
+def test_parts_that_fund_or_close_a_whole_named_before_add_up_to_it(text: str, fires: bool) -> None:
+    assert bool(messages("sum-of-parts", text)) is fires

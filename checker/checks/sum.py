@@ -281,21 +281,57 @@ def _named_total(
     whole = named_whole(document, figures.items[0])
     if whole is None:
         whole = _whole_named_by_opening(document, figures.items[0])
+        if whole is not None and _adds_up_to_another(document, figures.items, whole):
+            return None  # "The deal will be financed with ...": the €3.8 billion deal they
+            # add up to, not the €2.9 billion its equity is valued at
     return None if whole is None else (whole, figures.items, True)
+
+
+def _adds_up_to_another(document: Document, parts: tuple[Claim, ...], whole: Claim) -> bool:
+    return any(
+        c is not whole and same_measure(c, parts[0]) and c.value and _adds_up(c, parts)
+        for c in document.starting_in(0, parts[0].sentence_start)
+    )
 
 
 def _whole_named_by_opening(document: Document, first: Claim) -> Claim | None:
     opening = _NAMED_WHOLE_OPENS.match(document.source.prose, first.sentence_start, first.start)
     if opening is None:
         return None
-    return figure_of_name(document, opening.group("name").lower(), first)
+    name = opening.group("name").lower()
+    return figure_of_name(document, name, first) or _figure_of_metric(document, name, first)
 
 
-# "The savings package includes £6.2m from ...", "The programme comprises ..."
+def _figure_of_metric(document: Document, name: str, first: Claim) -> Claim | None:
+    """The last figure before the sentence of the metric ``name`` is a word for ('the gap'
+    after 'a funding shortfall of £11.7m'), larger than the first part."""
+    metric = load_lexicon().metric_of_word.get(name)
+    if not metric:
+        return None
+    before = document.starting_in(0, first.sentence_start)
+    return next(
+        (
+            c
+            for c in reversed(before)
+            if c.metric == metric
+            and same_measure(c, first)
+            and c.role == "level"
+            and c.value is not None
+            and first.value is not None
+            and c.value > first.value
+        ),
+        None,
+    )
+
+
+# "The savings package includes £6.2m from ...", "The programme comprises ...", "The budget will
+# be funded by £231.4m of council tax, ...", "the gap would be closed through £6.2m of savings"
 _NAMED_WHOLE_OPENS = re.compile(
-    r"\s*(?:the|its|their|this|that)\s+(?P<name>[a-z][\w'’-]*)(?:\s+(?:package|programme|program"
-    r"|plan|total|budget|bill))?\s+(?:includes|included|comprises|comprised|consists\s+of"
-    r"|is\s+made\s+up\s+of|covers)\b",
+    r"\s*(?:[\w'’-]+\s+){0,6}?(?:the|its|their|this|that)\s+(?P<name>[a-z][\w'’-]*)"
+    r"(?:\s+(?:package|programme|program|plan|total|budget|bill))?\s+(?:includes|included"
+    r"|comprises|comprised|consists\s+of|is\s+made\s+up\s+of|covers"
+    r"|(?:is|was|will\s+be|would\s+be)\s+(?:funded|financed|met|covered|closed|bridged|plugged)"
+    r"\s+(?:by|through|with|from|via))\b",
     re.IGNORECASE,
 )
 
