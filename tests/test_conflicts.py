@@ -103,6 +103,9 @@ def worded(text: str) -> list[str]:
         '"We enter 2007 with a backlog of 2.43 billion dlrs," he said.',
         "The mine produced 463,354 tonnes of ore last year, the company said. Prices rose. "
         "The 4,633,540 tonnes output last year compared with a peak of 700,000 tonnes.",
+        "The programme breaks down as follows: water R4.9 billion, electricity R3.7 billion, "
+        'roads R2.8 billion and clinics R1.3 billion. "This year we are putting R7.3 billion '
+        'into electricity alone," the mayor said.',
     ],
 )
 def test_the_same_claim_in_other_words_conflicts(text: str) -> None:
@@ -127,6 +130,15 @@ def test_the_same_claim_in_other_words_conflicts(text: str) -> None:
     ],
 )
 def test_different_entities_segments_and_periods_stay_apart(text: str) -> None:
+    assert worded(text) == []
+
+
+def test_rows_of_two_lists_naming_the_same_items_are_not_one_figure() -> None:
+    text = (
+        "Linseed cake and expellers 136 dlrs, pellets 114 dlrs and meal 104 dlrs, all for "
+        "June. Soybean cake and expellers 170 dlrs, pellets 163 dlrs and meal 153 dlrs, all "
+        "for May."
+    )
     assert worded(text) == []
 
 

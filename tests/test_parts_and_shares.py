@@ -991,3 +991,12 @@ def test_that_total_is_the_figure_before_and_not_a_yearly_average(
 )
 def test_parts_that_fund_or_close_a_whole_named_before_add_up_to_it(text: str, fires: bool) -> None:
     assert bool(messages("sum-of-parts", text)) is fires
+
+
+@pytest.mark.parametrize(("part", "fires"), [("2.6", True), ("1.6", False)])
+def test_an_elided_unit_after_of_the_whole_is_the_whole_s(part: str, fires: bool) -> None:
+    text = (
+        "Of the 2.3 billion euros the central bank has sold since January, "
+        f"{part} billion were sold in May alone."
+    )
+    assert bool(messages("part-exceeds-whole", text)) is fires

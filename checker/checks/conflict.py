@@ -18,9 +18,11 @@ import functools
 import itertools
 import re
 from collections import defaultdict, deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from checker import units
 from checker.amounts import plain, rewritten
@@ -65,6 +67,7 @@ from checker.checks.restatements import (
 from checker.claims import Claim
 from checker.document import TODAY, Document
 from checker.findings import Finding
+from checker.nlp.context import singular
 from checker.nlp.lexicon import load_lexicon
 
 _COMPARED_KINDS = {
@@ -190,6 +193,8 @@ class ConflictCheck(Check):
             companions=companion_values(document.claims) if candidates else {},
             repeated=given_again(_claims_by_value(document)) if candidates else frozenset(),
             tabled=frozenset(c.start for c in candidates if document.in_table(c)),
+            listed=(listed := _list_labels(prose, document.claims) if candidates else {}),
+            listing=frozenset(c.sentence_start for c in document.claims if c.start in listed),
         )
         wholes = {p.part.start: p.whole for p in parts_of_wholes(document)} if candidates else {}
         body = _Body(document)
@@ -972,6 +977,36 @@ def _antecedents(before: list[Claim], later: Claim) -> list[Claim]:
     same_role = [c for c in before if c.role == later.role][-_ANTECEDENTS:]
     starts = {c.start for c in near} | {c.start for c in same_role}
     return [c for c in before if c.start in starts]
+
+
+def _list_labels(prose: str, claims: Iterable[Claim]) -> dict[int, str]:
+    """The label of each item of a list of three amounts or more in one sentence, each after a
+    comma, a colon or 'and' and a few words: 'water and sanitation R4.9 billion, electricity
+    R3.7 billion, roads R2.8 billion', by the item's start; singular, as sentences are read."""
+    labels: dict[int, str] = {}
+    by_sentence: dict[int, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_sentence[claim.sentence_start].append(claim)
+    for items in by_sentence.values():
+        found = {}
+        previous_end = items[0].sentence_start
+        for claim in sorted(items, key=lambda c: c.start):
+            match = _LIST_LABEL.search(prose, previous_end, claim.start)
+            if match is not None and match.end() == claim.start and _a_label(match["label"]):
+                found[claim.start] = " ".join(singular(w) for w in match["label"].lower().split())
+            previous_end = claim.end
+        if len(found) >= 3:
+            labels.update(found)
+    return labels
+
+
+def _a_label(words: str) -> bool:
+    """Names a thing ('water and sanitation'), not what is done ('partially offset by')."""
+    return all(w == "and" or w not in STOP_WORDS for w in words.lower().split())
+
+
+# "..., electricity R3.7 billion", ": water and sanitation R4.9 billion", "and other R1.3 billion"
+_LIST_LABEL = re.compile(r"(?:[,:;]|\band)\s+(?P<label>(?:[a-z][\w'’-]*\s+){1,3})$")
 
 
 def _year_of(document: Document) -> str:

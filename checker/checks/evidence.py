@@ -116,6 +116,10 @@ class Context:
     companions: dict[int, frozenset[Decimal]] = field(default_factory=dict)
     repeated: frozenset[int] = frozenset()  # figures whose value is given again in another sentence
     tabled: frozenset[int] = frozenset()  # figures in a Markdown table's cells
+    # the label of each item of a list of figures: "electricity" in "water R4.9 billion,
+    # electricity R3.7 billion", by the figure's start
+    listed: dict[int, str] = field(default_factory=dict)
+    listing: frozenset[int] = frozenset()  # the starts of the sentences those lists are in
 
 
 def weigh(
@@ -233,20 +237,24 @@ def _given_again(a: Claim, b: Claim, context: Context) -> bool:
 
 
 def _row_named(a: Claim, b: Claim, context: Context) -> str:
-    """The row label of the one figure that is a table's cell, when the other's sentence (in
-    the prose) names it in full: '| Chilled | 305.9 |' and 'Chilled was only marginally
-    smaller: sales there climbed 6.4 per cent to £309.5m'; '' otherwise."""
-    tabled = [c for c in (a, b) if c.start in context.tabled]
-    if len(tabled) != 1:
+    """The label of the one figure that is a table's cell or a list's item, when the other's
+    sentence names it in full: '| Chilled | 305.9 |' and 'Chilled was only marginally
+    smaller: sales there climbed 6.4 per cent to £309.5m'; 'electricity R3.7 billion' in a
+    breakdown and 'we are putting R7.3 billion into electricity'; '' otherwise."""
+    labelled = [c for c in (a, b) if c.start in context.tabled or c.start in context.listed]
+    if len(labelled) != 1:
         return ""
-    cell = tabled[0]
-    prose = b if cell is a else a
-    if prose.value is not None and abs(prose.value).normalize() in context.companions.get(
-        cell.start, frozenset()
+    item = labelled[0]
+    other = b if item is a else a
+    if other.sentence_start in context.listing:
+        return ""  # "pellets 114" in one price list, "pellets 163" in the next: rows of lists
+    if other.value is not None and abs(other.value).normalize() in context.companions.get(
+        item.start, frozenset()
     ):
         return ""  # "the margin narrowed to 21.7%" states the row's cell for another period
-    words = set(_telling(frozenset(cell.subject.split()))) - load_lexicon().table_total_labels
-    if not words or not words <= context.sentence_words.get(prose.start, frozenset()):
+    label = item.subject if item.start in context.tabled else context.listed[item.start]
+    words = set(_telling(frozenset(label.split()))) - load_lexicon().table_total_labels
+    if not words or not words <= context.sentence_words.get(other.start, frozenset()):
         return ""
     return " ".join(sorted(words))
 

@@ -12,6 +12,7 @@ figures costs anything. The forms:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -676,6 +677,7 @@ def parts_of_wholes(document: Document) -> Iterator[PartOfWhole]:
         yield PartOfWhole(share.part, share.whole)
     for claims in sentences(document):
         for a, b in itertools.pairwise(claims):
+            b = _with_elided_unit(b, a)  # "Of the 2.3 billion euros ..., 2.6 billion were"
             if (a.start, b.start) in seen or (b.start, a.start) in seen or not same_measure(a, b):
                 continue
             between = gap(document, a, b)
@@ -703,6 +705,25 @@ def parts_of_wholes(document: Document) -> Iterator[PartOfWhole]:
             )
             if whole is not None and (claim.start, whole.start) not in seen:
                 yield PartOfWhole(claim, whole)
+
+
+def _with_elided_unit(claim: Claim, before: Claim) -> Claim:
+    """A bare scaled figure ('2.6 billion', '211.5 mln') right after an amount in its
+    sentence is in the amount's currency or unit; '12' may count anything."""
+    if (
+        claim.kind != "count"
+        or claim.counted
+        or claim.unit
+        or before.kind
+        not in (
+            "money",
+            "quantity",
+        )
+    ):
+        return claim
+    if claim.step < 1000:
+        return claim
+    return dataclasses.replace(claim, kind=before.kind, unit=before.unit)
 
 
 def _counted_whole(document: Document, part: Claim) -> Claim | None:
