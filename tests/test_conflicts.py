@@ -106,6 +106,8 @@ def worded(text: str) -> list[str]:
         "The programme breaks down as follows: water R4.9 billion, electricity R3.7 billion, "
         'roads R2.8 billion and clinics R1.3 billion. "This year we are putting R7.3 billion '
         'into electricity alone," the mayor said.',
+        "About 6,800 residents were evacuated overnight. Some 860 homes were flooded. "
+        '"The evacuation of roughly 8,600 people in a day is a credit to this town," he said.',
     ],
 )
 def test_the_same_claim_in_other_words_conflicts(text: str) -> None:

@@ -890,8 +890,15 @@ def _only_slip(first: Claim, later: Claim, document: Document, year: str) -> boo
     return not any(
         e.value == later.value or typical_slip(e.value, later.value, short=True)
         for e in _single_figures_before(document, later)
-        if e is not first and not weigh_veto(e, later, year)
+        if e is not first
+        and e.value != first.value  # "Rs 8,000 crore, or Rs 80 billion": the first again
+        and not weigh_veto(e, later, year)
+        and not _counts_another_noun(e, later)  # "860 homes" is no slip of "8,600 people"
     )
+
+
+def _counts_another_noun(a: Claim, b: Claim) -> bool:
+    return bool(a.counted and b.counted) and singular(a.counted) != singular(b.counted)
 
 
 def _round(claim: Claim) -> bool:

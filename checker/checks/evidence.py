@@ -442,7 +442,9 @@ _TAKING_PART = "taking_part"  # the group of counted_alike that names who takes 
 
 def _people_and_things(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
     """'people' and 'branches': a noun for any people and a count of things."""
-    return a.counted in lexicon.generic_people and b.metric in lexicon.thing_metrics
+    return a.counted in lexicon.generic_people and (
+        b.metric in lexicon.thing_metrics or b.counted in lexicon.thing_nouns
+    )
 
 
 def _a_kind_of(narrow: str, broad: str, lexicon: Lexicon) -> bool:

@@ -152,6 +152,10 @@ class Lexicon:
         return frozenset(self.raw["generic_people"])
 
     @functools.cached_property
+    def thing_nouns(self) -> frozenset[str]:
+        return frozenset(self.raw["thing_nouns"])
+
+    @functools.cached_property
     def thing_metrics(self) -> frozenset[str]:
         return frozenset(self.raw["thing_metrics"])
 
