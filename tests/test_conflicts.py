@@ -108,6 +108,8 @@ def worded(text: str) -> list[str]:
         'into electricity alone," the mayor said.',
         "About 6,800 residents were evacuated overnight. Some 860 homes were flooded. "
         '"The evacuation of roughly 8,600 people in a day is a credit to this town," he said.',
+        "It sold 1.25 bln euros of bonds, drawing orders of 4.6 bln euros, the bank said. "
+        '"A book of more than 6.4 billion euros shows investors trust us," the treasurer said.',
     ],
 )
 def test_the_same_claim_in_other_words_conflicts(text: str) -> None:
@@ -140,6 +142,14 @@ def test_rows_of_two_lists_naming_the_same_items_are_not_one_figure() -> None:
         "Linseed cake and expellers 136 dlrs, pellets 114 dlrs and meal 104 dlrs, all for "
         "June. Soybean cake and expellers 170 dlrs, pellets 163 dlrs and meal 153 dlrs, all "
         "for May."
+    )
+    assert worded(text) == []
+
+
+def test_a_bound_is_no_power_of_ten_slip() -> None:
+    text = (
+        "The renovation budget of €2.4 billion includes €1.1 billion for insulation. "
+        '"It is a down payment on a bill of more than €11 billion," the minister said.'
     )
     assert worded(text) == []
 

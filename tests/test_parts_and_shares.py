@@ -1000,3 +1000,39 @@ def test_an_elided_unit_after_of_the_whole_is_the_whole_s(part: str, fires: bool
         f"{part} billion were sold in May alone."
     )
     assert bool(messages("part-exceeds-whole", text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        (
+            "The company ended the year with 2,640 employees. Of those, 1,870 work at Kessel "
+            "Lake, or 62% of the workforce.",
+            True,
+        ),
+        (
+            "The company ended the year with 2,640 employees. Of those, 1,870 work at Kessel "
+            "Lake, or 71% of the workforce.",
+            False,
+        ),
+        (
+            "The operator had 48.6 million subscribers. Active data users climbed to 22.8 "
+            "million, or 52% of the subscriber base.",
+            True,
+        ),
+        (
+            "The net budget is £212.7m, against this year's £198.4m. Adult social care accounts "
+            "for £87.2m of the net budget, or 41 per cent of the total.",
+            False,
+        ),
+        (
+            "The minimum wage would rise to $3.80 next April. The training wage will be $3.61 "
+            "an hour, or 85% of the minimum wage, in April 1991.",
+            False,
+        ),
+    ],
+)
+def test_a_share_after_a_clause_on_its_part_and_a_whole_named_in_the_singular(
+    text: str, fires: bool
+) -> None:
+    assert bool(messages("share-arithmetic", text)) is fires

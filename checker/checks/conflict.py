@@ -221,7 +221,9 @@ class ConflictCheck(Check):
             and claim.kind != "duration"
             and claim.value is not None
             and claim.value_high is None
-            and claim.qualifier not in ("lower", "upper")  # "more than €11 billion": a bound
+            and (claim.qualifier not in _BOUNDS or significant(claim.value) >= 2)
+            # "more than €11 billion" bounds many figures; "more than 6.4 billion euros" may be
+            # a slip of the "4.6 bln euros" it cannot be (_bound_slip)
             and claim.equivalent_of < 0
             and claim.role in ("level", "change")
             and (
@@ -258,8 +260,9 @@ class ConflictCheck(Check):
                 later
             ):
                 continue
-            if self._ignored(first, later):
-                continue
+            if self._ignored(first, later) or not _bound_slip(first, later):
+                continue  # a bound may restate a figure, not be restated by one: "a book of
+                # more than 6.4 billion euros" after orders of 4.6, not 'as high as 22 dlrs'
             if (
                 later.start in context.cues
                 and not first.qualifier  # "about 86,000" allows 84,612 without being it
@@ -338,8 +341,8 @@ class ConflictCheck(Check):
         part of a whole ('| of which ... |') is no other value of the whole's measure."""
         groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
         for claim in bucket:
-            if wholes and claim.start in wholes:
-                continue
+            if (wholes and claim.start in wholes) or claim.qualifier in _BOUNDS:
+                continue  # a bound's open interval would merge the values it spans
             if claim.metric or claim.counted:
                 groups[(claim.metric, claim.counted)].append(claim)
         # Segments' figures are other things, not more values of one; near misses are told
@@ -1014,6 +1017,18 @@ def _a_label(words: str) -> bool:
 
 # "..., electricity R3.7 billion", ": water and sanitation R4.9 billion", "and other R1.3 billion"
 _LIST_LABEL = re.compile(r"(?:[,:;]|\band)\s+(?P<label>(?:[a-z][\w'’-]*\s+){1,3})$")
+
+
+def _bound_slip(first: Claim, later: Claim) -> bool:
+    """A bound after a figure is it misstated only when their digits are swapped ('orders of
+    4.6 bln euros', 'a book of more than 6.4 billion euros'): 'more than €11 billion' is not
+    '€1.1 billion' shifted, it is more. A bound is never the figure a later one restates."""
+    if first.qualifier in _BOUNDS:
+        return False
+    return later.qualifier not in _BOUNDS or typical_slip(first.value, later.value) == "transposed"
+
+
+_BOUNDS = ("lower", "upper")
 
 
 def _year_of(document: Document) -> str:

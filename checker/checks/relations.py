@@ -206,6 +206,8 @@ def unstated_shares(
                 continue
             between = gap(document, part, percent)
             joined = bool(_PART_TO_SHARE.match(_after_counted(part, between)))
+            joined = joined or bool(_CLAUSE_THEN_SHARE.match(between))  # "1,870 work at
+            # Kessel Lake, or 62% of the workforce"
             if not joined and not _NEAR_SHARE.match(between):
                 continue
             if _closes_aside(prose, part, between):
@@ -214,7 +216,7 @@ def unstated_shares(
             if named is None:
                 continue
             words = named.group("phrase").lower().split()
-            metric = next((metrics[w] for w in words if w in metrics), "")
+            metric = next((_metric_of(w, metrics) for w in words if _metric_of(w, metrics)), "")
             group = not lexicon.share_of_group_words.isdisjoint(words)  # "of those who applied"
             if not (metric or group) and lexicon.share_of_total_words.isdisjoint(words):
                 continue
@@ -228,6 +230,20 @@ def unstated_shares(
             )
             wholes = _named_alike(prose, wholes, words) or wholes
             yield UnstatedShare(part, percent, wholes, joined, " ".join(words))
+
+
+def _metric_of(word: str, metrics: dict[str, str]) -> str:
+    """The metric a word of a whole's name is, in the singular too ('the subscriber base')."""
+    return metrics.get(word) or metrics.get(f"{word}s", "")
+
+
+# Between a part and its share: a clause on the part (not "an hour", "of the budget"), then
+# ", or": "6,950 had been waiting longer than the target, or 17% of the list".
+_CLAUSE_THEN_SHARE = re.compile(
+    r"^\s*(?!(?:of|a|an|per|each)\b)(?:[a-z][\w'’-]*\s+){1,8}?[a-z][\w'’-]*\s*,\s*"
+    r"(?:or|representing|equal to)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _named_alike(prose: str, wholes: tuple[Claim, ...], words: list[str]) -> tuple[Claim, ...]:

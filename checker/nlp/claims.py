@@ -392,8 +392,10 @@ class ClaimFinder:
                 break
             if lower in self.lexicon.average_words:
                 break  # "the 11,842 average": an average, not a count of averages
-            if words and lower in self.lexicon.verbs_after_counted:
-                break  # "6,874 households remain on the list"
+            if lower in self.lexicon.verbs_after_counted and (
+                words or self._preposition_at(doc, j + 1, sentence)
+            ):
+                break  # "6,874 households remain on the list"; "Of those, 1,870 work at"
             participle = (
                 lower.endswith(("ed", "ing")) or lower in self.lexicon.irregular_participles
             )
@@ -405,6 +407,9 @@ class ClaimFinder:
             compound = _hyphen_joins(doc, j, sentence)
             j += 2 if compound else 1
         return self._head_noun(words, names)
+
+    def _preposition_at(self, doc: Doc, j: int, sentence: Span) -> bool:
+        return j < sentence.end and doc[j].lower_ in self.lexicon.verb_prepositions
 
     def _head_noun(self, words: list[str], names: set[str]) -> str:
         """The last word that may be a noun: not a name ('1,340 flats Kronfjärdshem is

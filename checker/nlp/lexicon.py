@@ -255,6 +255,10 @@ class Lexicon:
         return frozenset(self.raw["period_enders"])
 
     @functools.cached_property
+    def verb_prepositions(self) -> frozenset[str]:
+        return frozenset(self.raw["verb_prepositions"])
+
+    @functools.cached_property
     def coordinators(self) -> frozenset[str]:
         return frozenset(self.raw["coordinators"])
 
