@@ -1036,3 +1036,14 @@ def test_a_share_after_a_clause_on_its_part_and_a_whole_named_in_the_singular(
     text: str, fires: bool
 ) -> None:
     assert bool(messages("share-arithmetic", text)) is fires
+
+
+def test_a_plan_funded_by_parts_is_the_budget_nearest_their_sum() -> None:
+    text = (
+        "The county presented a KSh 18.4 billion budget, up from KSh 17.1 billion last year. "
+        "According to the estimates, the plan will be funded by KSh 12.6 billion from the "
+        "government, KSh 3.9 billion in own revenue, KSh 1.8 billion in grants and KSh 0.9 "
+        "billion in loans."
+    )
+    (message,) = messages("sum-of-parts", text)
+    assert message.startswith("the parts of KSh 18.4 billion add up to")

@@ -280,7 +280,7 @@ def _named_total(
     savings package includes £6.2m from ...': parts of the '£18.7m of savings' before."""
     whole = named_whole(document, figures.items[0])
     if whole is None:
-        whole = _whole_named_by_opening(document, figures.items[0])
+        whole = _whole_named_by_opening(document, figures.items)
         if whole is not None and _adds_up_to_another(document, figures.items, whole):
             return None  # "The deal will be financed with ...": the €3.8 billion deal they
             # add up to, not the €2.9 billion its equity is valued at
@@ -294,40 +294,47 @@ def _adds_up_to_another(document: Document, parts: tuple[Claim, ...], whole: Cla
     )
 
 
-def _whole_named_by_opening(document: Document, first: Claim) -> Claim | None:
+def _whole_named_by_opening(document: Document, parts: tuple[Claim, ...]) -> Claim | None:
+    first = parts[0]
     opening = _NAMED_WHOLE_OPENS.match(document.source.prose, first.sentence_start, first.start)
     if opening is None:
         return None
     name = opening.group("name").lower()
-    return figure_of_name(document, name, first) or _figure_of_metric(document, name, first)
+    return figure_of_name(document, name, first) or _figure_of_metric(document, name, parts)
 
 
-def _figure_of_metric(document: Document, name: str, first: Claim) -> Claim | None:
-    """The last figure before the sentence of the metric ``name`` is a word for ('the gap'
-    after 'a funding shortfall of £11.7m'), larger than the first part."""
-    metric = load_lexicon().metric_of_word.get(name)
-    if not metric:
+_SPENDING = "spending"  # the metric of the lexicon a project's money is
+
+
+def _figure_of_metric(document: Document, name: str, parts: tuple[Claim, ...]) -> Claim | None:
+    """Of the figures before the sentence of the metric ``name`` is a word for ('the gap' after
+    'a funding shortfall of £11.7m'), each larger than the parts, the one nearest their sum
+    ('a KSh 18.4 billion budget, up from KSh 17.1 billion': the budget the parts fund)."""
+    lexicon = load_lexicon()
+    metric = lexicon.metric_of_word.get(name)
+    if not metric and name in lexicon.project_nouns:
+        metric = _SPENDING  # "the plan will be funded by ..." after "a KSh 18.4 billion budget"
+    first = parts[0]
+    if not metric or first.value is None:
         return None
-    before = document.starting_in(0, first.sentence_start)
-    return next(
-        (
-            c
-            for c in reversed(before)
-            if c.metric == metric
-            and same_measure(c, first)
-            and c.role == "level"
-            and c.value is not None
-            and first.value is not None
-            and c.value > first.value
-        ),
-        None,
-    )
+    largest = max(p.value for p in parts if p.value is not None)
+    candidates = [
+        c
+        for c in document.starting_in(0, first.sentence_start)
+        if c.metric == metric
+        and same_measure(c, first)
+        and c.role == "level"
+        and c.value is not None
+        and c.value > largest
+    ]
+    added = sum(p.value for p in parts if p.value is not None)
+    return min(candidates, key=lambda c: abs(c.value - added), default=None)
 
 
 # "The savings package includes £6.2m from ...", "The programme comprises ...", "The budget will
 # be funded by £231.4m of council tax, ...", "the gap would be closed through £6.2m of savings"
 _NAMED_WHOLE_OPENS = re.compile(
-    r"\s*(?:[\w'’-]+\s+){0,6}?(?:the|its|their|this|that)\s+(?P<name>[a-z][\w'’-]*)"
+    r"\s*(?:[\w'’-]+,?\s+){0,6}?(?:the|its|their|this|that)\s+(?P<name>[a-z][\w'’-]*)"
     r"(?:\s+(?:package|programme|program|plan|total|budget|bill))?\s+(?:includes|included"
     r"|comprises|comprised|consists\s+of|is\s+made\s+up\s+of|covers"
     r"|(?:is|was|will\s+be|would\s+be)\s+(?:funded|financed|met|covered|closed|bridged|plugged)"
