@@ -252,3 +252,9 @@ def test_a_far_level_on_the_wrong_side_of_the_baseline_is_not_the_changes() -> N
         "from the 19 cts per share before the split."
     )
     assert growth_messages(text) == []
+
+
+@pytest.mark.parametrize(("change", "fires"), [("9%", True), ("7%", False)])
+def test_a_bare_baseline_of_the_level_s_size_is_in_its_unit(change: str, fires: bool) -> None:
+    text = f"Gold output fell {change} to 104,000 ounces from 112,000, reflecting lower grades."
+    assert bool(growth_messages(text)) is fires

@@ -194,9 +194,19 @@ def _with_elided_unit(start: Claim | None, end: Claim | None) -> Claim | None:
     unit of the level it is compared with."""
     if start is None or end is None or start.kind != "count" or start.counted or start.unit:
         return start
-    if end.kind not in ("money", "quantity") or not start.step or start.step < 1000:
-        return start  # "from 211.5 mln" has a scale; "from 12" may count anything
+    if end.kind not in ("money", "quantity") or not start.step:
+        return start
+    if start.step < 1000 and not _of_a_size(start, end):
+        return start  # "from 211.5 mln" has a scale; "from 12" may count anything; "to 104,000
+        # ounces from 112,000" is of the level's size
     return replace(start, kind=end.kind, unit=end.unit)
+
+
+def _of_a_size(start: Claim, end: Claim) -> bool:
+    """A bare baseline of a thousand or more within a factor of two of its level."""
+    if start.value is None or end.value is None or start.value < 1000:
+        return False
+    return end.value / 2 <= start.value <= end.value * 2
 
 
 def comparable_levels(start: Claim | None, end: Claim | None) -> bool:
