@@ -920,3 +920,12 @@ def test_a_period_in_a_clause_of_its_own_is_not_the_figure_s() -> None:
     )
     backlog = next(c for c in document(text).claims if c.kind == "money")
     assert (backlog.metric, backlog.scope_text) == ("backlog", "")
+
+
+def test_a_name_wrapped_over_two_lines_is_one_entity() -> None:
+    text = (
+        "AMSTERDAM, June 14 - German investment group Brenner Beteiligungen\n"
+        "GmbH has built a 5.3 pct stake in Dutch logistics company Van Oosten."
+    )
+    stake = next(c for c in document(text).claims if c.kind == "percent")
+    assert stake.entity == "Brenner Beteiligungen GmbH"

@@ -958,9 +958,16 @@ class ContextReader:
             if following in ("'s", "’s") and possessed:
                 return possessed  # "Indonesia's Kirana Pay raises Rp 4.3 trillion"
             start = k
-            while start - 1 >= sentence.start and _is_proper(doc[start - 1], lexicon):
+            while start - 1 >= sentence.start and (
+                _is_proper(doc[start - 1], lexicon)
+                or (  # "Brenner Beteiligungen\nGmbH has built": a name wrapped over two lines
+                    doc[start - 1].is_space
+                    and start - 2 >= sentence.start
+                    and _is_proper(doc[start - 2], lexicon)
+                )
+            ):
                 start -= 1
-            return " ".join(t.text for t in doc[start : k + 1])
+            return " ".join(t.text for t in doc[start : k + 1] if not t.is_space)
         return self._opening_name(doc, sentence, limit)
 
     def _proper_run(self, doc: Doc, start: int, limit: int) -> str:
