@@ -122,22 +122,7 @@ _BEFORE = re.compile(
     r"|approximately|No\.?|Nos\.?)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?|[-/#])$",
     re.IGNORECASE,
 )
-_BARE_LEADS = {"top", "the", "these", "those", "following", "all", "other", "remaining", "big"}
 _LEAD = re.compile(r"\b(\w+)\s+$")
-_FUNCTION_WORDS = {
-    "of", "the", "a", "an", "and", "or", "nor", "but", "to", "in", "on", "at", "for", "by",
-    "with", "from", "into", "than", "that", "this", "these", "those", "which", "who", "whom",
-    "whose", "it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "us",
-    "our", "you", "your", "i", "me", "my", "is", "are", "was", "were", "be", "been", "being",
-    "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might",
-    "shall", "should", "must", "not", "no", "as", "so", "then", "said", "says", "per", "each",
-    "every", "times",
-}  # fmt: skip
-_IRREGULAR_PLURALS = {
-    "people", "children", "men", "women", "police", "data", "criteria", "media", "staff",
-    "personnel", "feet", "teeth", "mice", "geese", "cattle", "sheep", "fish", "aircraft",
-    "series", "species", "phenomena", "alumni", "crew", "team",
-}  # fmt: skip
 
 
 def announcement_of(prose: str, claim: Claim) -> Announcement | None:
@@ -172,10 +157,11 @@ def _inside_dashes(prose: str, claim: Claim) -> bool:
 
 
 def _noun_phrase(words: list[str], counted: str) -> bool:
-    if any(w.lower() in _FUNCTION_WORDS for w in words):
+    lexicon = load_lexicon()
+    if any(w.lower() in lexicon.enumeration_function_words for w in words):
         return False
     head = words[-1].rstrip(".").lower()
-    if head == counted.lower() or head in _IRREGULAR_PLURALS:
+    if head == counted.lower() or head in lexicon.irregular_plurals:
         return True
     return head.endswith("s") and not head.endswith(("ss", "us", "is", "'s", "’s"))
 
@@ -186,7 +172,8 @@ def _bare_count_start(prose: str, claim: Claim) -> int | None:
     if claim.counted or not claim.text.isalpha():
         return None
     lead = _LEAD.search(prose, max(0, claim.start - 20), claim.start)
-    return lead.start() if lead and lead[1].lower() in _BARE_LEADS else None
+    leads = load_lexicon().enumeration_bare_leads
+    return lead.start() if lead and lead[1].lower() in leads else None
 
 
 # -- the list ------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from checker.claims import Claim
 from checker.nlp.context import singular
+from checker.nlp.lexicon import load_lexicon
 from checker.nlp.times import TABLE_BLOCK
 
 _MONTH_NAMES = (
@@ -80,7 +81,7 @@ def restates(prose: str, claim: Claim, clause_allowed: bool = False) -> bool:
     after = prose[claim.end : claim.end + 60].strip()
     return (
         not (claim.kind == "count" and after[:1].isupper())  # "the 5636 System Unit": a name
-        and after.split(" ", 1)[0].strip(",.;:").lower() not in _MODEL_WORDS
+        and after.split(" ", 1)[0].strip(",.;:").lower() not in load_lexicon().model_words
         and _DEFINED_AFTER.match(after) is None
         and (clause_allowed or _PARTICIPLE_AFTER.match(after) is None)
         and not after.lower().startswith(("average", "mean", "median"))
@@ -133,7 +134,6 @@ def _named_rate(prose: str, claim: Claim) -> bool:
     return _WORDS.findall(claim.metric)[-1] in following
 
 
-_MODEL_WORDS = {"series", "model", "class", "version", "edition", "generation", "service"}
 _POSSESSOR = re.compile(r"([^\W\d_]+)['’]s\s+$")
 
 

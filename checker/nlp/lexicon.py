@@ -259,6 +259,22 @@ class Lexicon:
         return frozenset(self.raw["verb_prepositions"])
 
     @functools.cached_property
+    def enumeration_bare_leads(self) -> frozenset[str]:
+        return frozenset(self.raw["enumeration_bare_leads"])
+
+    @functools.cached_property
+    def enumeration_function_words(self) -> frozenset[str]:
+        return frozenset(self.raw["enumeration_function_words"])
+
+    @functools.cached_property
+    def irregular_plurals(self) -> frozenset[str]:
+        return frozenset(self.raw["irregular_plurals"])
+
+    @functools.cached_property
+    def model_words(self) -> frozenset[str]:
+        return frozenset(self.raw["model_words"])
+
+    @functools.cached_property
     def coordinators(self) -> frozenset[str]:
         return frozenset(self.raw["coordinators"])
 
