@@ -272,12 +272,9 @@ def _the_figure_again(a: Claim, b: Claim, context: Context) -> bool:
     figure', 'that $4.2 million number'): its role is the earlier one's, whatever it was."""
     return (
         b.start in context.cues
-        and context.nouns_after.get(b.start, "") in _FIGURE_NOUNS
+        and context.nouns_after.get(b.start, "") in load_lexicon().figure_nouns
         and _only_roles_differ(a, b, context.year)
     )
-
-
-_FIGURE_NOUNS = frozenset({"figure", "number", "amount", "sum"})
 
 
 def _one_count_as_event(a: Claim, b: Claim, slip: str, year: str) -> bool:

@@ -30,17 +30,11 @@ from checker.checks.base import Check
 from checker.claims import Claim
 from checker.document import Document
 from checker.findings import Finding
+from checker.nlp.lexicon import load_lexicon
 
 _HUNDRED = Decimal(100)
-# A change stated on another basis than the levels around it.
-_OTHER_BASIS = (
-    "comparable", "same-store", "same store", "like-for-like", "like for like", "organic",
-    "constant currenc", "constant dollar", "underlying", "adjusted",
-)  # fmt: skip
 _MULTIPLE_NAMES = {Decimal(2): "doubled", Decimal(3): "tripled", Decimal(4): "quadrupled",
                    Decimal("0.5"): "halved"}  # fmt: skip
-_OWN_BASELINE = ("compared with", "compared to", "against", "versus", " vs", "a year earlier",
-                 "a year ago", "from a year")  # fmt: skip
 # "cut that by 20%", "reduce it to": a word pointing back at a level, as the object of the change.
 _ANAPHORA = re.compile(r"\b(?:that|it|this|them|those)\s+(?:by|to|in half)\b", re.IGNORECASE)
 
@@ -157,7 +151,7 @@ def change_levels(
         between = document.source.text[start.end : end.start].lower()
     elif _CLAUSE_BREAK.search(between):
         return None  # "rose 13% from ¥16.5 billion, bringing first-half sales to ¥35.1 billion"
-    if any(marker in between for marker in _OTHER_BASIS):
+    if any(marker in between for marker in load_lexicon().other_basis_markers):
         return None  # "rose six pct on a comparable store basis to 108.6 mln": not the totals
     if any(c.role == "change" for c in document.starting_in(change.end, last)):
         return None  # another change comes first: the levels belong to it
@@ -241,7 +235,7 @@ def _earlier_baseline(
     if end is None or look_back == 0 or change.basis or end.start < change.start:
         return None
     sentence = document.source.text[change.sentence_start : end.end + 80].lower()
-    if any(word in sentence for word in _OWN_BASELINE):
+    if any(word in sentence for word in load_lexicon().own_baseline_markers):
         return None  # "rose 5.3 pct to 81.5 billion compared with end-1985"
     if any(
         c is not end and c.unit == end.unit for c in document.in_sentence(change.sentence_start)

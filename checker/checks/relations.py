@@ -250,7 +250,8 @@ def _named_alike(prose: str, wholes: tuple[Claim, ...], words: list[str]) -> tup
     """The wholes whose own words share a stem with what the share is 'of' ('of all the energy
     purchased': 'The utility purchased 9,420 gigawatt-hours', not 'billed customers for
     7,630 GWh')."""
-    stems = {w[:_STEM] for w in words if len(w) > _STEM and w not in _TOO_GENERIC}
+    generic = load_lexicon().too_generic_names
+    stems = {w[:_STEM] for w in words if len(w) > _STEM and w not in generic}
     return tuple(
         whole
         for whole in wholes
@@ -518,7 +519,7 @@ def _shares_of_named_whole(
         if _closes_aside(prose, part, between):
             continue
         named = _NAMED_WHOLE.match(prose, percent.end)
-        if named is None or named.group("name").lower() in _TOO_GENERIC:
+        if named is None or named.group("name").lower() in load_lexicon().too_generic_names:
             continue
         whole = _figure_named(document, named.group("name"), part)
         if whole is not None:
@@ -546,8 +547,9 @@ def named_whole(document: Document, part: Claim) -> Claim | None:
     name = named.group("name").lower()
     if _DEMONSTRATIVE.match(named.group()):
         return None  # "R$6.5 billion of that total": the figure just before, not one named so
-    if name in _TOO_GENERIC and name != "total":  # "78 billion yen of the total": of the
-        return None  # figure the text calls the total ("total demand was 74.5 billion yen")
+    if name in load_lexicon().too_generic_names and name != "total":
+        return None  # "78 billion yen of the total": of the figure the text calls the total
+        # ("total demand was 74.5 billion yen")
     return _figure_named(document, name, part, larger=False)
 
 
@@ -622,7 +624,6 @@ _NAMED_WHOLE = re.compile(
     r"\s*(?=[,.;)]|$)",
     re.IGNORECASE,
 )
-_TOO_GENERIC = {"total", "the total", "all", "it", "them", "that", "this", "those"}
 
 
 def _shares_of_opening_whole(

@@ -275,6 +275,22 @@ class Lexicon:
         return frozenset(self.raw["model_words"])
 
     @functools.cached_property
+    def other_basis_markers(self) -> tuple[str, ...]:
+        return tuple(self.raw["other_basis_markers"])
+
+    @functools.cached_property
+    def own_baseline_markers(self) -> tuple[str, ...]:
+        return tuple(self.raw["own_baseline_markers"])
+
+    @functools.cached_property
+    def figure_nouns(self) -> frozenset[str]:
+        return frozenset(self.raw["figure_nouns"])
+
+    @functools.cached_property
+    def too_generic_names(self) -> frozenset[str]:
+        return frozenset(self.raw["too_generic_names"])
+
+    @functools.cached_property
     def coordinators(self) -> frozenset[str]:
         return frozenset(self.raw["coordinators"])
 
