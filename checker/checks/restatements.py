@@ -19,18 +19,6 @@ from checker.nlp.context import singular
 from checker.nlp.lexicon import load_lexicon
 from checker.nlp.times import TABLE_BLOCK
 
-_MONTH_NAMES = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
-_MONTHS = _MONTH_NAMES.split("|")
-# Nouns for a part of a company: "the cloud unit's ¥6.4 billion".
-_PART_NOUNS = ("unit", "division", "business", "arm", "segment", "subsidiary", "branch")
-
-# "the 42,800 attendances", "the farm's 48 turbines", "January's gain of 33,700 jobs".
-_DEFINITE = re.compile(
-    rf"(?:\bthe|\w['’]s|\b(?:{_MONTH_NAMES})['’]s(?:\s+[a-z-]+){{1,2}}\s+of)\s+$",
-    re.IGNORECASE,
-)
 # "more than the ₹17,010 crore", "from the 12 in 2019": a figure compared with, not restated;
 # "half the 30 ministers", "61 of the 165 riders": the whole a part is taken from;
 # "from 1985's 584 mln dlr deficit", "last year's 5,000": the figure of another time.
@@ -42,13 +30,6 @@ _COMPARED = re.compile(
     r"|tomorrow)['’]s)\s+$",
     re.IGNORECASE,
 )
-# "January's gain of 33,700 jobs": the figure of a month, which the earlier figure must not
-# contradict.
-_MONTH_OWNER = re.compile(
-    rf"\b({_MONTH_NAMES})['’]s(?:\s+[a-z-]+){{0,2}}(?:\s+of)?\s+$", re.IGNORECASE
-)
-# "the cloud unit's ¥6.4 billion": a part's figure, which restates only another of the part's.
-_PART_OWNER = re.compile(rf"\b(?:{'|'.join(_PART_NOUNS)})['’]s\s+$", re.IGNORECASE)
 # "the ¥161 billion average of estimates": defined by what follows.
 _DEFINED_AFTER = re.compile(r"^(?:[^\W\d][\w-]*\s+)?(?:average|mean|median)\s+of\b", re.IGNORECASE)
 # "the 165 riders who started", "the 649 patients who needed intensive care": a relative
@@ -62,8 +43,37 @@ _RELATIVE = re.compile(
 _PARTICIPLE_AFTER = re.compile(r"^[a-z]+ed\s+(?:on|in|at|by|for|to|from|across|over)\b")
 
 
+def _month_names() -> str:
+    return "|".join(load_lexicon().month_names)
+
+
+@functools.cache
+def _definite() -> re.Pattern[str]:
+    """'the 42,800 attendances', 'the farm's 48 turbines', 'January's gain of 33,700 jobs'."""
+    return re.compile(
+        rf"(?:\bthe|\w['’]s|\b(?:{_month_names()})['’]s(?:\s+[a-z-]+){{1,2}}\s+of)\s+$",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
+def _month_owner() -> re.Pattern[str]:
+    """'January's gain of 33,700 jobs': the figure of a month, which the earlier figure must not
+    contradict."""
+    return re.compile(
+        rf"\b({_month_names()})['’]s(?:\s+[a-z-]+){{0,2}}(?:\s+of)?\s+$", re.IGNORECASE
+    )
+
+
+@functools.cache
+def _part_owner() -> re.Pattern[str]:
+    """'the cloud unit's ¥6.4 billion': a part's figure, which restates only another of the
+    part's."""
+    return re.compile(rf"\b(?:{'|'.join(load_lexicon().part_nouns)})['’]s\s+$", re.IGNORECASE)
+
+
 def of_a_part(prose: str, claim: Claim) -> bool:
-    return _PART_OWNER.search(prose[max(0, claim.start - 40) : claim.start]) is not None
+    return _part_owner().search(prose[max(0, claim.start - 40) : claim.start]) is not None
 
 
 def share_words(claim: Claim, antecedents: list[Claim]) -> bool:
@@ -76,7 +86,7 @@ def restates(prose: str, claim: Claim, clause_allowed: bool = False) -> bool:
     figure given as already known. With ``clause_allowed``, also one a participle clause says
     more of ('the 1.254 billion dlrs earned in fiscal 2010')."""
     before = prose[max(0, claim.start - 40) : claim.start]
-    if _DEFINITE.search(before) is None or _COMPARED.search(before):
+    if _definite().search(before) is None or _COMPARED.search(before):
         return False
     after = prose[claim.end : claim.end + 60].strip()
     return (
@@ -141,13 +151,16 @@ def _owner(prose: str, claim: Claim) -> str:
     """'farm' in 'the farm's 48 turbines', 'brazil' in 'Brazil's 109 billion dlr debt'."""
     match = _POSSESSOR.search(prose[max(0, claim.start - 40) : claim.start])
     owner = match.group(1).lower() if match else ""
-    return "" if owner in _NOT_OWNERS else owner
+    return "" if _not_an_owner(owner) else owner
 
 
-# "the unit's", "the company's": whose figure it is, but in words any sentence may use; and
-# "January's", "this year's": when, not whose.
-_NOT_OWNERS = {*_PART_NOUNS, "company", "group", "firm", *_MONTHS, "year", "quarter", "month",
-               "week", "season", "today", "yesterday", "tomorrow"}  # fmt: skip
+def _not_an_owner(word: str) -> bool:
+    """'the unit's', 'the company's': whose figure it is, but in words any sentence may use;
+    'January's', 'this year's': when, not whose."""
+    lexicon = load_lexicon()
+    return (
+        word in lexicon.part_nouns or word in lexicon.month_names or word in lexicon.not_owner_words
+    )
 
 
 def alike_in_size(a: Claim, b: Claim) -> bool:
@@ -210,10 +223,10 @@ def different_entities(a: Claim, b: Claim) -> bool:
 
 def same_month(prose: str, antecedent: Claim, claim: Claim) -> bool:
     """'January's gain of 33,700 jobs' restates a figure of January or of 'the month'."""
-    match = _MONTH_OWNER.search(prose[max(0, claim.start - 40) : claim.start])
+    match = _month_owner().search(prose[max(0, claim.start - 40) : claim.start])
     if match is None:
         return True
-    month = _MONTHS.index(match.group(1).lower()) + 1
+    month = load_lexicon().month_names.index(match.group(1).lower()) + 1
     scope = antecedent.scope.removesuffix(" (forecast)")
     return scope in ("", "the month") or scope.endswith((f"month {month:02d}", f"-{month:02d}"))
 

@@ -291,6 +291,23 @@ class Lexicon:
         return frozenset(self.raw["too_generic_names"])
 
     @functools.cached_property
+    def part_nouns(self) -> tuple[str, ...]:
+        return tuple(self.raw["part_nouns"])
+
+    @functools.cached_property
+    def not_owner_words(self) -> frozenset[str]:
+        return frozenset(self.raw["not_owner_words"])
+
+    @functools.cached_property
+    def month_names(self) -> tuple[str, ...]:
+        """Each month's full name ('january', 'may'): the longest of the names of its number."""
+        longest: dict[int, str] = {}
+        for name, number in self.months.items():
+            if len(name) > len(longest.get(number, "")):
+                longest[number] = name
+        return tuple(longest[n] for n in sorted(longest))
+
+    @functools.cached_property
     def coordinators(self) -> frozenset[str]:
         return frozenset(self.raw["coordinators"])
 
