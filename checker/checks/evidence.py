@@ -588,9 +588,6 @@ def _telling(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in words if len(w) > 2 and w not in untelling)
 
 
-_WIRE_WORDS = ("dlr", "stg", "pct", "mln")  # wire abbreviations, singular as words are compared
-
-
 @functools.cache
 def _untelling_words() -> frozenset[str]:
     lexicon = load_lexicon()
@@ -601,7 +598,7 @@ def _untelling_words() -> frozenset[str]:
     metrics = {w for section in ("metrics", "metric_verbs") for ws in raw[section].values()
                for w in ws}  # fmt: skip
     return frozenset(
-        {*STOP_WORDS, *scales, *durations, *metrics, *currencies, *_WIRE_WORDS,
+        {*STOP_WORDS, *scales, *durations, *metrics, *currencies, *lexicon.wire_abbreviations,
          *raw["speech_verbs"], *raw["generic_subject_words"]}
     )  # fmt: skip
 

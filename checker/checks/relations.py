@@ -435,7 +435,8 @@ def company_stakes(
 def _holding(document: Document, prose: str, part: Claim, percent: Claim) -> bool:
     """'30.8 mln shares, or 9.7 pct', '4.2 mln shares ..., equal to 5.9 pct of Brinkvik's share
     capital': shares held, and their share of the company (no other whole named)."""
-    if not (_part_and_its_share(part, percent, ("count",)) and part.counted in _SHARE_NOUNS):
+    shares = load_lexicon().share_nouns
+    if not (_part_and_its_share(part, percent, ("count",)) and part.counted in shares):
         return False
     between = _between_part_and_share(document, part, percent)
     if not (_PART_TO_SHARE.match(between) or _HELD_TO_SHARE.search(between)):
@@ -448,7 +449,6 @@ def _holding(document: Document, prose: str, part: Claim, percent: Claim) -> boo
     )
 
 
-_SHARE_NOUNS = frozenset({"shares", "share"})
 # "4.2 mln shares on Wednesday from the pension fund, equal to 5.9 pct"
 _HELD_TO_SHARE = re.compile(r",\s*(?:equal to|equivalent to|representing)\s*$", re.IGNORECASE)
 _OF_THE_COMPANY = re.compile(

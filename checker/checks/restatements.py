@@ -134,11 +134,10 @@ def specific(prose: str, claim: Claim) -> bool:
 
 
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
-_CHANGING_SHARES = {"stake", "shares"}
 
 
 def _named_rate(prose: str, claim: Claim) -> bool:
-    if "." not in claim.text or claim.metric in _CHANGING_SHARES:
+    if "." not in claim.text or claim.metric in load_lexicon().changing_share_metrics:
         return False
     following = _WORDS.findall(prose[claim.end : claim.end + 40].lower())[:5]
     return _WORDS.findall(claim.metric)[-1] in following
@@ -174,10 +173,8 @@ def alike_in_size(a: Claim, b: Claim) -> bool:
 def of_the_period_before(claim: Claim) -> bool:
     """'the NZ$2.1 million deficit of the previous season': a figure of the period before the
     one the story is about, whichever that is."""
-    return not claim.scope_inherited and claim.scope.startswith(_PERIOD_BEFORE)
-
-
-_PERIOD_BEFORE = ("previous ", "prior ", "preceding ")
+    before = tuple(f"{w} " for w in load_lexicon().period_before_words)
+    return not claim.scope_inherited and claim.scope.startswith(before)
 
 
 def may_restate(prose: str, antecedent: Claim, claim: Claim) -> bool:

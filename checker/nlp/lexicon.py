@@ -308,6 +308,22 @@ class Lexicon:
         return tuple(longest[n] for n in sorted(longest))
 
     @functools.cached_property
+    def wire_abbreviations(self) -> frozenset[str]:
+        return frozenset(self.raw["wire_abbreviations"])
+
+    @functools.cached_property
+    def share_nouns(self) -> frozenset[str]:
+        return frozenset(self.raw["share_nouns"])
+
+    @functools.cached_property
+    def changing_share_metrics(self) -> frozenset[str]:
+        return frozenset(self.raw["changing_share_metrics"])
+
+    @functools.cached_property
+    def period_before_words(self) -> tuple[str, ...]:
+        return tuple(self.raw["period_before_words"])
+
+    @functools.cached_property
     def coordinators(self) -> frozenset[str]:
         return frozenset(self.raw["coordinators"])
 
