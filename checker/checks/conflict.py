@@ -1015,7 +1015,7 @@ def _a_label(words: str) -> bool:
     return all(w == "and" or w not in STOP_WORDS for w in words.lower().split())
 
 
-# "..., electricity R3.7 billion", ": water and sanitation R4.9 billion", "and other R1.3 billion"
+# "..., electricity R3.7 billion", ": water and sanitation R4.9 billion", "and clinics R1.3 billion"
 _LIST_LABEL = re.compile(r"(?:[,:;]|\band)\s+(?P<label>(?:[a-z][\w'’-]*\s+){1,3})$")
 
 
