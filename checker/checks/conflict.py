@@ -13,6 +13,7 @@ restatements.py reads which figures those are).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import itertools
@@ -200,10 +201,11 @@ class ConflictCheck(Check):
         body = _Body(document)
         for claims in buckets.values():
             crowded = self._crowded(claims, context.year, wholes) if len(claims) > 1 else set()
+            by_role = _indices_by_role(claims)
             for index, later in enumerate(claims[1:], start=1):
                 if later.start in reported:
                     continue
-                earlier = _antecedents(claims[:index], later)
+                earlier = _antecedents(claims, index, by_role[later.role])
                 if later.start in wholes:  # "Of the 1,284 deaths, 1,482 occurred in ...": a part
                     earlier = [
                         e
@@ -979,14 +981,21 @@ class _Body:
         )
 
 
-def _antecedents(before: list[Claim], later: Claim) -> list[Claim]:
-    """The figures before ``later`` it is weighed against: the last few, and as many more of
-    its own role, so that a table's column of changes does not push the level it restates out
-    of reach."""
-    near = before[-_ANTECEDENTS:]
-    same_role = [c for c in before if c.role == later.role][-_ANTECEDENTS:]
-    starts = {c.start for c in near} | {c.start for c in same_role}
-    return [c for c in before if c.start in starts]
+def _indices_by_role(claims: list[Claim]) -> dict[str, list[int]]:
+    by_role: dict[str, list[int]] = defaultdict(list)
+    for index, claim in enumerate(claims):
+        by_role[claim.role].append(index)
+    return by_role
+
+
+def _antecedents(claims: list[Claim], index: int, same_role: list[int]) -> list[Claim]:
+    """The figures before ``claims[index]`` it is weighed against: the last few, and as many
+    more of its own role (``same_role``: the indices of that role's figures), so that a table's
+    column of changes does not push the level it restates out of reach."""
+    k = bisect.bisect_left(same_role, index)
+    chosen = set(range(max(0, index - _ANTECEDENTS), index))
+    chosen.update(same_role[max(0, k - _ANTECEDENTS) : k])
+    return [claims[i] for i in sorted(chosen)]
 
 
 def _list_labels(prose: str, claims: Iterable[Claim]) -> dict[int, str]:

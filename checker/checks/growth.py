@@ -27,6 +27,7 @@ from checker.amounts import (
 )
 from checker.checks import register
 from checker.checks.base import Check
+from checker.checks.relations import in_elided_unit
 from checker.claims import Claim
 from checker.document import Document
 from checker.findings import Finding
@@ -142,7 +143,8 @@ def change_levels(
         start = document.claim_at(change.change_from)
     else:
         start = _earlier_baseline(document, change, end, look_back)
-    start = _with_elided_unit(start, end)
+    if start is not None and end is not None:
+        start = in_elided_unit(start, end, near_in_size=True)  # "to 219.2 mln dlrs, from 211.5 mln"
     if start is None or end is None or not comparable_levels(start, end):
         return None
     last = max(start.end, end.end)
@@ -181,26 +183,6 @@ def _far_apart(start: Claim, end: Claim) -> bool:
     assert start.value is not None and end.value is not None
     low, high = sorted((start.value, end.value))
     return low > 0 and high >= 10 * low
-
-
-def _with_elided_unit(start: Claim | None, end: Claim | None) -> Claim | None:
-    """'to 219.2 mln dlrs, from 211.5 mln': a bare baseline with a scale takes the currency or
-    unit of the level it is compared with."""
-    if start is None or end is None or start.kind != "count" or start.counted or start.unit:
-        return start
-    if end.kind not in ("money", "quantity") or not start.step:
-        return start
-    if start.step < 1000 and not _of_a_size(start, end):
-        return start  # "from 211.5 mln" has a scale; "from 12" may count anything; "to 104,000
-        # ounces from 112,000" is of the level's size
-    return replace(start, kind=end.kind, unit=end.unit)
-
-
-def _of_a_size(start: Claim, end: Claim) -> bool:
-    """A bare baseline of a thousand or more within a factor of two of its level."""
-    if start.value is None or end.value is None or start.value < 1000:
-        return False
-    return end.value / 2 <= start.value <= end.value * 2
 
 
 def comparable_levels(start: Claim | None, end: Claim | None) -> bool:

@@ -694,7 +694,7 @@ def parts_of_wholes(document: Document) -> Iterator[PartOfWhole]:
         yield PartOfWhole(share.part, share.whole)
     for claims in sentences(document):
         for a, b in itertools.pairwise(claims):
-            b = _with_elided_unit(b, a)  # "Of the 2.3 billion euros ..., 2.6 billion were"
+            b = in_elided_unit(b, a)  # "Of the 2.3 billion euros ..., 2.6 billion were"
             if (a.start, b.start) in seen or (b.start, a.start) in seen or not same_measure(a, b):
                 continue
             between = gap(document, a, b)
@@ -724,23 +724,24 @@ def parts_of_wholes(document: Document) -> Iterator[PartOfWhole]:
                 yield PartOfWhole(claim, whole)
 
 
-def _with_elided_unit(claim: Claim, before: Claim) -> Claim:
-    """A bare scaled figure ('2.6 billion', '211.5 mln') right after an amount in its
-    sentence is in the amount's currency or unit; '12' may count anything."""
-    if (
-        claim.kind != "count"
-        or claim.counted
-        or claim.unit
-        or before.kind
-        not in (
-            "money",
-            "quantity",
-        )
-    ):
+def in_elided_unit(claim: Claim, model: Claim, near_in_size: bool = False) -> Claim:
+    """A bare figure beside an amount in the amount's currency or unit: one written with a
+    scale ('Of the 2.3 billion euros ..., 2.6 billion were', 'to 219.2 mln dlrs, from 211.5
+    mln'), or with ``near_in_size`` one of a thousand or more within a factor of two of it ('to
+    104,000 ounces from 112,000'); '12' may count anything."""
+    if claim.kind != "count" or claim.counted or claim.unit or not claim.step:
         return claim
-    if claim.step < 1000:
+    if model.kind not in ("money", "quantity"):
         return claim
-    return dataclasses.replace(claim, kind=before.kind, unit=before.unit)
+    if claim.step < 1000 and not (near_in_size and _of_a_size(claim, model)):
+        return claim
+    return dataclasses.replace(claim, kind=model.kind, unit=model.unit)
+
+
+def _of_a_size(claim: Claim, model: Claim) -> bool:
+    if claim.value is None or model.value is None or claim.value < 1000:
+        return False
+    return model.value / 2 <= claim.value <= model.value * 2
 
 
 def _counted_whole(document: Document, part: Claim) -> Claim | None:

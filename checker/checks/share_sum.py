@@ -88,7 +88,7 @@ class ShareSumCheck(Check):
         index = document.lines
         by_line: dict[int, list[Claim]] = {}
         for claim in document.claims:
-            by_line.setdefault(index.position(claim.start)[0], []).append(claim)
+            by_line.setdefault(document.line_of(claim), []).append(claim)
         line, last = 1, len(index.starts)
         while line <= last:
             if not _BULLET.match(index.line_text(line)):
