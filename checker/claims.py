@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from types import SimpleNamespace
@@ -201,3 +202,9 @@ class Claim:
         if self.scope_text:
             parts.append(f"period {self.scope_text}")
         return ClaimMark(self.start, self.end, self.kind, "; ".join(parts))
+
+
+def sum_range(claims: Iterable[Claim]) -> tuple[Decimal, Decimal]:
+    """The least and the most figures add up to, each read with its stated precision."""
+    intervals = [c.interval() for c in claims]
+    return sum(low for low, _ in intervals), sum(high for _, high in intervals)

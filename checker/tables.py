@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from checker.claims import Claim
+from checker.claims import Claim, sum_range
 from checker.findings import LineIndex
 from checker.nlp.context import singular
 from checker.nlp.lexicon import load_lexicon
@@ -165,8 +165,7 @@ def _a_share(cell: Claim) -> bool:
 
 
 def _adds_to_hundred(column: list[Claim]) -> bool:
-    low = sum(c.interval()[0] for c in column)
-    high = sum(c.interval()[1] for c in column)
+    low, high = sum_range(column)
     return low <= _HUNDRED <= high
 
 

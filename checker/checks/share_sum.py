@@ -19,7 +19,7 @@ from checker.amounts import plain
 from checker.checks import register
 from checker.checks.base import Check
 from checker.checks.relations import FigureList, figure_lists
-from checker.claims import Claim
+from checker.claims import Claim, sum_range
 from checker.document import Document
 from checker.findings import Finding, LineIndex
 from checker.tables import allocation_columns, has_tables, share_columns
@@ -57,15 +57,14 @@ class ShareSumCheck(Check):
     def run(self, document: Document) -> Iterator[Finding]:
         if has_tables(document.source):
             for column in share_columns(document.lines, document.claims):
-                if sum(c.interval()[0] for c in column) > _HUNDRED + self._slack():
+                if sum_range(column)[0] > _HUNDRED + self._slack():
                     yield self._finding(document, FigureList(tuple(column), ()), False, True)
             for column in allocation_columns(document.lines, document.claims):
-                low = sum(c.interval()[0] for c in column)
-                high = sum(c.interval()[1] for c in column)
+                low, high = sum_range(column)
                 if low > _HUNDRED + self._slack() or high < _HUNDRED - self._slack():
                     yield self._finding(document, FigureList(tuple(column), ()), True, True)
         for items in self._bulleted_shares(document):
-            if sum(c.interval()[0] for c in items) > _HUNDRED + self._slack():
+            if sum_range(items)[0] > _HUNDRED + self._slack():
                 yield self._finding(document, FigureList(tuple(items), ()), False)
         for figures in figure_lists(document, "percent"):
             if not (
@@ -74,8 +73,7 @@ class ShareSumCheck(Check):
                 or self._answers_just_over(document, figures)
             ):
                 continue
-            low = sum(c.interval()[0] for c in figures.items)
-            high = sum(c.interval()[1] for c in figures.items)
+            low, high = sum_range(figures.items)
             slack = self._slack()
             whole = self._covers_whole(figures)
             if low <= _HUNDRED + slack and not (whole and high < _HUNDRED - slack):
@@ -222,7 +220,7 @@ def _just_over(items: tuple[Claim, ...]) -> bool:
     """Three stated shares or more, none a bound or a range, adding up to just over 100%."""
     if len(items) < 3 or any(c.qualifier or c.value_high is not None for c in items):
         return False
-    return _JUST_OVER[0] < sum(c.interval()[0] for c in items) <= _JUST_OVER[1]
+    return _JUST_OVER[0] < sum_range(items)[0] <= _JUST_OVER[1]
 
 
 _OF_WHOLE = re.compile(

@@ -29,7 +29,7 @@ from checker.checks.relations import (
     sentences,
 )
 from checker.checks.restatements import sentence_text
-from checker.claims import Claim
+from checker.claims import Claim, sum_range
 from checker.document import Document
 from checker.findings import Finding
 from checker.nlp.lexicon import load_lexicon
@@ -229,7 +229,7 @@ def _adds_up(total: Claim, parts: tuple[Claim, ...]) -> bool:
 
 def _sum_range(parts: tuple[Claim, ...]) -> tuple[Decimal, Decimal]:
     """The least and the most the parts add up to, each read with its stated precision."""
-    return sum(p.interval()[0] for p in parts), sum(p.interval()[1] for p in parts)
+    return sum_range(parts)
 
 
 _SENTENCES_BACK = 2  # a whole named this many sentences before its parts, at most
