@@ -929,3 +929,22 @@ def test_a_name_wrapped_over_two_lines_is_one_entity() -> None:
     )
     stake = next(c for c in document(text).claims if c.kind == "percent")
     assert stake.entity == "Brenner Beteiligungen GmbH"
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Of them, 3,410 were aged 65 or over.", "65"),
+        ("Children under five accounted for 388.", "five"),
+        ("It covers people aged between 15 and 24.", "15 and 24"),
+        ("A fine for children under the age of 12.", "12"),
+    ],
+)
+def test_an_age_is_a_number_of_years_not_a_count(text: str, age: str) -> None:
+    (claim,) = [c for c in claims(text) if c.text == age]
+    assert (claim.kind, claim.unit) == ("duration", "year")
+
+
+def test_a_count_after_under_or_over_is_a_count_unless_people_are_named_before() -> None:
+    (claim,) = claims("The plant shed over 300 jobs.")
+    assert claim.kind == "count"

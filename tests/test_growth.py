@@ -258,3 +258,26 @@ def test_a_far_level_on_the_wrong_side_of_the_baseline_is_not_the_changes() -> N
 def test_a_bare_baseline_of_the_level_s_size_is_in_its_unit(change: str, fires: bool) -> None:
     text = f"Gold output fell {change} to 104,000 ounces from 112,000, reflecting lower grades."
     assert bool(growth_messages(text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("Clinics gave 412,000 doses in 2013, 9% more than the 389,000 given in 2012.", True),
+        ("Clinics gave 412,000 doses in 2013, 5.9% more than the 389,000 given in 2012.", False),
+        ("Sales fell to $150 million in 2013, 5% lower than the $200 million of 2012.", True),
+        ("Sales fell to $190 million in 2013, 5% lower than the $200 million of 2012.", False),
+        # A comparison with no figure after "than" gives no baseline.
+        ("Women earned $41,000, 17% less than men.", False),
+    ],
+)
+def test_a_percentage_more_or_less_than_a_figure_is_a_change_from_it(
+    text: str, fires: bool
+) -> None:
+    assert bool(growth_messages(text)) is fires
+
+
+@pytest.mark.parametrize(("change", "fires"), [("4.8%", False), ("8.4%", True)])
+def test_a_percentage_on_a_figure_is_a_change_from_it(change: str, fires: bool) -> None:
+    text = f"The population reached 1,847,300, an increase of {change} on the 1,762,900 of 2011."
+    assert bool(growth_messages(text)) is fires

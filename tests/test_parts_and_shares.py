@@ -1047,3 +1047,27 @@ def test_a_plan_funded_by_parts_is_the_budget_nearest_their_sum() -> None:
     )
     (message,) = messages("sum-of-parts", text)
     assert message.startswith("the parts of KSh 18.4 billion add up to")
+
+
+@pytest.mark.parametrize(("share", "fires"), [("68.4%", True), ("65.8%", False)])
+def test_a_bulleted_share_of_the_total_is_of_the_exact_figure_not_its_rounding(
+    share: str, fires: bool
+) -> None:
+    text = (
+        "# Population passes 1.8 million\n\n"
+        "The population reached 1,847,300, an increase of 4.8% on the 1,762,900 of 2011.\n\n"
+        "Key results:\n\n"
+        "- 351,000 residents aged 65 or over, or 19.0% of the population\n"
+        f"- 1,214,600 people living in urban areas, or {share} of the total\n"
+        "- 4 of the 11 districts lost population\n"
+    )
+    assert bool(messages("share-arithmetic", text)) is fires
+
+
+@pytest.mark.parametrize(("share", "fires"), [("88", True), ("98", False)])
+def test_shares_of_a_named_stock_are_the_part_before_or(share: str, fires: bool) -> None:
+    text = (
+        f"Its unit accepted 2,316,940 shares of Grant common, or about {share} pct of the "
+        "2,369,799 shares outstanding."
+    )
+    assert bool(messages("share-arithmetic", text)) is fires

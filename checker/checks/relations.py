@@ -171,7 +171,8 @@ class UnstatedShare:
 
 # "of the group total", "of group revenue", "of everyone waiting": the whole a share names.
 _OF_PHRASE = re.compile(
-    r"\s*of\s+(?P<phrase>(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s*(?=[,.;:)]|\s+(?:and|while|with|as|in)\b|$)",
+    r"\s*of\s+(?P<phrase>(?:[\w'’-]+[^\S\n]+){0,4}?[\w'’-]+)[^\S\n]*"
+    r"(?=[,.;:)\n]|\s+(?:and|while|with|as|in)\b|$)",
     re.IGNORECASE,
 )
 # A share written after its part with no word that joins them: "262.52 billion dlrs, 54.7 pct",
@@ -193,6 +194,7 @@ def unstated_shares(
     prose = document.source.prose
     lexicon = load_lexicon()
     metrics = lexicon.metric_of_word
+    baselines = {c.change_from for c in document.claims if c.change_from >= 0}
     for claims in sentences(document):
         for part, percent in itertools.pairwise(claims):
             if (
@@ -226,10 +228,24 @@ def unstated_shares(
                 c
                 for c in candidates
                 if _may_be_whole(c, part, any_counted=group)
+                and c.start not in baselines  # "4.8% on the 1,762,900 of 2011": a past figure
                 and (not metric or _of_metric(c, metric))
             )
             wholes = _named_alike(prose, wholes, words) or wholes
-            yield UnstatedShare(part, percent, wholes, joined, " ".join(words))
+            yield UnstatedShare(part, percent, _without_roundings(wholes), joined, " ".join(words))
+
+
+def _without_roundings(wholes: tuple[Claim, ...]) -> tuple[Claim, ...]:
+    """The wholes less those that round another ('passes 1.8 million' in a headline, then
+    '1,847,300'): the exact figure is the one a share is worked out from."""
+    return tuple(
+        whole
+        for whole in wholes
+        if not any(
+            other.step < whole.step and whole.interval()[0] <= other.value <= whole.interval()[1]
+            for other in wholes
+        )
+    )
 
 
 def _metric_of(word: str, metrics: dict[str, str]) -> str:
@@ -491,7 +507,7 @@ def _of_a_whole() -> re.Pattern[str]:
 
 
 _COUNTED_WORDS = re.compile(
-    r"^\s*(?:of\s+(?:the|its|their)\s+)?[^\W_][\w-]*(?:\s+[^\W_][\w-]*){0,2}?"
+    r"^\s*(?:of\s+(?:the|its|their)\s+)?[^\W_][\w-]*(?:\s+[^\W_][\w-]*){0,4}?"
     r"(?=\s*(?:[,(]|or\b))"
 )  # "shares, or", "of its common shares, or", "5G users, or"
 

@@ -165,7 +165,30 @@ class ClaimFinder:
                 reading, start=start, kind=MONEY, unit=code, symbol=symbol, unit_text=text
             )
             return self._money_scale(doc, reading, index)
-        return self._suffix(doc, reading, index, sentence)
+        reading = self._suffix(doc, reading, index, sentence)
+        if self._an_age(doc, reading, sentence):
+            return replace(reading, kind=DURATION, unit="year")
+        return reading
+
+    def _an_age(self, doc: Doc, reading: Reading, sentence: Span) -> bool:
+        """'residents aged 65 or over', 'under the age of 5': a number of years, not a count."""
+        number = reading.number
+        whole_number = number.bare_integer or (not number.literal and number.scale == 1)
+        if reading.kind != COUNT or reading.counted or not whole_number or number.step != 1:
+            return False
+        k = reading.start - 1
+        if k >= sentence.start and doc[k].lower_ in ("of", "between"):
+            k -= 1  # "the age of 5", "aged between 15 and 24"
+        if k < sentence.start:
+            return False
+        if doc[k].lower_ in self.lexicon.age_words:
+            return True
+        return (  # "children under five", "people over 65"
+            doc[k].lower_ in ("under", "over")
+            and k > sentence.start
+            and doc[k - 1].lower_ in self.lexicon.age_nouns
+            and reading.number.value <= 120
+        )
 
     def _currency_before(
         self, doc: Doc, i: int, index: LexicalIndex

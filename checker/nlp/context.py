@@ -383,7 +383,18 @@ class ContextReader:
             steps += 1
         if claim.end < sentence.end and doc[claim.end].lower_ in ("higher", "lower"):
             return "up" if doc[claim.end].lower_ == "higher" else "down"
+        if self._compared_than(doc, claim, sentence):
+            return self.lexicon.change_comparatives[doc[claim.end].lower_]  # "9% more than"
         return self._planned_change_after(doc, claim, index, sentence)
+
+    def _compared_than(self, doc: Doc, claim: ClaimView, sentence: Span) -> bool:
+        """'9% more than the 389,000 given in 2012': a percentage, a comparative and 'than'."""
+        return (
+            claim._.kind == PERCENT
+            and claim.end + 1 < sentence.end
+            and doc[claim.end].lower_ in self.lexicon.change_comparatives
+            and doc[claim.end + 1].lower_ == "than"
+        )
 
     def _a_result(self, doc: Doc, word: int, claim: ClaimView, sentence: Span) -> bool:
         """'a net loss of $2.7 million', 'lost £22.6m before tax': money a result names, a level;
@@ -449,6 +460,10 @@ class ContextReader:
                 break
             if k > claim.end and index.has(k, "CHANGE") and word not in ("up", "down"):
                 break
+            if word == "than" and k == claim.end + 1 and self._compared_than(doc, claim, sentence):
+                word = "from"  # "9% more than the 389,000": the baseline
+            if word == "on" and k == claim.end and claim._.kind == PERCENT:
+                word = "from"  # "an increase of 4.8% on the 1,762,900 counted in 2011"
             if word not in ("to", "from") or (word == "to" and doc[k - 1].lower_ == "compared"):
                 continue  # "compared to 59,000 tons in the year-ago week": not where it went
             target = self._claim_after(doc, k, sentence, claim_at, word == "from")
@@ -490,11 +505,12 @@ class ContextReader:
         """'generated 4.6 TWh in 2024, up 18% from 3.6 TWh': the level just before the comma."""
         k = claim.start - 1
         while k >= sentence.start and (
-            index.has(k, "CHANGE") or doc[k].lower_ in ("by", "a", "an")
+            index.has(k, "CHANGE") or doc[k].lower_ in ("by", "a", "an", "of")
         ):
             k -= 1
-        if k < sentence.start or doc[k].text != "," or k == claim.start - 1:
-            return
+        joined = k == claim.start - 1 and not self._compared_than(doc, claim, sentence)
+        if k < sentence.start or doc[k].text != "," or joined:
+            return  # ", 9% more than": the comparative makes the figure a change
         baseline = self._claim_by_offset.get(claim._.change_from)
         if baseline is None:
             return

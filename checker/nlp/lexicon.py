@@ -428,6 +428,18 @@ class Lexicon:
         return frozenset(self.raw["count_comparatives"])
 
     @functools.cached_property
+    def age_words(self) -> frozenset[str]:
+        return frozenset(self.raw["age_words"])
+
+    @functools.cached_property
+    def age_nouns(self) -> frozenset[str]:
+        return frozenset(self.raw["age_nouns"])
+
+    @functools.cached_property
+    def change_comparatives(self) -> dict[str, str]:
+        return dict(self.raw["change_comparatives"])
+
+    @functools.cached_property
     def predicate_adjective_endings(self) -> tuple[str, ...]:
         return tuple(self.raw["predicate_adjective_endings"])
 
