@@ -559,3 +559,22 @@ def test_a_known_figure_of_a_named_measure_does_not_restate_one_that_names_none(
     )
     found = findings(text, date=dt.date(2024, 9, 1))
     assert [f.rule for f in found] == ["conflicting-figures"]
+
+
+@pytest.mark.parametrize(("later", "fires"), [("$13.8 million", True), ("$11.8 million", False)])
+def test_a_compound_s_shortfall_restated_as_a_hole_conflicts(later: str, fires: bool) -> None:
+    text = (
+        "The school board voted on Thursday to cut 142 positions as it tries to close an $11.8 "
+        'million budget shortfall. Parents packed the meeting. "We have a '
+        f'{later} hole to fill next year," the superintendent said.'
+    )
+    assert bool(conflict_messages(text)) is fires
+
+
+def test_a_figure_pointed_back_to_is_given_as_known() -> None:
+    text = (
+        "The province approved a redevelopment that will add 312 inpatient beds. Occupancy is "
+        "high. These 321 additional beds will change the region, the chief executive said."
+    )
+    (message,) = conflict_messages(text)
+    assert message.startswith("312 conflicts with 321")

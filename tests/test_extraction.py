@@ -948,3 +948,16 @@ def test_an_age_is_a_number_of_years_not_a_count(text: str, age: str) -> None:
 def test_a_count_after_under_or_over_is_a_count_unless_people_are_named_before() -> None:
     (claim,) = claims("The plant shed over 300 jobs.")
     assert claim.kind == "count"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("It must close an $11.8 million budget shortfall.", "shortfall"),
+        ("It reported a $2 million revenue shortfall.", "shortfall"),
+        ("It earned a $5 million profit.", "profit"),
+    ],
+)
+def test_an_amount_measures_the_last_metric_word_of_a_compound(text: str, metric: str) -> None:
+    (claim,) = claims(text)
+    assert claim.metric == metric

@@ -711,7 +711,7 @@ def _given_as_known(prose: str, claim: Claim) -> bool:
         return True  # not "61 of the 165 riders who finished", nor "42 of the 46 seats in the
         # upper house": a clause or a phrase says which ones
     return (
-        restates(prose, claim, clause_allowed=True)
+        restates(prose, claim, clause_allowed=True, demonstrative=True)
         or quoted(prose, claim)
         or bool(_OWNED.search(before))
     )

@@ -56,6 +56,11 @@ def _definite() -> re.Pattern[str]:
     )
 
 
+# 'this $2 billion plan', 'these 321 beds', and 'That $17,000 commitment' opening a sentence
+# (not 'said that 300 jobs would go'): a figure pointed back to.
+_DEMONSTRATIVE = re.compile(r"(?:\b(?:this|these|those)|[.!?\"“\n]\s*That)\s+$", re.IGNORECASE)
+
+
 @functools.cache
 def _month_owner() -> re.Pattern[str]:
     """'January's gain of 33,700 jobs': the figure of a month, which the earlier figure must not
@@ -81,12 +86,16 @@ def share_words(claim: Claim, antecedents: list[Claim]) -> bool:
     return any(words & set(a.subject.split()) for a in antecedents)
 
 
-def restates(prose: str, claim: Claim, clause_allowed: bool = False) -> bool:
+def restates(
+    prose: str, claim: Claim, clause_allowed: bool = False, demonstrative: bool = False
+) -> bool:
     """'the 42,800 attendances', 'the farm's 48 turbines', 'Carrow's 3.6% inflation rate': a
     figure given as already known. With ``clause_allowed``, also one a participle clause says
-    more of ('the 1.254 billion dlrs earned in fiscal 2010')."""
+    more of ('the 1.254 billion dlrs earned in fiscal 2010'); with ``demonstrative``, also one
+    pointed back to ('these 321 beds')."""
     before = prose[max(0, claim.start - 40) : claim.start]
-    if _definite().search(before) is None or _COMPARED.search(before):
+    pointed = demonstrative and _DEMONSTRATIVE.search(before) is not None
+    if (_definite().search(before) is None and not pointed) or _COMPARED.search(before):
         return False
     after = prose[claim.end : claim.end + 60].strip()
     return (

@@ -695,6 +695,9 @@ class ContextReader:
         for j in range(k, min(k + 3, sentence.end)):
             match = index.at(j, "METRIC")
             if match is not None:
+                head = index.at(match[0], "METRIC") if match[0] < sentence.end else None
+                if head is not None:  # "an $11.8 million budget shortfall" is a shortfall
+                    return Anchor(j, head[0], head[2])
                 return Anchor(j, match[0], match[2])
             if claim._.kind == MONEY and doc[j].lower_ in self.lexicon.project_nouns:
                 return Anchor(j, j + 1, "spending")
