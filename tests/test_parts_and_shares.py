@@ -1071,3 +1071,36 @@ def test_shares_of_a_named_stock_are_the_part_before_or(share: str, fires: bool)
         "2,369,799 shares outstanding."
     )
     assert bool(messages("share-arithmetic", text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        (
+            "The plan pays for 24 new positions: 11 police officers, six firefighters, four "
+            "building inspectors and two code enforcement officers.",
+            True,
+        ),
+        (
+            "The plan pays for 23 new positions: 11 police officers, six firefighters, four "
+            "building inspectors and two code enforcement officers.",
+            False,
+        ),
+        ("The fleet has 41 vehicles: 12 buses, 20 vans and 8 trucks.", True),
+        ("The fleet has 40 vehicles: 12 buses, 20 vans and 8 trucks.", False),
+        # No closing "and": perhaps not every kind is listed.
+        ("The fleet has 41 vehicles: 12 buses, 20 vans, 8 trucks.", False),
+    ],
+)
+def test_a_count_broken_down_after_a_colon_into_counts_of_its_kinds_adds_up(
+    text: str, fires: bool
+) -> None:
+    assert bool(messages("sum-of-parts", text)) is fires
+
+
+def test_small_counts_in_a_list_under_including_are_not_judged_exactly() -> None:
+    text = (
+        "Airlines may fly nine flights a week, comprising six trans-Siberian flights, including "
+        "four non-stop flights, and three flights via Anchorage."
+    )
+    assert messages("sum-of-parts", text) == []

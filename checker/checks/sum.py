@@ -98,16 +98,25 @@ class SumCheck(Check):
             finding = self._judge(document, parts, total, partial)
             if finding is not None:
                 yield finding
+        for total, parts in _counted_breakdowns(document, judged):
+            finding = self._judge(document, parts, total, partial=False)
+            if finding is not None:
+                yield finding
 
     def _judge(
         self, document: Document, parts: tuple[Claim, ...], total: Claim, partial: bool
     ) -> Finding | None:
-        low, high = _sum_range(parts)
-        total_low, total_high = total.interval()
         slack = Decimal(str(self.params.tolerance)) * total.value
-        # Rounding intervals are half-open: parts up to 3.15 and a total from 3.15 do not meet.
-        over = low >= total_high + slack
-        under = high <= total_low - slack
+        if not partial and all(_counted_exactly(c) for c in (total, *parts)):
+            added = sum(p.value for p in parts)  # "24 new positions: 11 police officers, six
+            over, under = added > total.value + slack, added < total.value - slack  # ..."
+        else:
+            low, high = _sum_range(parts)
+            total_low, total_high = total.interval()
+            # Rounding intervals are half-open: parts up to 3.15 and a total from 3.15 do not
+            # meet.
+            over = low >= total_high + slack
+            under = high <= total_low - slack
         if not over and not (under and not partial):
             return None
         added = sum(p.value for p in parts)
@@ -201,6 +210,62 @@ def _sentence_totals(
                 if found is not None and (not first or found[0] is group[first - 1]):
                     yield found
                     break
+
+
+def _counted_breakdowns(
+    document: Document, judged: set[int]
+) -> Iterator[tuple[Claim, tuple[Claim, ...]]]:
+    """'24 new positions: 11 police officers, six firefighters, four building inspectors and two
+    code enforcement officers': a count, a colon, and counts of its kinds, each naming what it
+    counts, joined by commas and a closing 'and'."""
+    for claims in sentences(document):
+        for i, total in enumerate(claims):
+            if not (
+                _a_named_count(total)
+                and _COUNT_THEN_COLON.match(
+                    gap(document, total, claims[i + 1]) if i + 1 < len(claims) else ""
+                )
+            ):
+                continue
+            parts = [claims[i + 1]]
+            gaps = []
+            for item in claims[i + 2 :]:
+                between = gap(document, parts[-1], item)
+                if not _a_named_count(parts[-1]) or not _COUNTED_ITEM_GAP.match(between):
+                    break
+                parts.append(item)
+                gaps.append(between)
+            closed = bool(gaps) and gaps[-1].rstrip().endswith("and")
+            if len(parts) < 2 or not closed or not _a_named_count(parts[-1]):
+                continue
+            if any(p.start in judged for p in parts):
+                continue
+            yield total, tuple(parts)
+
+
+def _counted_exactly(claim: Claim) -> bool:
+    """'11 police officers', 'six firefighters': a count of things below ten thousand, in
+    units and with no qualifier, is exact, not rounded to the unit."""
+    return (
+        claim.kind == "count"
+        and bool(claim.counted)
+        and claim.step == 1
+        and not claim.qualifier
+        and claim.value_high is None
+        and claim.value is not None
+        and claim.value < 10000
+    )
+
+
+def _a_named_count(claim: Claim) -> bool:
+    return claim.kind == "count" and bool(claim.counted) and claim.role == "level"
+
+
+_COUNT_THEN_COLON = re.compile(r"^\s*(?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*\s*:\s*$")
+# What one item says after its number, then a comma or 'and': " police officers, ".
+_COUNTED_ITEM_GAP = re.compile(
+    r"^\s*(?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*\s*(?:,\s*(?:and\s+)?|\s+and\s+)$"
+)
 
 
 # Between a total and the first of its parts later in the sentence: "finance the 1.09 billion
