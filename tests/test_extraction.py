@@ -961,3 +961,18 @@ def test_a_count_after_under_or_over_is_a_count_unless_people_are_named_before()
 def test_an_amount_measures_the_last_metric_word_of_a_compound(text: str, metric: str) -> None:
     (claim,) = claims(text)
     assert claim.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("The state is still about 96,000 jobs short of its pre-pandemic level.", ""),
+        ("It built 3,000 homes fewer than planned.", ""),
+        ("It employs 3,000 people in all.", "employees"),
+    ],
+)
+def test_a_count_short_of_or_fewer_than_another_measures_a_difference(
+    text: str, metric: str
+) -> None:
+    (claim,) = claims(text)
+    assert claim.metric == metric

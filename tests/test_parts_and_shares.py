@@ -1104,3 +1104,15 @@ def test_small_counts_in_a_list_under_including_are_not_judged_exactly() -> None
         "four non-stop flights, and three flights via Anchorage."
     )
     assert messages("sum-of-parts", text) == []
+
+
+@pytest.mark.parametrize(("last", "fires"), [("11%", True), ("6%", False)])
+def test_bulleted_shares_after_a_line_that_says_how_a_whole_splits_add_up(
+    last: str, fires: bool
+) -> None:
+    text = (
+        "By the company's own breakdown, monthly active users split like this:\n\n"
+        "- UK and Ireland: 46%\n- Rest of Europe: 31%\n- North America: 17%\n"
+        f"- Everywhere else: {last}\n"
+    )
+    assert bool(messages("shares-sum", text)) is fires

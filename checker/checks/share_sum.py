@@ -10,6 +10,7 @@ wholes ("52% in Leeds, 38% in York") is not. Each share is read with its stated 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from checker.checks.relations import FigureList, figure_lists
 from checker.claims import Claim, sum_range
 from checker.document import Document
 from checker.findings import Finding, LineIndex
+from checker.nlp.lexicon import load_lexicon
 from checker.tables import allocation_columns, has_tables, share_columns
 
 _HUNDRED = Decimal(100)
@@ -110,9 +112,8 @@ class ShareSumCheck(Check):
 
     def _names_whole(self, intro: str) -> bool:
         text = intro.lower()
-        return text.rstrip().endswith(":") and any(
-            _has_word(text, w) for w in (*self.params.whole_words, "share", "shares")
-        )
+        words = (*self.params.whole_words, "share", "shares", *load_lexicon().breakdown_words)
+        return text.rstrip().endswith(":") and any(_has_word(text, w) for w in words)
 
     def _slack(self) -> Decimal:
         return Decimal(str(self.params.tolerance))
@@ -166,7 +167,7 @@ class ShareSumCheck(Check):
         no item names a whole of its own."""
         first = figures.items[0]
         lead = document.source.prose[first.sentence_start : first.start]
-        if not (_OPENING_OF.match(lead) or _LEAD_BEFORE_COLON.search(lead)):
+        if not (_OPENING_OF.match(lead) or _lead_before_colon().search(lead)):
             return False
         return not any(
             _has_word(g.lower(), w) for g in figures.gaps for w in self.params.separate_wholes
@@ -242,12 +243,15 @@ _OPENING_OF = re.compile(
     rf"^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){{0,2}}?{_WHOLE_NOUNS}\b",
     re.IGNORECASE,
 )
+
+
 # "Sales split as follows: ...", "The breakdown of revenue: ...": the whole, then a colon.
-_LEAD_BEFORE_COLON = re.compile(
-    rf"\b(?:{_WHOLE_WORDS}|split|breakdown|broken down|divided|mix)\b[^.;:]*:\s*"
-    r"(?:[\w'’-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
+@functools.cache
+def _lead_before_colon() -> re.Pattern[str]:
+    breakdown = "|".join(map(re.escape, load_lexicon().breakdown_words))
+    return re.compile(
+        rf"\b(?:{_WHOLE_WORDS}|{breakdown})\b[^.;:]*:\s*(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE
+    )
 
 
 _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+\S")

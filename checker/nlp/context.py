@@ -126,6 +126,8 @@ class ContextReader:
                 # "the 5 GW plant", "a 1,140-megawatt wind farm that will cost ...": a power is a
                 # capacity whatever the sentence says around it
                 claim._.metric, claim._.subject, claim._.subject_text = unit_metric, "", ""
+            if self._a_difference(doc, claim, sentence):
+                claim._.metric = ""  # "96,000 jobs short of its pre-pandemic level"
             money_metric = claim._.metric in self.lexicon.money_metrics
             if claim._.kind == MONEY and not money_metric and self._unit_price(doc, claim):
                 # "bought 3.71 mln shares at 187.50 crowns apiece" gives no count of shares; a
@@ -135,6 +137,22 @@ class ContextReader:
         for claim in claims:
             claim.write()
         return doc
+
+    def _a_difference(self, doc: Doc, claim: ClaimView, sentence: Span) -> bool:
+        """'96,000 jobs short of', '3,000 homes fewer than': a count that measures how far one
+        figure is from another, not the figure."""
+        if claim._.kind != COUNT or not claim._.counted:
+            return False
+        k = claim.end
+        while k < sentence.end and doc[k].lower_ != claim._.counted and k < claim.end + 3:
+            k += 1
+        following = k + 1
+        return (
+            following + 1 < sentence.end
+            and doc[k].lower_ == claim._.counted
+            and doc[following].lower_ in self.lexicon.difference_after_counted
+            and doc[following + 1].lower_ in ("of", "than")
+        )
 
     def _unit_price(self, doc: Doc, claim: ClaimView) -> bool:
         """The amount is followed by 'apiece' or 'a share': the price of one."""

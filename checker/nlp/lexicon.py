@@ -436,6 +436,14 @@ class Lexicon:
         return frozenset(self.raw["age_nouns"])
 
     @functools.cached_property
+    def breakdown_words(self) -> tuple[str, ...]:
+        return tuple(self.raw["breakdown_words"])
+
+    @functools.cached_property
+    def difference_after_counted(self) -> frozenset[str]:
+        return frozenset(self.raw["difference_after_counted"])
+
+    @functools.cached_property
     def change_comparatives(self) -> dict[str, str]:
         return dict(self.raw["change_comparatives"])
 
