@@ -42,6 +42,7 @@ from checker.checks.evidence import (
     measures_alike,
     noun_after,
     rounding_slip,
+    rounds_exactly,
     significant,
     typical_slip,
     weigh,
@@ -297,7 +298,7 @@ class ConflictCheck(Check):
                 evidence.add("in the story's first sentence", LEAD_SENTENCE)
             if not same_month(prose, first, later):
                 continue  # "November's gain of 33,700 jobs" after January's 37,300
-            if not _disjoint(first.interval(), later.interval()):
+            if not _disjoint(self._interval(first), self._interval(later)):
                 if measures_alike(first, later):
                     return None  # it restates an earlier figure
                 continue
@@ -502,10 +503,14 @@ class ConflictCheck(Check):
             return False  # rows under a "Year" header line and rows above it
         return self._values_conflict(a, b)
 
+    def _interval(self, claim: Claim) -> tuple[Decimal, Decimal]:
+        """The values a figure allows; for the rounding rule, an approximate figure that is not
+        round allows only what it rounds ('roughly $13.4 billion' is no rounding of 13.46)."""
+        return _as_rounded(claim) if self.params.rounding == "only" else claim.interval()
+
     def _values_conflict(self, a: Claim, b: Claim) -> bool:
         slack = Decimal(str(self.params.tolerance))
-        a_low, a_high = a.interval()
-        b_low, b_high = b.interval()
+        (a_low, a_high), (b_low, b_high) = self._interval(a), self._interval(b)
         a_low, a_high = _widen(a_low, a_high, slack)
         if not _disjoint((a_low, a_high), (b_low, b_high)):
             return False
@@ -662,7 +667,7 @@ def _over_a_span(claim: Claim) -> bool:
 
 def _range_text(claim: Claim) -> str:
     """'43.75 to 43.85': the values a figure's rounding allows."""
-    low, high = claim.interval()
+    low, high = _as_rounded(claim)
     if not (low.is_finite() and high.is_finite()):
         return claim.text
     return f"{plain(low)} to {plain(high)}"
@@ -1114,3 +1119,12 @@ def _measured(claim: Claim) -> str:
     if claim.scope_text:
         parts.append(claim.scope_text)
     return " ".join(p for p in parts if p)
+
+
+def _as_rounded(claim: Claim) -> tuple[Decimal, Decimal]:
+    """The values an approximate figure rounds: 'about 4.4 million' is 4.35 to 4.45 million,
+    not 4.46 million however loosely 'about' is meant; a round one ('about 40%', 'some 4.5
+    million') may be rounded further, as its qualifier allows."""
+    if claim.qualifier != "approx" or claim.value_high is not None or not rounds_exactly(claim):
+        return claim.interval()
+    return dataclasses.replace(claim, qualifier="").interval()

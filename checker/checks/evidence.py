@@ -214,7 +214,7 @@ def weigh(
         evidence.add("the metric has many values here", CROWDED)
     if next_sentence:
         evidence.add("the next line of one block", NEXT_SENTENCE)
-    if a.start in context.repeated and b.start in cues:
+    if a.start in context.repeated and (b.start in cues or (near_miss and _approximated(a, b))):
         evidence.add("the first given again elsewhere in the same words", REPEATED)
     if a.kind == "percent":
         evidence.add("a percentage", PERCENT)
@@ -233,7 +233,17 @@ def _given_again(a: Claim, b: Claim, context: Context) -> bool:
     """The later figure is given as known ('the 4.7 bln euro order book'), or one of the two is
     a table's cell and the other the prose that restates it ('Revenue ($ million) | 1,216'
     and 'revenue of $1.23 billion')."""
-    return b.start in context.cues or (a.start in context.tabled) != (b.start in context.tabled)
+    return (
+        b.start in context.cues
+        or (a.start in context.tabled) != (b.start in context.tabled)
+        or _approximated(a, b)
+    )
+
+
+def _approximated(a: Claim, b: Claim) -> bool:
+    """The later figure is the earlier one given approximately: 'roughly $13.4 billion' after
+    '$13.46 billion' (a qualifier and fewer digits)."""
+    return b.qualifier == "approx" and b.step > a.step and b.kind == a.kind
 
 
 def _row_named(a: Claim, b: Claim, context: Context) -> str:
@@ -775,8 +785,10 @@ _SLIP_SHARE = Decimal("0.03")
 
 def rounding_slip(a: Claim, b: Claim, steps: int) -> bool:
     """43.8 and 43.6, or 2.34 and 2.4: the same figure, its last digits written differently."""
-    if a.value_high is not None or b.value_high is not None or a.qualifier or b.qualifier:
+    if a.value_high is not None or b.value_high is not None:
         return False
+    if a.qualifier or not (rounds_exactly(b) and (not b.qualifier or b.step > a.step)):
+        return False  # an approximate figure may round only an earlier, more precise one
     coarser = max(a.step, b.step)
     if not coarser or not a.step or not b.step:
         return False
@@ -786,6 +798,17 @@ def rounding_slip(a: Claim, b: Claim, steps: int) -> bool:
     difference = abs(a.value - b.value)
     # A slip in the last digits is small next to the figure: 16.67 and 18 are two prices.
     return difference <= steps * coarser and difference <= _SLIP_SHARE * max(a.value, b.value)
+
+
+def rounds_exactly(claim: Claim) -> bool:
+    """A figure that says which value it rounds: one with no qualifier, or an approximate one
+    that is not round ('roughly $13.4 billion' still rounds to the nearest 0.1 billion; 'about
+    40%' or 'some 4.5 million' may be rounded further)."""
+    if not claim.qualifier:
+        return True
+    if claim.qualifier != "approx" or claim.value is None or not claim.step:
+        return False
+    return (abs(claim.value) / claim.step).to_integral_value() % 10 not in (0, 5)
 
 
 def _digits(value: Decimal) -> str:
