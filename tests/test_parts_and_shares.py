@@ -1116,3 +1116,17 @@ def test_bulleted_shares_after_a_line_that_says_how_a_whole_splits_add_up(
         f"- Everywhere else: {last}\n"
     )
     assert bool(messages("shares-sum", text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("The 142 positions represent about 9 percent of the district's 2,310 employees.", True),
+        ("The 142 positions represent about 6 percent of the district's 2,310 employees.", False),
+        ("Its 310 stores constitute 12% of the chain's 2,600 outlets.", False),
+        # A count of one is a unit ("one ADR"), not a part of anything.
+        ("One ADR represents 0.75 pct of one B share.", False),
+    ],
+)
+def test_a_part_that_represents_a_share_of_a_whole(text: str, fires: bool) -> None:
+    assert bool(messages("share-arithmetic", text)) is fires

@@ -41,9 +41,11 @@ _PART_TO_SHARE = re.compile(
     rf"^\s*(?:\(|(?:,|\(|—|–)?\s*(?:now\s+|still\s+|alone\s+|together\s+)?"
     rf"(?:or|representing|which is|equal to|equivalent to|"
     rf"accounting for|accounts for|accounted for|account for|making up|makes up|made up|"
-    rf"amounting to|amounts to))\s*(?:{_QUALIFIERS}\s*)*$",
+    rf"amounting to|amounts to)"
+    rf"|(?:[a-z][\w-]*\s+){{0,2}}(?:represent|represents|represented|constitute|constitutes"
+    rf"|constituted|make up|comprise|comprises|comprised))\s*(?:{_QUALIFIERS}\s*)*$",
     re.IGNORECASE,
-)
+)  # also "The 142 positions represent about 9 percent of the 2,310 employees"
 # Between a share and its whole: "of the", "of its", "of all"; "of the construction cost of",
 # "of Allegheny Beverage's total revenues of".
 _SHARE_TO_WHOLE = re.compile(
@@ -687,12 +689,17 @@ _SHARE_FORMS = (
 )
 
 
+def _one_thing(claim: Claim) -> bool:
+    """'One ADR represents 0.75 pct of one B share': a count of one is a unit, not a part."""
+    return claim.kind == "count" and claim.value is not None and claim.value <= 1
+
+
 def _share_at(document: Document, *claims: Claim) -> Share | None:
     for (share, part, whole), first_gap, second_gap in _SHARE_FORMS:
         percent = claims[share]
         if percent.kind != "percent" or not _level(percent):
             continue
-        if not same_measure(claims[part], claims[whole]):
+        if not same_measure(claims[part], claims[whole]) or _one_thing(claims[part]):
             continue
         first = gap(document, claims[0], claims[1])
         if part == 0:
