@@ -976,3 +976,17 @@ def test_a_count_short_of_or_fewer_than_another_measures_a_difference(
 ) -> None:
     (claim,) = claims(text)
     assert claim.metric == metric
+
+
+def test_a_bare_scaled_count_after_and_counts_what_the_count_before_it_counted() -> None:
+    first, second = claims(
+        "The split: 3.4 million installs came from the App Store and 5.4 million from Google Play."
+    )
+    assert (first.counted, second.counted, second.metric) == ("installs", "installs", "installs")
+    (_, plain) = claims("It sold 3.4 million phones and 12 in Peru.")
+    assert plain.counted == ""
+
+
+def test_a_count_of_an_elided_noun_measures_the_noun_s_metric() -> None:
+    whole, part = claims("We crossed 31.8 crore customers, and 12.48 crore of them are rural.")
+    assert whole.metric == part.metric == "users"

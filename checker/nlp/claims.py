@@ -52,6 +52,26 @@ def _after_a_change(doc: Doc, start: int, index: LexicalIndex, sentence: Span) -
     return before == "of" and start - 2 >= sentence.start and index.has(start - 2, "CHANGE")
 
 
+def _with_elided_noun(doc: Doc, reading: Reading, previous: Reading | None) -> Reading:
+    """'3.4 million installs came from the App Store and 5.4 million from Google Play': a bare
+    scaled count after 'and' or a comma counts what the count before it, of the same scale,
+    counted."""
+    if (
+        previous is None
+        or reading.kind != COUNT
+        or reading.counted
+        or reading.high is not None
+        or reading.number.scale == 1
+        or previous.kind != COUNT
+        or not previous.counted
+        or previous.number.scale != reading.number.scale
+        or reading.start == 0
+        or doc[reading.start - 1].lower_ not in ("and", ",")
+    ):
+        return reading
+    return replace(reading, counted=previous.counted)
+
+
 def _glued_capital(doc: Doc, end: int, sentence: Span) -> bool:
     """A single capital letter written against the number: '5G', '3D'."""
     return (
@@ -135,6 +155,7 @@ class ClaimFinder:
         """The claims of a sentence, read from left to right; ``candidates`` are the tokens
         that may start a number (the others cannot)."""
         found: list[Span] = []
+        last: Reading | None = None
         i = sentence.start
         for candidate in candidates:
             if candidate < i:
@@ -146,7 +167,9 @@ class ClaimFinder:
             reading = self._read(doc, number, index, sentence)
             reading = self._range(doc, reading, index, sentence, reserved)
             if reading is not None and not self._is_not_a_quantity(doc, reading, index, sentence):
+                reading = _with_elided_noun(doc, reading, last)
                 found.append(self._span(doc, reading, index))
+                last = reading
                 i = reading.end
             else:
                 i = number.end

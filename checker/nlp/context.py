@@ -118,7 +118,8 @@ class ContextReader:
                 claim._.subject = self._normalise_subject(words)
                 claim._.entity = self._entity(doc, anchor, claim, sentence)
             elif claim._.kind == COUNT and claim._.counted:
-                claim._.metric = claim._.counted
+                counted = claim._.counted  # "and 12.48 crore of them": a noun elided, not written
+                claim._.metric = self.lexicon.metric_of_word.get(counted, counted)
             if claim._.kind == PERCENT and not claim._.metric:
                 claim._.metric = self._noun_of(doc, claim, index)  # "a porosity of 41.7%"
             unit_metric = self.lexicon.unit_metrics.get(claim._.unit)
@@ -751,8 +752,10 @@ class ContextReader:
         while k < sentence.end and doc[k].lower_ != claim._.counted:
             k += 1
         metric = index.at(k, "METRIC")
-        name = metric[2] if metric is not None and metric[0] == k + 1 else claim._.counted
-        return Anchor(claim.end, k + 1, name)
+        if metric is not None and metric[0] == k + 1:
+            return Anchor(claim.end, k + 1, metric[2])
+        counted = claim._.counted  # elided ("and 12.48 crore of them"), or not a metric word
+        return Anchor(claim.end, k + 1, self.lexicon.metric_of_word.get(counted, counted))
 
     def _metric_before(
         self, claim: ClaimView, index: LexicalIndex, sentence: Span
