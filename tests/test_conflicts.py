@@ -578,3 +578,27 @@ def test_a_figure_pointed_back_to_is_given_as_known() -> None:
     )
     (message,) = conflict_messages(text)
     assert message.startswith("312 conflicts with 321")
+
+
+def test_basis_points_restated_with_digits_swapped_conflict() -> None:
+    text = (
+        "The seven-year notes were priced at 185 basis points over mid-swaps, the bank said. "
+        'Analysts were unsure. "At 158 basis points over swaps for seven years, you are not '
+        'paid much," said one analyst.'
+    )
+    (message,) = conflict_messages(text)
+    assert message.startswith("185 basis points conflicts with 158 basis points")
+
+
+@pytest.mark.parametrize(
+    ("later", "fires"), [("Rp 4.5 trillion", True), ("Rp 5.4 trillion", False)]
+)
+def test_a_plan_restated_with_a_later_year_is_still_a_plan(later: str, fires: bool) -> None:
+    text = (
+        "---\ndate: 2018-05-09\n---\n"
+        "Bank Mikro said on Wednesday it would raise Rp 5.4 trillion through a rights issue. "
+        "The shares go on sale in June.\n\n"
+        f'"The {later} we are raising will let us reach a million more customers by 2020," '
+        "its president director said."
+    )
+    assert bool(conflict_messages(text)) is fires

@@ -990,3 +990,30 @@ def test_a_bare_scaled_count_after_and_counts_what_the_count_before_it_counted()
 def test_a_count_of_an_elided_noun_measures_the_noun_s_metric() -> None:
     whole, part = claims("We crossed 31.8 crore customers, and 12.48 crore of them are rural.")
     assert whole.metric == part.metric == "users"
+
+
+def test_cubic_kilometres_are_a_volume() -> None:
+    (claim,) = claims("The glacier has lost 2.1 cubic kilometres of ice.")
+    assert (claim.kind, claim.unit) == ("quantity", "km**3")
+
+
+def test_a_possessive_in_an_appositive_describes_the_name_before_it() -> None:
+    (claim,) = claims(
+        "Bank Nusantara Mikro, Indonesia's largest lender to small traders, said it would raise "
+        "Rp 5.4 trillion."
+    )
+    assert claim.entity == "Bank Nusantara Mikro"
+    (owned,) = claims("Indonesia's Kirana Pay raised Rp 4.3 trillion.")
+    assert owned.entity == "Kirana Pay"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("It earned ¥52.3 billion in the previous fiscal year.", "previous fiscal year"),
+        ("It earned ¥52.3 billion in the last financial year.", "last financial year"),
+    ],
+)
+def test_a_relative_fiscal_year_is_a_period(text: str, period: str) -> None:
+    (claim,) = claims(text)
+    assert claim.scope_text == period

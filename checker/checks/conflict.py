@@ -230,7 +230,11 @@ class ConflictCheck(Check):
             and claim.equivalent_of < 0
             and claim.role in ("level", "change")
             and (
-                bool(claim.metric or claim.counted or claim.kind in ("money", "quantity"))
+                bool(
+                    claim.metric
+                    or claim.counted
+                    or claim.kind in ("money", "quantity", "percentage_points")
+                )
                 or _given_as_known(prose, claim)  # "the 9.2% increase"
                 or (self.params.rounding != "only" and _telling_count(claim))
             )  # near misses between bare counts (764 and 765) are as often years or chance

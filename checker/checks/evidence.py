@@ -631,6 +631,8 @@ def tense(claim: Claim, year: str = "") -> str:
     if not claim.scope or claim.scope_inherited:
         return ""
     period = Period.of(claim)
+    if period.year.isdigit() and year.isdigit() and int(period.year) > int(year):
+        return "forecast"  # "by 2020" in a story of 2018 has not happened yet
     if period.part == "FY" and period.year in ("", year):
         return ""  # "the 64 remodels we're doing this year", "on track for 154,000 tonnes"
     if period.span and not claim.scope.startswith("past"):

@@ -1007,8 +1007,21 @@ class ContextReader:
                 )
             ):
                 start -= 1
+            named = self._apposed_to(doc, start, sentence)
+            if following in ("'s", "’s") and named:
+                return named  # "Bank Nusantara Mikro, Indonesia's largest lender, said it ..."
             return " ".join(t.text for t in doc[start : k + 1] if not t.is_space)
         return self._opening_name(doc, sentence, limit)
+
+    def _apposed_to(self, doc: Doc, start: int, sentence: Span) -> str:
+        """The name before ', ' that an appositive starting at ``start`` describes, or ''."""
+        end = start - 1
+        if end - 1 < sentence.start or doc[end].text != ",":
+            return ""
+        first = end
+        while first - 1 >= sentence.start and _is_proper(doc[first - 1], self.lexicon):
+            first -= 1
+        return " ".join(t.text for t in doc[first:end]) if first < end else ""
 
     def _proper_run(self, doc: Doc, start: int, limit: int) -> str:
         """The proper name of two to four words from ``start`` (before ``limit``), or '': a
