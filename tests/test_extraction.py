@@ -1017,3 +1017,20 @@ def test_a_possessive_in_an_appositive_describes_the_name_before_it() -> None:
 def test_a_relative_fiscal_year_is_a_period(text: str, period: str) -> None:
     (claim,) = claims(text)
     assert claim.scope_text == period
+
+
+def test_us_dlrs_are_us_dollars() -> None:
+    (_, converted) = claims("It will spend 640 mln Australian dlrs (525 mln US dlrs) on the mine.")
+    assert (converted.kind, converted.unit) == ("money", "USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("It will build a R4.26 billion ($317 million) project near Prieska.", "spending"),
+        # only the word right after the brackets names what the amount is
+        ("It bought the firm for €1.35 billion (¥175 billion) including debt.", ""),
+    ],
+)
+def test_the_noun_after_a_bracketed_conversion_names_the_amount(text: str, metric: str) -> None:
+    assert claims(text)[0].metric == metric

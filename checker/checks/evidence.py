@@ -574,8 +574,11 @@ def noun_after(prose: str, claim: Claim) -> str:
     """The noun right after an amount, past its unit words ('loan' in '48 mln dlr loan', 'bond'
     in 'a 200 mln dlr bond'), or '' when another word, a comma or a verb comes first."""
     untelling = _untelling_words()
-    end = min(len(prose), claim.end + 40)
-    for match in _TOKEN_AFTER.finditer(prose, claim.end, end):
+    start = claim.end
+    bracket = _CONVERSION_AFTER.match(prose, start)  # "R4.26 billion ($317 million) project"
+    start = bracket.end() if bracket else start
+    end = min(len(prose), start + 40)
+    for match in _TOKEN_AFTER.finditer(prose, start, end):
         token = match.group()
         lower = token.lower()
         if not token[0].isalpha() and token != "-":
@@ -590,6 +593,7 @@ def noun_after(prose: str, claim: Claim) -> str:
 
 
 _TOKEN_AFTER = re.compile(r"[^\W_]+|[^\w\s]")
+_CONVERSION_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
 
 
 def _telling(words: frozenset[str]) -> frozenset[str]:

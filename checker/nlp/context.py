@@ -708,10 +708,16 @@ class ContextReader:
         k = claim.end
         if k < sentence.end and doc[k].text == ",":
             k += 1
+        width = 3
+        if k < sentence.end and doc[k].text == "(":  # "a R4.26 billion ($317 million) project"
+            close = next(
+                (j for j in range(k + 1, min(k + 8, sentence.end)) if doc[j].text == ")"), None
+            )
+            k, width = (close + 1, 1) if close is not None else (k, width)
         if k + 1 < sentence.end and doc[k].like_num and doc[k + 1].text == "-":
             duration = index.at(k + 2, "DURATION")  # "five-year" between amount and noun
             k = duration[0] if duration is not None else k
-        for j in range(k, min(k + 3, sentence.end)):
+        for j in range(k, min(k + width, sentence.end)):
             match = index.at(j, "METRIC")
             if match is not None:
                 head = index.at(match[0], "METRIC") if match[0] < sentence.end else None
