@@ -1034,3 +1034,8 @@ def test_us_dlrs_are_us_dollars() -> None:
 )
 def test_the_noun_after_a_bracketed_conversion_names_the_amount(text: str, metric: str) -> None:
     assert claims(text)[0].metric == metric
+
+
+def test_said_after_a_number_is_a_verb_not_what_is_counted() -> None:
+    (claim,) = claims("Of those, 815 said they used the food caddy.")
+    assert claim.counted == ""

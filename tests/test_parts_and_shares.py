@@ -1130,3 +1130,15 @@ def test_bulleted_shares_after_a_line_that_says_how_a_whole_splits_add_up(
 )
 def test_a_part_that_represents_a_share_of_a_whole(text: str, fires: bool) -> None:
     assert bool(messages("share-arithmetic", text)) is fires
+
+
+@pytest.mark.parametrize(("share", "fires"), [("18%", True), ("11%", False)])
+def test_a_share_of_those_surveyed_is_of_the_survey_not_of_a_part_of_it(
+    share: str, fires: bool
+) -> None:
+    text = (
+        "The council questioned 1,250 households in January. Of those, 815 said they used the "
+        f"food caddy, or 65%. Glass is a weak spot: 140 households, or {share} of those "
+        "surveyed, said they never used the glass collection."
+    )
+    assert bool(messages("share-arithmetic", text)) is fires

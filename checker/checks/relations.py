@@ -234,7 +234,18 @@ def unstated_shares(
                 and (not metric or _of_metric(c, metric))
             )
             wholes = _named_alike(prose, wholes, words) or wholes
-            yield UnstatedShare(part, percent, _without_roundings(wholes), joined, " ".join(words))
+            wholes = _without_parts(document, _without_roundings(wholes))
+            yield UnstatedShare(part, percent, wholes, joined, " ".join(words))
+
+
+def _without_parts(document: Document, wholes: tuple[Claim, ...]) -> tuple[Claim, ...]:
+    """The wholes less those that are parts of another ('questioned 1,250 households ... Of
+    those, 815 said'): 'of those surveyed' is the larger group."""
+    if len(wholes) < 2:
+        return wholes
+    starts = {w.start for w in wholes}
+    parts = {p.part.start for p in parts_of_wholes(document) if p.whole.start in starts}
+    return tuple(w for w in wholes if w.start not in parts) or wholes
 
 
 def _without_roundings(wholes: tuple[Claim, ...]) -> tuple[Claim, ...]:

@@ -147,7 +147,8 @@ class ShareCheck(Check):
         part, stated = unstated.part.value, unstated.percent.value
         whole = min(unstated.wholes, key=lambda w: abs(part / w.value * _HUNDRED - stated))
         actual = part / whole.value * _HUNDRED
-        if not _NEAR_SHARE[0] <= stated / actual <= _NEAR_SHARE[1]:
+        one_group = len(unstated.wholes) == 1 and _names_a_group(unstated.whole_named)
+        if not one_group and not _NEAR_SHARE[0] <= stated / actual <= _NEAR_SHARE[1]:
             return None  # 12.3% stated, 43.6% computed: another whole, one not written
         return self._finding(document, Share(unstated.part, unstated.percent, whole))
 
@@ -177,6 +178,11 @@ class ShareCheck(Check):
         related = [(share.part.start, share.part.end, "the part"),
                    (share.whole.start, share.whole.end, "the whole")]  # fmt: skip
         return self.finding(document, share.percent.start, share.percent.end, fields, related)
+
+
+def _names_a_group(phrase: str) -> bool:
+    """'of those surveyed', 'of the sample': a whole that is the one group the story counted."""
+    return not load_lexicon().surveyed_group_words.isdisjoint(phrase.split())
 
 
 def _same_whole_named(a: UnstatedShare, b: UnstatedShare) -> bool:

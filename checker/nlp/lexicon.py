@@ -444,6 +444,10 @@ class Lexicon:
         return frozenset(self.raw["difference_after_counted"])
 
     @functools.cached_property
+    def surveyed_group_words(self) -> frozenset[str]:
+        return frozenset(self.raw["surveyed_group_words"])
+
+    @functools.cached_property
     def change_comparatives(self) -> dict[str, str]:
         return dict(self.raw["change_comparatives"])
 
