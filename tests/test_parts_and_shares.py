@@ -1142,3 +1142,31 @@ def test_a_share_of_those_surveyed_is_of_the_survey_not_of_a_part_of_it(
         "surveyed, said they never used the glass collection."
     )
     assert bool(messages("share-arithmetic", text)) is fires
+
+
+@pytest.mark.parametrize(("share", "fires"), [("41%", True), ("34%", False)])
+def test_a_share_set_off_by_dashes_is_the_part_s(share: str, fires: bool) -> None:
+    text = (
+        f"Of the 6,840 base stations in its network, 2,310 — about {share} — now carry 4G "
+        "traffic, the company said."
+    )
+    assert bool(messages("share-arithmetic", text)) is fires
+
+
+@pytest.mark.parametrize(("last", "fires"), [("600 mln", True), ("500 mln", False)])
+def test_an_issue_split_into_a_tranche_and_others_adds_up(last: str, fires: bool) -> None:
+    text = (
+        "The 2.25 bln euro issue was split into a 750 mln euro three-year tranche, a 1.0 bln "
+        f"euro seven-year tranche and a {last} euro 12-year tranche."
+    )
+    assert bool(messages("sum-of-parts", text)) is fires
+
+
+@pytest.mark.parametrize(("last", "fires"), [("£1.2m", True), ("£2.0m", False)])
+def test_a_total_split_across_parts_named_later_is_all_of_it(last: str, fires: bool) -> None:
+    text = (
+        "The council said it needed to find savings of £14.6m over the coming year. Officers "
+        "have split next year's savings across four directorates: £5.2m from adult social care, "
+        f"£4.1m from children's services, £3.3m from highways and {last} from corporate services."
+    )
+    assert bool(messages("sum-of-parts", text)) is fires

@@ -43,7 +43,7 @@ _PART_TO_SHARE = re.compile(
     rf"accounting for|accounts for|accounted for|account for|making up|makes up|made up|"
     rf"amounting to|amounts to)"
     rf"|(?:[a-z][\w-]*\s+){{0,2}}(?:represent|represents|represented|constitute|constitutes"
-    rf"|constituted|make up|comprise|comprises|comprised))\s*(?:{_QUALIFIERS}\s*)*$",
+    rf"|constituted|make up|comprise|comprises|comprised)|\s*[—–])\s*(?:{_QUALIFIERS}\s*)*$",
     re.IGNORECASE,
 )  # also "The 142 positions represent about 9 percent of the 2,310 employees"
 # Between a share and its whole: "of the", "of its", "of all"; "of the construction cost of",

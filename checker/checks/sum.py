@@ -46,7 +46,7 @@ _TOTAL_THEN_PARTS = re.compile(
     rf"|distributed)\s+(?:as follows|(?:among|between|across)(?:\s+[\w'’-]+){{1,4}})\s*:"
     rf"(?:\s*[a-z][\w'’-]*){{0,3}})"
     rf"\s*:?)"
-    rf"\s*(?:{_QUALIFIERS}\s*)*$",
+    rf"\s*(?:an?\s+)?(?:{_QUALIFIERS}\s*)*$",  # "split into a 750 mln euro tranche, ..."
     re.IGNORECASE,
 )
 _LABEL = r"(?:[\w'’-]+(?:\s+[\w'’-]+){0,5})??"  # up to six words, in linear time
@@ -344,12 +344,14 @@ def _named_total(
     figure an earlier sentence gives for 'the new funds', which they may not exceed. 'The
     savings package includes £6.2m from ...': parts of the '£18.7m of savings' before."""
     whole = named_whole(document, figures.items[0])
+    complete = False
     if whole is None:
-        whole = _whole_named_by_opening(document, figures.items)
+        whole, complete = _whole_named_by_opening(document, figures.items)
         if whole is not None and _adds_up_to_another(document, figures.items, whole):
             return None  # "The deal will be financed with ...": the €3.8 billion deal they
             # add up to, not the €2.9 billion its equity is valued at
-    return None if whole is None else (whole, figures.items, True)
+    complete = complete and figures.closed  # "split ... across four directorates: A, B and C"
+    return None if whole is None else (whole, figures.items, not complete)
 
 
 def _adds_up_to_another(document: Document, parts: tuple[Claim, ...], whole: Claim) -> bool:
@@ -359,13 +361,20 @@ def _adds_up_to_another(document: Document, parts: tuple[Claim, ...], whole: Cla
     )
 
 
-def _whole_named_by_opening(document: Document, parts: tuple[Claim, ...]) -> Claim | None:
+def _whole_named_by_opening(
+    document: Document, parts: tuple[Claim, ...]
+) -> tuple[Claim | None, bool]:
+    """The figure the sentence's opening names as the parts' whole, and whether the opening
+    says the parts are all of it ('split next year's savings across four directorates:')."""
     first = parts[0]
-    opening = _NAMED_WHOLE_OPENS.match(document.source.prose, first.sentence_start, first.start)
+    prose = document.source.prose
+    split = _SPLIT_WHOLE_OPENS.match(prose, first.sentence_start, first.start)
+    opening = _NAMED_WHOLE_OPENS.match(prose, first.sentence_start, first.start) or split
     if opening is None:
-        return None
+        return None, False
     name = opening.group("name").lower()
-    return figure_of_name(document, name, first) or _figure_of_metric(document, name, parts)
+    whole = figure_of_name(document, name, first) or _figure_of_metric(document, name, parts)
+    return whole, opening is split
 
 
 _SPENDING = "spending"  # the metric of the lexicon a project's money is
@@ -404,6 +413,15 @@ _NAMED_WHOLE_OPENS = re.compile(
     r"|comprises|comprised|consists\s+of|is\s+made\s+up\s+of|covers"
     r"|(?:is|was|will\s+be|would\s+be)\s+(?:funded|financed|met|covered|closed|bridged|plugged)"
     r"\s+(?:by|through|with|from|via))\b",
+    re.IGNORECASE,
+)
+
+
+# "Officers have split next year's savings across four directorates: £5.2m from ...".
+_SPLIT_WHOLE_OPENS = re.compile(
+    r"\s*(?:[\w'’-]+,?\s+){0,6}?(?:split|splits|divided|divides|shared|allocated|spread)\s+"
+    r"(?:the\s+|its\s+|their\s+|this\s+|(?:[\w-]+\s+)?[\w-]+['’]s\s+)?(?P<name>[a-z][\w'’-]*)"
+    r"\s+(?:across|between|among|over)\b",
     re.IGNORECASE,
 )
 
