@@ -602,3 +602,15 @@ def test_a_plan_restated_with_a_later_year_is_still_a_plan(later: str, fires: bo
         "its president director said."
     )
     assert bool(conflict_messages(text)) is fires
+
+
+@pytest.mark.parametrize(
+    ("later", "fires"), [("KSh 2.3 billion", True), ("KSh 3.2 billion", False)]
+)
+def test_a_figure_a_speaker_s_clause_refers_back_to_restates_one(later: str, fires: bool) -> None:
+    text = (
+        "According to the county treasury, Rift Plains owes contractors and suppliers KSh 3.2 "
+        "billion in pending bills. Some firms have gone to court.\n\n"
+        f'"The {later} we owe them will be paid in phases," the governor said.'
+    )
+    assert bool(conflict_messages(text)) is fires

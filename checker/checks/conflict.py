@@ -41,6 +41,7 @@ from checker.checks.evidence import (
     many_digits_transposed,
     measures_alike,
     noun_after,
+    referred_back,
     rounding_slip,
     rounds_exactly,
     significant,
@@ -197,6 +198,7 @@ class ConflictCheck(Check):
             tabled=frozenset(c.start for c in candidates if document.in_table(c)),
             listed=(listed := _list_labels(prose, document.claims) if candidates else {}),
             listing=frozenset(c.sentence_start for c in document.claims if c.start in listed),
+            referred_back=frozenset(c.start for c in candidates if referred_back(prose, c)),
         )
         wholes = {p.part.start: p.whole for p in parts_of_wholes(document)} if candidates else {}
         body = _Body(document)

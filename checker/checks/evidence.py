@@ -72,6 +72,8 @@ SAME_COMPANION = 2.0  # both sentences (or a sentence and a table row) state one
 EVENT_COUNT = -1.0  # one count read as a level and as a change: one of the readings may be off
 ROW_NAMED = 1.5  # a table's cell and a sentence naming its row ("| Chilled |", "Chilled was")
 NEXT_SENTENCE = -1.0  # one line after the other in a block of lines: rows of a list or table
+REFERRED_BACK = 1.0  # "the €2.8m we have been given", "the KSh 2.3 billion we owe them": a
+# figure a clause of the speaker's refers to as one already known
 REPEATED = 1.0  # the earlier figure is given again elsewhere: the story's figure, which a slip
 # most likely restates ("SEK 21 billion" in the headline, lead and a later paragraph)
 
@@ -120,6 +122,7 @@ class Context:
     # electricity R3.7 billion", by the figure's start
     listed: dict[int, str] = field(default_factory=dict)
     listing: frozenset[int] = frozenset()  # the starts of the sentences those lists are in
+    referred_back: frozenset[int] = frozenset()  # "the €2.8m we have been given": see above
 
 
 def weigh(
@@ -208,6 +211,8 @@ def weigh(
         evidence.add(f"each stated with the same other figure ({figures})", SAME_COMPANION)
     if b.start in cues:
         evidence.add("given as already known (the, a possessive, a quote)", RESTATED)
+    if b.start in context.referred_back:
+        evidence.add("referred back to by a clause ('the €2.8m we have been given')", REFERRED_BACK)
     if crowded and not clear_slip:
         # a figure given as known with its digits swapped or shifted is a slip, however many
         # values its metric has
@@ -871,3 +876,14 @@ def given_again(by_value: Mapping[tuple, Sequence[Claim]]) -> frozenset[int]:
         if len({c.sentence_start for c in kept}) > 1:
             found.extend(c.start for c in kept)
     return frozenset(found)
+
+
+def referred_back(prose: str, claim: Claim) -> bool:
+    """'the €2.8m we have been given', 'The KSh 2.3 billion we owe them': a definite figure that
+    a clause with a pronoun for its subject says more of, as of something already known."""
+    before = prose[max(0, claim.start - 8) : claim.start]
+    return bool(_DEFINITE_BEFORE.search(before) and _PRONOUN_CLAUSE.match(prose, claim.end))
+
+
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|that|this)\s+$", re.IGNORECASE)
+_PRONOUN_CLAUSE = re.compile(r"\s+(?:we|they|i|you|he|she)\s+[a-z]", re.IGNORECASE)
