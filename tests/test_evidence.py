@@ -14,6 +14,7 @@ from checker.checks.evidence import (
     Period,
     WordRarity,
     noun_after,
+    referred_back,
     typical_slip,
     weigh,
 )
@@ -602,3 +603,20 @@ def test_a_figure_of_the_previous_season_is_not_the_story_s_figure() -> None:
     )
     assert findings(text, date=DATE) == []
     assert findings(text.replace(" of the previous season", ""), date=DATE) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "referred"),
+    [
+        ('"The KSh 2.3 billion we owe them will be paid," he said.', True),
+        ('"The €2.8m we have been given means more clinics," she said.', True),
+        ("It owes the KSh 2.3 billion in pending bills.", False),
+        ("It owes KSh 2.3 billion we think.", False),
+    ],
+)
+def test_a_figure_a_pronoun_clause_says_more_of_is_referred_back_to(
+    text: str, referred: bool
+) -> None:
+    doc = document(text)
+    (claim,) = [c for c in doc.claims if c.kind == "money"]
+    assert referred_back(doc.source.prose, claim) is referred
