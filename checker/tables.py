@@ -198,6 +198,32 @@ def of_which_rows(index: LineIndex, claims: Iterable[Claim]) -> Iterator[tuple[C
 _EMPTY_CELL = re.compile(r"^(?:[-–—]|n/?a|)$", re.IGNORECASE)
 
 
+def earlier_cell(index: LineIndex, claims: Iterable[Claim], cell: Claim) -> Claim | None:
+    """The figure of the column before ``cell``'s in its row, when the two columns' headers are
+    periods and that one's is the earlier ('| Operating profit | 14.6 | 21.9 |' under '| FY2020
+    | FY2021 |': 14.6 for 21.9), or None."""
+    lines = _Lines(index)
+    row = lines.index_of(cell.start)
+    header = lines.header_of(row)
+    if header is None or header == row:
+        return None
+    in_row = [c for c in claims if lines.index_of(c.start) == row]
+    by_column = lines.by_column(row, in_row)
+    column = next((k for k, c in by_column.items() if c.start == cell.start), None)
+    headers = _cells(lines.line(header))
+    if column is None or column - 1 not in by_column or column >= len(headers):
+        return None
+    before, after = _period_of(headers[column - 1]), _period_of(headers[column])
+    if not before or not after or _part(before) != _part(after) or before >= after:
+        return None
+    return by_column[column - 1]
+
+
+def _part(period: str) -> str:
+    """'H1' of '2016-H1', 'FY' of 'FY2021', '' of '2021': what kind of period it is."""
+    return period.partition("-")[2] or ("FY" if period.startswith("FY") else "")
+
+
 def _empty_cell(lines: _Lines, row: int, column: int) -> bool:
     cells = _cells(lines.line(row))
     return column < len(cells) and _EMPTY_CELL.match(cells[column]) is not None

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from checker.document import Options, analyze_source
+from checker.engine import Engine
+from checker.source import source_from_text
 from tests.helpers import findings, rule
 
 GROWTH = [rule("growth-arithmetic")]
@@ -281,3 +284,25 @@ def test_a_percentage_more_or_less_than_a_figure_is_a_change_from_it(
 def test_a_percentage_on_a_figure_is_a_change_from_it(change: str, fires: bool) -> None:
     text = f"The population reached 1,847,300, an increase of {change} on the 1,762,900 of 2011."
     assert bool(growth_messages(text)) is fires
+
+
+@pytest.mark.parametrize(("change", "fires"), [("45%", True), ("50%", False)])
+def test_a_change_to_a_table_cell_starts_from_the_cell_before_it(change: str, fires: bool) -> None:
+    text = (
+        "| (¥ billion) | FY2020 | FY2021 |\n|---|---|---|\n"
+        "| Net sales | 182.4 | 214.7 |\n| Operating profit | 14.6 | 21.9 |\n\n"
+        f"Operating profit jumped {change} to ¥21.9 billion in the year.\n"
+    )
+    doc = analyze_source(source_from_text(text, "t.md", "markdown"), Options())
+    found = [f for f in Engine(GROWTH).check(doc)]
+    assert bool(found) is fires
+
+
+def test_columns_that_are_not_periods_in_order_give_no_baseline() -> None:
+    text = (
+        "| (¥ billion) | FY2021 | FY2020 |\n|---|---|---|\n"
+        "| Operating profit | 21.9 | 14.6 |\n\n"
+        "Operating profit jumped 45% to ¥21.9 billion in the year.\n"
+    )
+    doc = analyze_source(source_from_text(text, "t.md", "markdown"), Options())
+    assert Engine(GROWTH).check(doc) == []

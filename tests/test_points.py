@@ -108,3 +108,9 @@ def test_a_percent_change_that_is_the_difference_of_two_rates_before_it(
 ) -> None:
     found = findings(text, rules=[rule("percent-vs-points")], date=dt.date(2024, 5, 14))
     assert bool(found) is fires
+
+
+@pytest.mark.parametrize(("change", "fires"), [("0.6%", True), ("0.6 percentage points", False)])
+def test_slipped_is_a_change(change: str, fires: bool) -> None:
+    text = f"The operating margin slipped {change} to 7.9% from 8.5% in the half."
+    assert bool(findings(text, rules=[rule("percent-vs-points")])) is fires

@@ -28,10 +28,12 @@ from checker.amounts import (
 from checker.checks import register
 from checker.checks.base import Check
 from checker.checks.relations import in_elided_unit
+from checker.checks.restatements import sentence_text
 from checker.claims import Claim
 from checker.document import Document
 from checker.findings import Finding
 from checker.nlp.lexicon import load_lexicon
+from checker.tables import earlier_cell, has_tables
 
 _HUNDRED = Decimal(100)
 _MULTIPLE_NAMES = {Decimal(2): "doubled", Decimal(3): "tripled", Decimal(4): "quadrupled",
@@ -142,7 +144,9 @@ def change_levels(
     if change.change_from >= 0:
         start = document.claim_at(change.change_from)
     else:
-        start = _earlier_baseline(document, change, end, look_back)
+        start = _earlier_baseline(document, change, end, look_back) or _tabled_baseline(
+            document, change, end
+        )
     if start is not None and end is not None:
         start = in_elided_unit(start, end, near_in_size=True)  # "to 219.2 mln dlrs, from 211.5 mln"
     if start is None or end is None or not comparable_levels(start, end):
@@ -237,6 +241,26 @@ def _earlier_baseline(
     if len(found) != 1 or not _refers_back(document, found[0], change, end):
         return None
     return found[0]
+
+
+def _tabled_baseline(document: Document, change: Claim, end: Claim | None) -> Claim | None:
+    """'Operating profit jumped 45% to ¥21.9 billion' under a table whose 'Operating profit'
+    row gives 14.6 for FY2020 and 21.9 for FY2021: the cell before the level's is where the
+    change started, when the sentence names the row and one cell of it has the level's value."""
+    if end is None or end.value is None or change.basis or not has_tables(document.source):
+        return None
+    words = set(re.findall(r"[a-z]+", sentence_text(document.source.prose, change).lower()))
+    cells = [
+        c
+        for c in document.claims
+        if document.in_table(c)
+        and (c.kind, c.unit, c.value) == (end.kind, end.unit, end.value)
+        and c.subject
+        and set(c.subject.split()) <= words
+    ]
+    if len(cells) != 1:
+        return None
+    return earlier_cell(document.lines, document.claims, cells[0])
 
 
 def _same_measure(claim: Claim, end: Claim) -> bool:

@@ -362,6 +362,8 @@ class ContextReader:
         k = claim.start - 1 if left is None else left.i
         steps = 0
         while k >= sentence.start and steps < 4:
+            if doc[k].lower_ == "to" and k + 1 < claim.start and doc[k + 1].lower_ in ("a", "an"):
+                return ""  # "slipping to a deficit of £35.3m": the level reached
             match = index.before(k + 1, "CHANGE")
             if match is not None and not _phrasal_up(doc, match[0]):
                 if claim._.kind == MONEY and self._raised_money(doc, match[0], claim):
