@@ -1170,3 +1170,13 @@ def test_a_total_split_across_parts_named_later_is_all_of_it(last: str, fires: b
         f"£4.1m from children's services, £3.3m from highways and {last} from corporate services."
     )
     assert bool(messages("sum-of-parts", text)) is fires
+
+
+def test_of_those_after_a_total_and_its_parts_is_of_the_total() -> None:
+    text = (
+        "The partnership will deliver 210 dwellings by 2026: 120 at Palm Creek, 55 at Jarrah "
+        "Street and 35 on the depot site. Of those, 84 homes, or 40 per cent, will be let at "
+        "social rents."
+    )
+    assert messages("part-exceeds-whole", text) == []
+    assert messages("share-arithmetic", text) == []

@@ -834,8 +834,8 @@ _OF_WORDS = re.compile(
 
 def _of_that(document: Document) -> Iterator[PartOfWhole]:
     """'The farm will produce about 2.0 TWh a year. Of that, 2.3 TWh will be sold ...'; 'there
-    were 640 households on the list, up from 415. Of those, 710 are ...': the last level of
-    the part's measure in the sentence before."""
+    were 640 households on the list, up from 415. Of those, 710 are ...': the largest level of
+    the part's measure in the sentence before (a total, not the last of its parts listed)."""
     before: list[Claim] = []  # the figures of the last sentence that had any
     current: list[Claim] = []
     for claim in document.claims:
@@ -847,9 +847,9 @@ def _of_that(document: Document) -> Iterator[PartOfWhole]:
         opening = document.source.prose[claim.sentence_start : claim.start]
         if not _OF_THAT.match(opening):
             continue
-        whole = next((c for c in reversed(before) if _whole_before(c, claim)), None)
-        if whole is not None:
-            yield PartOfWhole(claim, whole)
+        wholes = [c for c in before if _whole_before(c, claim)]
+        if wholes:  # the largest: "210 dwellings: 120 at ..., 55 at ... Of those, 84 homes"
+            yield PartOfWhole(claim, max(wholes, key=lambda c: c.value or 0))
 
 
 def _of_named_group(document: Document) -> Iterator[PartOfWhole]:
