@@ -614,3 +614,24 @@ def test_a_figure_a_speaker_s_clause_refers_back_to_restates_one(later: str, fir
         f'"The {later} we owe them will be paid in phases," the governor said.'
     )
     assert bool(conflict_messages(text)) is fires
+
+
+@pytest.mark.parametrize(("later", "fires"), [("24.6 mln", True), ("26.4 mln", False)])
+def test_a_bare_scaled_figure_in_a_one_currency_story_is_an_amount_in_it(
+    later: str, fires: bool
+) -> None:
+    text = (
+        "NEW YORK, March 3 - Harlan Refining Corp said first-quarter net profit rose to 26.4 mln "
+        "dlrs, or 1.12 dlrs a share, from 21.5 mln dlrs, or 98 cts a share.\n\n"
+        f"    Shr 1.12 dlrs vs 98 cts\n    Net {later} vs 21.5 mln\n"
+    )
+    assert bool(conflict_messages(text)) is fires
+
+
+def test_a_bare_figure_of_things_and_a_power_of_ten_off_are_not_one_amount() -> None:
+    text = (
+        "The bank made a net profit of 13.51 mln dlrs in 1985, its report said. It paid 10 pct "
+        "on capital of 135.1 mln in 1985. The transit agency will spend $42.1 million on buses. "
+        "Buses carried 24.1 million of those trips, the agency said."
+    )
+    assert conflict_messages(text) == []

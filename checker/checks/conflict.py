@@ -179,10 +179,11 @@ class ConflictCheck(Check):
         evidence of being the same quantity, when that evidence reaches the threshold."""
         prose = document.source.prose
         buckets: dict[tuple, list[Claim]] = defaultdict(list)
-        for claim in _with_dated_baselines_as_levels(document.claims):
+        dated = _with_dated_baselines_as_levels(document.claims)
+        for claim in _in_the_story_s_currency(prose, dated):
             if self._weighable(prose, claim):
                 buckets[_evidence_bucket(claim)].append(claim)
-        stated_units = {c.start: c.unit for claims in buckets.values() for c in claims}
+        stated_units = {c.start: c.unit for c in document.claims}  # before any reading here
         buckets = {key: _in_one_unit(claims) for key, claims in buckets.items()}
         candidates = [c for claims in buckets.values() if len(claims) > 1 for c in claims]
         words = {c.start: _word_set(sentence_text(prose, c)) for c in candidates}
@@ -848,6 +849,31 @@ def _segments_apart(a: Claim, b: Claim) -> bool:
     EBIT', 'Marine EBIT'), not one figure's values."""
     words_a, words_b = set(a.subject.split()), set(b.subject.split())
     return bool(words_a and words_b) and words_a.isdisjoint(words_b)
+
+
+def _in_the_story_s_currency(prose: str, claims: list[Claim]) -> list[Claim]:
+    """A bare scaled figure ('net profit rose to 86.4 million', '2.46 billion') in a story whose
+    scaled amounts are all in one currency is an amount in it: wire copy drops the currency once
+    it is known. Figures that count something ('24.1 million of those trips'), or are small, are
+    left as they are."""
+    currencies = {c.unit for c in claims if c.kind == "money" and c.step >= _SCALED}
+    if len(currencies) != 1:
+        return claims
+    (currency,) = currencies
+    return [
+        dataclasses.replace(claim, kind="money", unit=currency)
+        if claim.kind == "count"
+        and not claim.counted
+        and not claim.unit
+        and claim.step >= _SCALED
+        and not _OF_THINGS.match(prose, claim.end)
+        else claim
+        for claim in claims
+    ]
+
+
+_SCALED = Decimal(100000)  # a step this large is a figure written with a scale: "86.4 million"
+_OF_THINGS = re.compile(r"\s+of\s+(?:those|these|the|its|their|them|which|whom)\b", re.I)
 
 
 def _with_dated_baselines_as_levels(claims: tuple[Claim, ...]) -> list[Claim]:
