@@ -1039,3 +1039,22 @@ def test_the_noun_after_a_bracketed_conversion_names_the_amount(text: str, metri
 def test_said_after_a_number_is_a_verb_not_what_is_counted() -> None:
     (claim,) = claims("Of those, 815 said they used the food caddy.")
     assert claim.counted == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        (
+            "Of the 850,000 shares, 672,000 shares will be sold by the company and 878,000 by "
+            "holders.",
+            "shares",
+        ),
+        # a small number, or one far from the count before it, counts nothing said
+        ("It sold 672,000 shares and 12 in Peru.", ""),
+        ("It sold 672,000 shares and 8,780,000 in Peru.", ""),
+    ],
+)
+def test_a_bare_count_after_and_like_the_count_before_counts_its_noun(
+    text: str, counted: str
+) -> None:
+    assert claims(text)[-1].counted == counted

@@ -54,22 +54,29 @@ def _after_a_change(doc: Doc, start: int, index: LexicalIndex, sentence: Span) -
 
 def _with_elided_noun(doc: Doc, reading: Reading, previous: Reading | None) -> Reading:
     """'3.4 million installs came from the App Store and 5.4 million from Google Play': a bare
-    scaled count after 'and' or a comma counts what the count before it, of the same scale,
-    counted."""
+    count after 'and' or a comma counts what the count before it, of its scale, counted."""
     if (
         previous is None
         or reading.kind != COUNT
         or reading.counted
         or reading.high is not None
-        or reading.number.scale == 1
         or previous.kind != COUNT
         or not previous.counted
-        or previous.number.scale != reading.number.scale
+        or not _alike_in_scale(reading.number, previous.number)
         or reading.start == 0
         or doc[reading.start - 1].lower_ not in ("and", ",")
     ):
         return reading
     return replace(reading, counted=previous.counted)
+
+
+def _alike_in_scale(number: NumberRead, previous: NumberRead) -> bool:
+    """'3.4 million ... and 5.4 million', or '672,000 shares ... and 878,000': written with the
+    same scale word, or in thousands or more and within a factor of ten of each other."""
+    if number.scale != 1 or previous.scale != 1:
+        return number.scale == previous.scale
+    low, high = sorted((number.value, previous.value))
+    return low >= 1000 and high <= 10 * low
 
 
 def _glued_capital(doc: Doc, end: int, sentence: Span) -> bool:
