@@ -1180,3 +1180,14 @@ def test_of_those_after_a_total_and_its_parts_is_of_the_total() -> None:
     )
     assert messages("part-exceeds-whole", text) == []
     assert messages("share-arithmetic", text) == []
+
+
+@pytest.mark.parametrize(("google", "fires"), [("5.4 million", True), ("5.1 million", False)])
+def test_a_split_after_a_colon_breaks_down_the_figure_just_before(google: str, fires: bool) -> None:
+    text = (
+        "# Tiny Harbour tops 8.5 million downloads\n\n"
+        "The game was downloaded 8.5 million times in its first 30 days.\n\n"
+        "The split, according to the studio: 3.4 million installs came from the App Store and "
+        f"{google} from Google Play.\n"
+    )
+    assert bool(messages("sum-of-parts", text)) is fires

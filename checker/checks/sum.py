@@ -356,7 +356,11 @@ def _named_total(
 
 def _adds_up_to_another(document: Document, parts: tuple[Claim, ...], whole: Claim) -> bool:
     return any(
-        c is not whole and same_measure(c, parts[0]) and c.value and _adds_up(c, parts)
+        c is not whole
+        and same_measure(c, parts[0])
+        and c.value
+        and c.qualifier not in ("lower", "upper")  # "tops 8.5 million" bounds any larger sum
+        and _adds_up(c, parts)
         for c in document.starting_in(0, parts[0].sentence_start)
     )
 
@@ -368,6 +372,8 @@ def _whole_named_by_opening(
     says the parts are all of it ('split next year's savings across four directorates:')."""
     first = parts[0]
     prose = document.source.prose
+    if _BREAKDOWN_OPENS.match(prose, first.sentence_start, first.start):
+        return _whole_just_before(document, parts), True
     split = _SPLIT_WHOLE_OPENS.match(prose, first.sentence_start, first.start)
     opening = _NAMED_WHOLE_OPENS.match(prose, first.sentence_start, first.start) or split
     if opening is None:
@@ -415,6 +421,31 @@ _NAMED_WHOLE_OPENS = re.compile(
     r"\s+(?:by|through|with|from|via))\b",
     re.IGNORECASE,
 )
+
+
+# "The split, according to the studio: 3.4 million installs came from ... and 5.4 million from
+# ...": the figure just before, broken down.
+_BREAKDOWN_OPENS = re.compile(r"\s*(?:the\s+)?(?:split|breakdown)\b[^:.;]{0,60}:\s*$", re.I)
+
+
+def _whole_just_before(document: Document, parts: tuple[Claim, ...]) -> Claim | None:
+    """The figure of the parts' measure in the sentence before theirs that is larger than each
+    of them, the one nearest their sum."""
+    first = parts[0]
+    before = document.sentences_before(first.sentence_start, 1)
+    if not before or first.value is None:
+        return None
+    largest = max(p.value for p in parts if p.value is not None)
+    candidates = [
+        c
+        for c in document.in_sentence(before[-1])
+        if same_measure(c, first)
+        and c.role == "level"
+        and c.value is not None
+        and c.value > largest
+    ]
+    added = sum(p.value for p in parts if p.value is not None)
+    return min(candidates, key=lambda c: abs(c.value - added), default=None)
 
 
 # "Officers have split next year's savings across four directorates: £5.2m from ...".
