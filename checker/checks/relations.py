@@ -251,14 +251,12 @@ def _without_parts(document: Document, wholes: tuple[Claim, ...]) -> tuple[Claim
 def _without_roundings(wholes: tuple[Claim, ...]) -> tuple[Claim, ...]:
     """The wholes less those that round another ('passes 1.8 million' in a headline, then
     '1,847,300'): the exact figure is the one a share is worked out from."""
-    return tuple(
-        whole
-        for whole in wholes
-        if not any(
-            other.step < whole.step and whole.interval()[0] <= other.value <= whole.interval()[1]
-            for other in wholes
-        )
-    )
+    kept = []
+    for whole in wholes:
+        low, high = whole.interval()
+        if not any(other.step < whole.step and low <= other.value <= high for other in wholes):
+            kept.append(whole)
+    return tuple(kept)
 
 
 def _metric_of(word: str, metrics: dict[str, str]) -> str:

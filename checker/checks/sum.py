@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -394,15 +394,23 @@ def _figure_of_metric(document: Document, name: str, parts: tuple[Claim, ...]) -
     metric = lexicon.metric_of_word.get(name)
     if not metric and name in lexicon.project_nouns:
         metric = _SPENDING  # "the plan will be funded by ..." after "a KSh 18.4 billion budget"
+    if not metric:
+        return None
+    earlier = document.starting_in(0, parts[0].sentence_start)
+    return _whole_nearest_sum((c for c in earlier if c.metric == metric), parts)
+
+
+def _whole_nearest_sum(figures: Iterable[Claim], parts: tuple[Claim, ...]) -> Claim | None:
+    """Of ``figures``, the levels of the parts' measure larger than each part, the one nearest
+    the parts' sum."""
     first = parts[0]
-    if not metric or first.value is None:
+    if first.value is None:
         return None
     largest = max(p.value for p in parts if p.value is not None)
     candidates = [
         c
-        for c in document.starting_in(0, first.sentence_start)
-        if c.metric == metric
-        and same_measure(c, first)
+        for c in figures
+        if same_measure(c, first)
         and c.role == "level"
         and c.value is not None
         and c.value > largest
@@ -431,21 +439,8 @@ _BREAKDOWN_OPENS = re.compile(r"\s*(?:the\s+)?(?:split|breakdown)\b[^:.;]{0,60}:
 def _whole_just_before(document: Document, parts: tuple[Claim, ...]) -> Claim | None:
     """The figure of the parts' measure in the sentence before theirs that is larger than each
     of them, the one nearest their sum."""
-    first = parts[0]
-    before = document.sentences_before(first.sentence_start, 1)
-    if not before or first.value is None:
-        return None
-    largest = max(p.value for p in parts if p.value is not None)
-    candidates = [
-        c
-        for c in document.in_sentence(before[-1])
-        if same_measure(c, first)
-        and c.role == "level"
-        and c.value is not None
-        and c.value > largest
-    ]
-    added = sum(p.value for p in parts if p.value is not None)
-    return min(candidates, key=lambda c: abs(c.value - added), default=None)
+    before = document.sentences_before(parts[0].sentence_start, 1)
+    return _whole_nearest_sum(document.in_sentence(before[-1]), parts) if before else None
 
 
 # "Officers have split next year's savings across four directorates: £5.2m from ...".

@@ -118,8 +118,7 @@ class ContextReader:
                 claim._.subject = self._normalise_subject(words)
                 claim._.entity = self._entity(doc, anchor, claim, sentence)
             elif claim._.kind == COUNT and claim._.counted:
-                counted = claim._.counted  # "and 12.48 crore of them": a noun elided, not written
-                claim._.metric = self.lexicon.metric_of_word.get(counted, counted)
+                claim._.metric = self._metric_of_counted(claim)
             if claim._.kind == PERCENT and not claim._.metric:
                 claim._.metric = self._noun_of(doc, claim, index)  # "a porosity of 41.7%"
             unit_metric = self.lexicon.unit_metrics.get(claim._.unit)
@@ -762,8 +761,13 @@ class ContextReader:
         metric = index.at(k, "METRIC")
         if metric is not None and metric[0] == k + 1:
             return Anchor(claim.end, k + 1, metric[2])
-        counted = claim._.counted  # elided ("and 12.48 crore of them"), or not a metric word
-        return Anchor(claim.end, k + 1, self.lexicon.metric_of_word.get(counted, counted))
+        return Anchor(claim.end, k + 1, self._metric_of_counted(claim))
+
+    def _metric_of_counted(self, claim: ClaimView) -> str:
+        """The metric a count's noun names ('customers': users), or the noun itself; also for a
+        noun elided, not written ('and 12.48 crore of them')."""
+        counted = claim._.counted
+        return self.lexicon.metric_of_word.get(counted, counted)
 
     def _metric_before(
         self, claim: ClaimView, index: LexicalIndex, sentence: Span
@@ -1005,31 +1009,35 @@ class ContextReader:
             possessed = self._proper_run(doc, k + 2, limit)
             if following in ("'s", "’s") and possessed:
                 return possessed  # "Indonesia's Kirana Pay raises Rp 4.3 trillion"
-            start = k
-            while start - 1 >= sentence.start and (
-                _is_proper(doc[start - 1], lexicon)
-                or (  # "Brenner Beteiligungen\nGmbH has built": a name wrapped over two lines
-                    doc[start - 1].is_space
-                    and start - 2 >= sentence.start
-                    and _is_proper(doc[start - 2], lexicon)
-                )
-            ):
-                start -= 1
+            start = self._name_start(doc, k, sentence)
             named = self._apposed_to(doc, start, sentence)
             if following in ("'s", "’s") and named:
                 return named  # "Bank Nusantara Mikro, Indonesia's largest lender, said it ..."
             return " ".join(t.text for t in doc[start : k + 1] if not t.is_space)
         return self._opening_name(doc, sentence, limit)
 
+    def _name_start(self, doc: Doc, start: int, sentence: Span) -> int:
+        """Where the proper name that runs up to ``start`` begins ('Brenner Beteiligungen\nGmbH
+        has built': a name wrapped over two lines is one name)."""
+        lexicon = self.lexicon
+        while start - 1 >= sentence.start and (
+            _is_proper(doc[start - 1], lexicon)
+            or (
+                doc[start - 1].is_space
+                and start - 2 >= sentence.start
+                and _is_proper(doc[start - 2], lexicon)
+            )
+        ):
+            start -= 1
+        return start
+
     def _apposed_to(self, doc: Doc, start: int, sentence: Span) -> str:
         """The name before ', ' that an appositive starting at ``start`` describes, or ''."""
         end = start - 1
         if end - 1 < sentence.start or doc[end].text != ",":
             return ""
-        first = end
-        while first - 1 >= sentence.start and _is_proper(doc[first - 1], self.lexicon):
-            first -= 1
-        return " ".join(t.text for t in doc[first:end]) if first < end else ""
+        first = self._name_start(doc, end, sentence)
+        return " ".join(t.text for t in doc[first:end] if not t.is_space)
 
     def _proper_run(self, doc: Doc, start: int, limit: int) -> str:
         """The proper name of two to four words from ``start`` (before ``limit``), or '': a
