@@ -399,6 +399,16 @@ def test_a_total_found_by_the_sum_its_parts_miss_by_a_slip(text: str, fires: boo
          "55% of those on the list.", True),
         ("The university received 41,860 applications. Offers went to 24,150 applicants, or "
          "about 58% of those who applied.", False),
+        # far from the one whole, but that whole's share with one digit changed: a slip
+        ("Gross earnings rose 12% to ₦612.4 billion. Interest income of ₦431.8 billion made up "
+         "the bulk. Trading gains contributed ₦96.2 billion, or 25.7% of gross earnings.", True),
+        ("Gross earnings rose 12% to ₦612.4 billion. Interest income of ₦431.8 billion made up "
+         "the bulk. Trading gains contributed ₦96.2 billion, or 15.7% of gross earnings.", False),
+        # given beside its part with a comma only, as plain a share as with "or"
+        ("Revenue was NZ$14.2m. Match-day takings of NZ$2.6m, 23 per cent of total revenue, "
+         "fell.", True),
+        ("Revenue was NZ$14.2m. Match-day takings of NZ$2.6m, 18 per cent of total revenue, "
+         "fell.", False),
     ],
 )  # fmt: skip
 def test_a_share_of_a_whole_given_before_it(text: str, fires: bool) -> None:

@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from checker.amounts import amount_like, plain
 from checker.checks import register
 from checker.checks.base import Check
-from checker.checks.evidence import typical_slip
+from checker.checks.evidence import significant, typical_slip
 from checker.checks.growth import operands
 from checker.checks.relations import (
     Share,
@@ -67,7 +67,10 @@ class ShareCheck(Check):
             yield self._finding(document, share)
         judged = frozenset(share.percent.start for share in found)
         unstated = list(unstated_shares(document, judged))
-        for share in (u for u in unstated if u.joined):
+        for share in (u for u in unstated if u.joined or not u.percent.qualifier):
+            # "NZ$2.6m, 23 per cent of total revenue" is as plain a share as "or 23 per cent";
+            # "SEK 135 million, about 2.0% of tax revenue and grants" may be of a whole not
+            # written
             others = [u for u in unstated if u is not share]
             finding = self._unstated_finding(document, share, others)
             if finding is not None:
@@ -148,7 +151,8 @@ class ShareCheck(Check):
         whole = min(unstated.wholes, key=lambda w: abs(part / w.value * _HUNDRED - stated))
         actual = part / whole.value * _HUNDRED
         one_group = len(unstated.wholes) == 1 and _names_a_group(unstated.whole_named)
-        if not one_group and not _NEAR_SHARE[0] <= stated / actual <= _NEAR_SHARE[1]:
+        near = _NEAR_SHARE[0] <= stated / actual <= _NEAR_SHARE[1]
+        if not (one_group or near or _precise_slip(unstated.percent, actual)):
             return None  # 12.3% stated, 43.6% computed: another whole, one not written
         return self._finding(document, Share(unstated.part, unstated.percent, whole))
 
@@ -206,6 +210,20 @@ def _slipped_share(percent: Claim, actual: Decimal) -> bool:
         "transposed",
         "one digit",
     )
+
+
+def _precise_slip(percent: Claim, actual: Decimal) -> bool:
+    """A share given to three or more significant digits that is the right one with a digit
+    changed or two swapped ('25.7% of gross earnings' for 15.7%): a slip, not another whole,
+    which would rarely match in all but one digit."""
+    return (
+        significant(percent.value) >= _PRECISE_DIGITS
+        and not percent.qualifier
+        and _slipped_share(percent, actual)
+    )
+
+
+_PRECISE_DIGITS = 3
 
 
 def _implied_whole(part: Claim, percent: Claim) -> tuple[Decimal, Decimal]:
