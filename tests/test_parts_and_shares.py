@@ -409,6 +409,14 @@ def test_a_total_found_by_the_sum_its_parts_miss_by_a_slip(text: str, fires: boo
          "fell.", True),
         ("Revenue was NZ$14.2m. Match-day takings of NZ$2.6m, 18 per cent of total revenue, "
          "fell.", False),
+        # the part's whole named by an opening "Of those"
+        ("The agency forecasts 96.4 million boardings in 2013. Of those, 31.2 million, or 38%, "
+         "are expected on the light-rail route.", True),
+        ("The agency forecasts 96.4 million boardings in 2013. Of those, 31.2 million, or "
+         "32.4%, are expected on the light-rail route.", False),
+        # far from it: the opening was misread, or the share is of another whole
+        ("The list has 6,874 households. Of those still waiting, 2,150 households, or 70 per "
+         "cent, are in the city.", False),
     ],
 )  # fmt: skip
 def test_a_share_of_a_whole_given_before_it(text: str, fires: bool) -> None:

@@ -26,6 +26,7 @@ from checker.checks.relations import (
     company_stakes,
     same_measure,
     shares,
+    shares_of_known_parts,
     sibling_stakes,
     stakes,
     unstated_shares,
@@ -75,6 +76,13 @@ class ShareCheck(Check):
             finding = self._unstated_finding(document, share, others)
             if finding is not None:
                 yield finding
+        handled = judged | {u.percent.start for u in unstated if u.wholes}
+        for share in shares_of_known_parts(document, handled):
+            actual = share.part.value / share.whole.value * _HUNDRED
+            if not self._allows(
+                share.percent, _share_range(share), stated_whole=True
+            ) and _misses_by_a_slip(share.percent, actual):
+                yield self._finding(document, share)
         reported: set[int] = set()
         for first, second in itertools.chain(
             stakes(document, judged), sibling_stakes(document, judged)
@@ -151,8 +159,7 @@ class ShareCheck(Check):
         whole = min(unstated.wholes, key=lambda w: abs(part / w.value * _HUNDRED - stated))
         actual = part / whole.value * _HUNDRED
         one_group = len(unstated.wholes) == 1 and _names_a_group(unstated.whole_named)
-        near = _NEAR_SHARE[0] <= stated / actual <= _NEAR_SHARE[1]
-        if not (one_group or near or _precise_slip(unstated.percent, actual)):
+        if not (one_group or _misses_by_a_slip(unstated.percent, actual)):
             return None  # 12.3% stated, 43.6% computed: another whole, one not written
         return self._finding(document, Share(unstated.part, unstated.percent, whole))
 
@@ -210,6 +217,13 @@ def _slipped_share(percent: Claim, actual: Decimal) -> bool:
         "transposed",
         "one digit",
     )
+
+
+def _misses_by_a_slip(percent: Claim, actual: Decimal) -> bool:
+    """The stated share is near the computed one, or it is the computed one with a slip;
+    otherwise it is more likely of another whole than wrong (12.3% stated, 43.6% computed)."""
+    near = _NEAR_SHARE[0] <= percent.value / actual <= _NEAR_SHARE[1]
+    return near or _precise_slip(percent, actual)
 
 
 def _precise_slip(percent: Claim, actual: Decimal) -> bool:
