@@ -409,6 +409,11 @@ def test_a_total_found_by_the_sum_its_parts_miss_by_a_slip(text: str, fires: boo
          "fell.", True),
         ("Revenue was NZ$14.2m. Match-day takings of NZ$2.6m, 18 per cent of total revenue, "
          "fell.", False),
+        # a whole named only by a word that an earlier figure shares
+        ("International traffic rose to 760,000 passengers. New Zealand was the largest market "
+         "with 214,000 passengers, or 32% of international traffic.", True),
+        ("International traffic rose to 760,000 passengers. New Zealand was the largest market "
+         "with 214,000 passengers, or 28% of international traffic.", False),
         # the part's whole named by an opening "Of those"
         ("The agency forecasts 96.4 million boardings in 2013. Of those, 31.2 million, or 38%, "
          "are expected on the light-rail route.", True),

@@ -222,7 +222,9 @@ def unstated_shares(
             words = named.group("phrase").lower().split()
             metric = next((_metric_of(w, metrics) for w in words if _metric_of(w, metrics)), "")
             group = not lexicon.share_of_group_words.isdisjoint(words)  # "of those who applied"
-            if not (metric or group) and lexicon.share_of_total_words.isdisjoint(words):
+            # else only a name: "or 11% of the fund", of "the £8,412m fund" before it
+            named_only = not (metric or group) and lexicon.share_of_total_words.isdisjoint(words)
+            if named_only and not joined:
                 continue
             candidates = _figures_before(document, percent, _WHOLE_SENTENCES_BACK)
             candidates += _whole_in_clause_after(document, percent)
@@ -233,7 +235,10 @@ def unstated_shares(
                 and c.start not in baselines  # "4.8% on the 1,762,900 of 2011": a past figure
                 and (not metric or _of_metric(c, metric))
             )
-            wholes = _named_alike(prose, wholes, words) or wholes
+            alike = _named_alike(prose, wholes, words)
+            if named_only and len(alike) != 1:
+                continue
+            wholes = alike or wholes
             wholes = _without_parts(document, _without_roundings(wholes))
             yield UnstatedShare(part, percent, wholes, joined, " ".join(words))
 
