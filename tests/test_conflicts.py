@@ -110,6 +110,10 @@ def worded(text: str) -> list[str]:
         '"The evacuation of roughly 8,600 people in a day is a credit to this town," he said.',
         "It sold 1.25 bln euros of bonds, drawing orders of 4.6 bln euros, the bank said. "
         '"A book of more than 6.4 billion euros shows investors trust us," the treasurer said.',
+        # a quantity lost (a change) and the same quantity as a level, its digits swapped
+        "Severn Water lost 412.6 megalitres of treated water a day through leaks in 2023-24. "
+        'Bills will rise. "It is still pouring 421.6 megalitres a day into the ground," the '
+        "forum's chair said.",
     ],
 )
 def test_the_same_claim_in_other_words_conflicts(text: str) -> None:

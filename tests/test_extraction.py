@@ -31,6 +31,11 @@ FORMATS = [
     ("Shares rose 1.2 percent.", "1.2 percent", "percent", "1.2", "%"),
     ("Revenue was $1.2bn last year.", "$1.2bn", "money", "1200000000", "USD"),
     ("It sold 1.2 mln tonnes of steel.", "1.2 mln tonnes", "quantity", "1200000", "metric_ton"),
+    # SI prefixes written out, and the brewers' hectolitre
+    ("It bought 84,000 metric tonnes.", "84,000 metric tonnes", "quantity", "84000", "metric_ton"),
+    ("The glacier lost 2.9 gigatonnes.", "2.9 gigatonnes", "quantity", "2.9", "gigatonne"),
+    ("Volumes were 41.8 mln hl.", "41.8 mln hl", "quantity", "41800000", "hectoliter"),
+    ("It leaks 412.6 megalitres a day.", "412.6 megalitres", "quantity", "412.6", "megaliter"),
     ("Profit reached $1.2 billion.", "$1.2 billion", "money", "1200000000", "USD"),
     ("It raised US$5 million.", "US$5 million", "money", "5000000", "USD"),
     ("It raised HK$30 million.", "HK$30 million", "money", "30000000", "HKD"),
@@ -208,6 +213,7 @@ def test_stated_precision(text: str, step: str) -> None:
         "Route 66 is closed.",
         "Route N1 is closed and gate R2 is open.",  # a one-letter symbol only glued to money
         "The 1990s were good.",
+        "The glacier thinned between 1990 and 2023.",  # years from one to the other
     ],
 )
 def test_not_quantity_claims(text: str) -> None:
@@ -324,6 +330,7 @@ def test_a_time_within_a_year_is_not_a_figure_s_period() -> None:
         ("Revenue for the July-September quarter was ¥5.8 trillion.", "Q3"),
         ("Exports were 849,000 tonnes in January to September 2024.", "2024-9M"),
         ("Exports were 849,000 tonnes in the February-May period.", "M02-M05"),
+        ("The glacier lost 2.9 gigatonnes between 1990 and 2023.", "1990-2023"),
     ],
 )
 def test_months_from_one_to_another_are_a_period(text: str, scope: str) -> None:

@@ -297,7 +297,10 @@ def _one_count_as_event(a: Claim, b: Claim, slip: str, year: str) -> bool:
     'we have lost 87 homes'; 'hire 2,400 nurses', '2,900 more nurses'), their digits swapped or
     one changed (a power of ten is as often a part and its whole): the only veto between them
     is their roles."""
-    if not (a.kind == b.kind == "count" and a.counted and a.counted == b.counted):
+    counted_alike = a.kind == b.kind == "count" and a.counted and a.counted == b.counted
+    measured_alike = a.kind == b.kind == "quantity" and a.unit == b.unit  # "lost 412.6
+    # megalitres a day", "pouring 421.6 megalitres a day into the ground"
+    if not (counted_alike or measured_alike):
         return False
     return slip in ("transposed", "one digit") and _only_roles_differ(a, b, year)
 

@@ -181,6 +181,9 @@ class TimeFinder:
         if label == "YEAR":
             prep = words[0]
             return f"{prep} {year}" if prep in ("since", "by", "until", "before", "after") else year
+        if label == "YEARS":
+            first, last = (t.text for t in span if _YEAR.match(t.text))
+            return f"{first}-{last}"
         if label == "MONTHS":
             months = self._months_in(words)
             return _join(year, _months_part(months[0], months[-1]))
