@@ -203,6 +203,35 @@ def test_numbers_that_are_not_wholes_are_not_compared(text: str) -> None:
             "won.",
             True,
         ),
+        # parts in brackets after a colon, the first part's label between
+        (
+            "The city expects receipts of Rs 13,120 crore from five heads: property tax (Rs 4,820 "
+            "crore), grants from the state government (Rs 3,210 crore), development and building "
+            "permit fees (Rs 2,185 crore), water charges (Rs 1,365 crore) and other income (Rs "
+            "1,040 crore).",
+            True,
+        ),
+        (
+            "The city expects receipts of Rs 12,620 crore from five heads: property tax (Rs 4,820 "
+            "crore), grants from the state government (Rs 3,210 crore), development and building "
+            "permit fees (Rs 2,185 crore), water charges (Rs 1,365 crore) and other income (Rs "
+            "1,040 crore).",
+            False,
+        ),
+        # a whole in the sentence before, and the parts said to be all of it by their number
+        (
+            "The council has to find £14.6 million of savings. Officers listed three sources: "
+            "£6.2 million from contracts, £4.9 million from merging teams, and £2.7 million from "
+            "selling property.",
+            True,
+        ),
+        # without their number, the parts may be only some of it
+        (
+            "The council has to find £14.6 million of savings. Officers listed some sources: "
+            "£6.2 million from contracts, £4.9 million from merging teams, and £2.7 million from "
+            "selling property.",
+            False,
+        ),
     ],
 )
 def test_totals_announced_in_other_words(text: str, fires: bool) -> None:

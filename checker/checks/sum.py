@@ -164,8 +164,20 @@ def _total_by_evidence(
                 elsewhere = False  # "..., and other destinations 359,300 tonnes": all of it
             if elsewhere and _COMPRISING.match(document.source.prose, items[0].sentence_start):
                 elsewhere = False  # "These comprise its own tax revenue of ...": all of it
+            if elsewhere and _numbered_as_listed(document, items):
+                elsewhere = False  # "Officers listed three sources: ...": all of them
             return total, items, elsewhere or not figures.closed
     return None
+
+
+def _numbered_as_listed(document: Document, items: tuple[Claim, ...]) -> bool:
+    """The sentence gives, before the parts, how many there are: 'three sources: £6.2 million
+    from ..., £4.9 million from ... and £2.7 million from ...' lists every one."""
+    first = items[0]
+    return any(
+        c.kind == "count" and c.counted and c.value == len(items) and c.end <= first.start
+        for c in document.in_sentence(first.sentence_start)
+    )
 
 
 def _ends_with_the_rest(figures: FigureList) -> bool:
@@ -274,7 +286,9 @@ _COUNTED_ITEM_GAP = re.compile(
 def _funded_with() -> re.Pattern[str]:
     words = "|".join(map(re.escape, load_lexicon().total_to_parts_words))
     return re.compile(
-        rf"^\s*(?:[a-z][\w'’-]*\s+){{0,4}}?(?:{words})\s+(?:a|an|the|its)?\s*$|^\s*[a-z]*\s*:\s*$",
+        rf"^\s*(?:[a-z][\w'’-]*\s+){{0,4}}?(?:{words})\s+(?:a|an|the|its)?\s*$"
+        # "from five heads: property tax (": a colon, then the first part's label
+        rf"|^\s*(?:[a-z][\w'’-]*\s+){{0,4}}?[a-z]*\s*:\s*(?:[a-z][\w'’-]*\s+){{0,4}}\(?\s*$",
         re.IGNORECASE,
     )
 
