@@ -241,6 +241,22 @@ def test_totals_announced_in_other_words(text: str, fires: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "fires"),
     [
+        ("Farrow scored 22 league goals, Bielak added 11 and Reid chipped in with nine. Between "
+         "them, the three accounted for 45 of the team's 71 goals.", True),
+        ("Farrow scored 22 league goals, Bielak added 11 and Reid chipped in with nine. Between "
+         "them, the three accounted for 42 of the team's 71 goals.", False),
+        # a rate of each thing is no part: 56 turbines of 8 MW each make the 448 MW
+        ("Gannet Rise has 56 turbines of 8 MW each, a combined 448 MW, and Skerry Deep is a "
+         "960 MW project. Together the three would give the coast 2,548 MW.", False),
+    ],
+)  # fmt: skip
+def test_the_figure_of_the_three_together_is_their_sum(text: str, fires: bool) -> None:
+    assert len(messages("sum-of-parts", text)) == int(fires)
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
         (
             "Of the zł1.84 billion in revenue, zł1.02 billion came from Germany, zł0.47 billion "
             "from the rest of the EU and zł0.21 billion from Poland.",

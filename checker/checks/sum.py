@@ -102,6 +102,10 @@ class SumCheck(Check):
             finding = self._judge(document, parts, total, partial=False)
             if finding is not None:
                 yield finding
+        for total, parts in _sums_of_the_listed(document):
+            finding = self._judge(document, parts, total, partial=False)
+            if finding is not None:
+                yield finding
 
     def _judge(
         self, document: Document, parts: tuple[Claim, ...], total: Claim, partial: bool
@@ -253,6 +257,69 @@ def _counted_breakdowns(
             if any(p.start in judged for p in parts):
                 continue
             yield total, tuple(parts)
+
+
+def _sums_of_the_listed(document: Document) -> Iterator[tuple[Claim, tuple[Claim, ...]]]:
+    """'Farrow scored 22, Bielak 11 and Reid nine. Between them, the three accounted for 45 of
+    the team's 71 goals': the figure after 'the three' and a word for together is the sum of
+    the three figures of its kind in the one sentence that lists them, that sentence or the
+    one before."""
+    prose = document.source.prose
+    words = load_lexicon().together_words
+    for number in document.claims:
+        if not (
+            number.kind == "count"
+            and not number.counted
+            and number.value is not None
+            and 2 <= number.value <= 9
+            and _THE_BEFORE.search(prose[max(0, number.start - 5) : number.start])
+        ):
+            continue
+        sentence = document.in_sentence(number.sentence_start)
+        after = [c for c in sentence if c.start > number.start and c.value is not None]
+        if not after:
+            continue
+        total = after[0]
+        between = prose[number.sentence_start : total.start].lower()
+        if not any(re.search(rf"\b{re.escape(w)}\b", between) for w in words):
+            continue
+        parts = _listed_parts(document, number, total)
+        if len(parts) == number.value and all(
+            _part_of_the_listed(document, p, total) for p in parts
+        ):
+            yield total, parts
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _listed_parts(document: Document, number: Claim, total: Claim) -> tuple[Claim, ...]:
+    """The figures of the total's kind before 'the three' in its sentence, or if there are
+    none, in the sentence before."""
+    alike = lambda c: c.kind == total.kind and c.equivalent_of < 0  # noqa: E731
+    same = [c for c in document.in_sentence(number.sentence_start) if c.end <= number.start]
+    if not same:
+        before = document.sentences_before(number.sentence_start, 1)
+        same = document.in_sentence(before[-1]) if before else []
+    return tuple(c for c in same if alike(c))
+
+
+def _part_of_the_listed(document: Document, part: Claim, total: Claim) -> bool:
+    """A figure of the total's measure, smaller than it, and not one of each thing ('56
+    turbines of 8 MW each')."""
+    counted_alike = not (part.counted and total.counted and part.counted != total.counted)
+    each = _EACH.match(document.source.prose, part.end)
+    measured_alike = counted_alike if part.kind == "count" else part.unit == total.unit
+    return (
+        part.value is not None
+        and part.value < total.value
+        and part.role in ("level", "change")  # "Bielak added 11"
+        and measured_alike
+        and each is None
+    )
+
+
+_EACH = re.compile(r"\s*(?:each|apiece)\b", re.IGNORECASE)
 
 
 def _counted_exactly(claim: Claim) -> bool:

@@ -372,6 +372,10 @@ class Lexicon:
         return frozenset(self.raw["rest_of_whole_words"])
 
     @functools.cached_property
+    def together_words(self) -> tuple[str, ...]:
+        return tuple(self.raw["together_words"])
+
+    @functools.cached_property
     def share_of_group_words(self) -> frozenset[str]:
         return frozenset(self.raw["share_of_group_words"])
 
