@@ -86,6 +86,12 @@ def test_right_or_unrelated_shares_pass(text: str) -> None:
         "received seedlings.",
         # what 'including' introduces, named more narrowly
         "Lajur plans to recruit 38,000 new driver-partners, including 41,500 motorcycle riders.",
+        # a count of things a cut names, and a part of it
+        "The brewer will cut about 850 jobs over the next two years, including 920 in Denmark.",
+        # the whole named by a word for its metric, or by 'those'
+        "The group's workforce rose to 14,680 at the year-end. In all, 14,860 of the staff are "
+        "employed in Britain.",
+        "The operator runs 18,900 sites. Engineers say 19,240 of those sites have 4G.",
     ],
 )
 def test_a_part_larger_than_its_whole_fires(text: str) -> None:
@@ -103,6 +109,8 @@ def test_a_part_larger_than_its_whole_fires(text: str) -> None:
         "He was one of 40 candidates, and 52 of them withdrew.",  # not 'of the'
         "Lajur plans to recruit 38,000 new driver-partners, including 21,500 motorcycle riders.",
         "The airline ordered 13 aircraft, including 68,000 spare parts.",  # plainly another set
+        # a net change of money its parts may exceed
+        "Profit rose by $5 million, including $7 million from the sale of a unit.",
         # "among the ten" names the whole, not a further part
         "There were eight new members, including five from the public sector, among the ten "
         "elected.",

@@ -607,13 +607,16 @@ def named_whole(document: Document, part: Claim) -> Claim | None:
 _DEMONSTRATIVE = re.compile(r"\s+of\s+(?:that|this)\s+total\b", re.IGNORECASE)
 # "$3.1 billion of the new funds", "£96m of that budget": a part of a whole named before.
 _OF_NAMED = (
-    r"\s+of\s+(?:the|its|their|that|this)\s+(?P<name>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,2}}{lazy})"
+    r"\s+of\s+(?:the|its|their|that|this{those})\s+(?P<name>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,2}}{lazy})"
     r"\s*(?=[,.;)]|\s+(?:and|will|would|to|for|goes|went|is|was|are|were|have|has|had{more})\b|$)"
 )
-_PART_OF_NAMED = re.compile(_OF_NAMED.format(lazy="", more=""), re.IGNORECASE)
+# "19,240 of those sites": a count of things counted before
+_PART_OF_NAMED = re.compile(_OF_NAMED.format(lazy="", more="", those="|those|these"), re.IGNORECASE)
 # An amount's whole, named in as few words as a following preposition allows: "N47.2 billion of
 # the book at year-end" is of "the book"
-_AMOUNT_OF_NAMED = re.compile(_OF_NAMED.format(lazy="?", more="|at|in|on|by"), re.IGNORECASE)
+_AMOUNT_OF_NAMED = re.compile(
+    _OF_NAMED.format(lazy="?", more="|at|in|on|by", those=""), re.IGNORECASE
+)
 
 
 def figure_of_name(document: Document, name: str, part: Claim) -> Claim | None:
@@ -812,10 +815,15 @@ def _counted_whole(document: Document, part: Claim) -> Claim | None:
     if named is None:
         return None
     noun = singular(named.group("name").lower().split()[-1])
+    metric = load_lexicon().metric_of_word.get(named.group("name").lower().split()[-1], "")
     wholes = [
         c
         for c in _figures_before(document, part, _WHOLE_SENTENCES_BACK)
-        if c.counted and singular(c.counted) == noun and _whole_before(c, part)
+        if _whole_before(c, part)
+        and (
+            (c.counted and singular(c.counted) == noun)
+            or (metric and not c.counted and c.metric == metric)  # "14,860 of the staff"
+        )
     ]
     return wholes[-1] if wholes else None
 
@@ -966,13 +974,19 @@ def _counting(wholes: list[Claim], noun: str | None) -> list[Claim]:
     return [w for w in wholes if noun and w.counted == noun.lower()]
 
 
-def _whole_before(whole: Claim, part: Claim, any_counted: bool = False) -> bool:
+def _whole_before(
+    whole: Claim, part: Claim, any_counted: bool = False, counted_change: bool = False
+) -> bool:
     """A figure before a part that may be its whole: of its measure and counted noun, and not
     so much smaller that the part is plainly of something else (a slip makes a part a little
-    larger than its whole, not twice as large: '13 exchanges including 68,000 lines')."""
+    larger than its whole, not twice as large: '13 exchanges including 68,000 lines'). With
+    ``counted_change``, a count of things a change names is one too ('cut about 850 jobs,
+    including 920 in Denmark'), unlike an amount of money, whose net change its parts may
+    exceed."""
+    counted_event = counted_change and whole.kind == "count" and whole.role == "change"
     return (
         same_measure(whole, part)
-        and _level(whole)
+        and (_level(whole) or counted_event)
         and whole.value_high is None
         and (any_counted or _counted_alike(whole, part))
         and bool(whole.value)
@@ -1022,7 +1036,11 @@ def _included(document: Document) -> Iterator[PartOfWhole]:
             # "38,000 new driver-partners, including 41,500 motorcycle riders": what is included
             # is often named more narrowly
             whole = next(
-                (c for c in reversed(claims[:index]) if _whole_before(c, part, any_counted=True)),
+                (
+                    c
+                    for c in reversed(claims[:index])
+                    if _whole_before(c, part, any_counted=True, counted_change=True)
+                ),
                 None,
             )
             if whole is not None:
