@@ -385,6 +385,21 @@ def test_a_named_rate_without_a_period_is_the_rate_of_the_articles_year() -> Non
     assert [f.rule for f in found] == ["conflicting-figures"]
 
 
+@pytest.mark.parametrize(("restated", "expected"), [("16.2", ["inconsistent-rounding"]),
+                                                     ("16.3", [])])  # fmt: skip
+def test_a_precise_figure_given_again_cut_short_needs_no_metric(
+    restated: str, expected: list[str]
+) -> None:
+    text = (
+        "By region, the north grew 11.40 mln tonnes, the centre 9.85 mln and the south 5.12 "
+        "mln.\n\nExports in the year that began on July 1 are forecast at 16.27 mln tonnes, up "
+        'from 14.90 mln tonnes, with use steady at 11.80 mln tonnes.\n\n"The revision of '
+        '520,000 tonnes is a northern story," a broker said.\n\nTraders said the '
+        f"{restated} mln tonne export forecast looked ambitious at 188 dlrs a tonne."
+    )
+    assert worded(text) == expected
+
+
 def test_near_misses_of_a_wait_said_more_briefly_are_rounding_slips() -> None:
     text = (
         "The average wait for a first outpatient appointment was 14.6 weeks in March. Dermatology "

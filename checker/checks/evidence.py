@@ -187,7 +187,10 @@ def weigh(
     elif _many_digits_shifted(a, b, slip, context):
         evidence.add("five or more significant digits, shifted", MANY_DIGITS)
     clear_slip = b.start in cues and slip in ("transposed", "power of ten")
-    if not (a.metric or b.metric or headline or clear_slip or row_named):
+    # "16.27 mln tonnes", then "the 16.2 mln tonne export forecast": a precise figure given
+    # again as known, its last digit cut or misrounded, says what it is by its digits
+    cut_short = near_miss and b.start in cues and significant(a.value) >= 4
+    if not (a.metric or b.metric or headline or clear_slip or row_named or cut_short):
         evidence.add("what they measure is read on neither side", NO_METRIC)
     if near_miss:
         evidence.add("a near miss in the last digits of a figure given again", NEAR_MISS)
