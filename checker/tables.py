@@ -529,7 +529,7 @@ def _unit_of(text: str, readings: dict[str, str]) -> tuple[str, Decimal] | None:
             continue
         symbol = match.group("currency")
         code = readings.get(symbol.lower()) or _currency_codes().get(symbol.lower(), "")
-        factor = _scale_factors().get((match.group("scale") or "").lower())
+        factor = _scale_factor((match.group("scale") or "").lower())
         if code and factor is not None:
             return code, factor
     return None
@@ -542,8 +542,10 @@ def _unit_patterns() -> tuple[re.Pattern[str], ...]:
     scales = r"thousands|millions|billions|[a-z]+"
     return (
         # "(€m)", "(A$ m)", "(SEK million)", "(in £m)"
-        re.compile(rf"\(\s*(?:in\s+)?(?P<currency>{symbols}|[^\w\s()]{{1,3}})\s*(?P<scale>[a-z]+)?"
-                   rf"\s*(?:(?:unless|except)\b[^()]*)?\)", re.IGNORECASE),  # "(€m unless stated)"
+        # "(€m unless stated)", "($ million, except per-share data)", "(₹ lakh crore)"
+        re.compile(rf"\(\s*(?:in\s+)?(?P<currency>{symbols}|[^\w\s()]{{1,3}})\s*"
+                   rf"(?P<scale>[a-z]+(?:\s+crores?)?)?"
+                   rf"\s*(?:,?\s*(?:unless|except)\b[^()]*)?\)", re.IGNORECASE),
         # "in € millions", "in SEK m"
         re.compile(rf"\bin\s+(?P<currency>{symbols})\s*(?P<scale>{scales})\b", re.IGNORECASE),
         # "in millions of kronor", "in thousands of dollars"
@@ -571,6 +573,17 @@ def _currency_codes() -> dict[str, str]:
 @functools.cache
 def _ambiguous() -> dict[str, str]:
     return {s: entry["default"] for s, entry in load_lexicon().raw["ambiguous"].items()}
+
+
+def _scale_factor(scale: str) -> Decimal | None:
+    """The factor of a scale of one word or two ('lakh crore' is 10^12)."""
+    factors = _scale_factors()
+    factor = Decimal(1)
+    for word in scale.split() or [""]:
+        if word not in factors:
+            return None
+        factor *= factors[word]
+    return factor
 
 
 @functools.cache

@@ -330,6 +330,38 @@ def test_prose_after_a_table_inherits_the_period_of_its_first_column() -> None:
     assert quoted.scope == "2024-Q3"
 
 
+@pytest.mark.parametrize(("first", "second"), [("Q3 2023", "Q3 2024"), ("Q3 2024", "Q3 2023")])
+def test_prose_after_a_table_inherits_the_latest_period_of_its_columns(
+    first: str, second: str
+) -> None:
+    text = f"""| SEK million | {first} | {second} |
+|---|---:|---:|
+| EBIT | 577 | 498 |
+
+"We delivered an EBIT of 557 million in the quarter," the chief executive said.
+"""
+    quoted = next(c for c in document(text).claims if c.text == "557 million")
+    assert quoted.scope == "2024-Q3"
+
+
+@pytest.mark.parametrize(
+    ("corner", "cell", "unit", "value"),
+    [
+        ("($ million, except per-share data)", "47.9", "USD", 47_900_000),
+        ("(₹ lakh crore)", "4.63", "INR", 4_630_000_000_000),
+    ],
+)
+def test_a_corner_unit_with_an_exception_or_a_two_word_scale(
+    corner: str, cell: str, unit: str, value: int
+) -> None:
+    text = f"""| {corner} | FY2024 | FY2025 |
+|---|---|---|
+| Net income | {cell} | 83.5 |
+"""
+    cells = _cells(text)
+    assert cells[cell][:3] == ("money", unit, value)
+
+
 DIVISIONS = """Food sales rose 6.4% to £1,842.6m in the half. Clothing sales rose 1.5% to £968.3m.
 Beauty sales rose 11.5% to £214.7m. International sales fell 4.6% to £307.9m.
 

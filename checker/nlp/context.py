@@ -1255,12 +1255,13 @@ class _ScopeHistory:
             if span.start in self.of_baselines and span.start not in self.of_others:
                 continue  # "compares with a deficit of A$31.7 million in 2022": the past
                 # a figure is compared with, not the period the story goes on about
-            if self._later_column(span):
+            if self._later_column(span) and not self._reports_later(span):
                 continue  # "| Q3 2024 | Q3 2023 |": the first column is the period reported
             if span.start > 0 and span.doc[span.start - 1].text == "(":
                 continue  # "A$684.2 million (FY2023: A$634.1 million)": an aside compared with
-            if self._later_header_period(span):
-                continue  # "| FY2025 proposed ($m) | FY2024 adopted ($m) |": compared with
+            if self._later_header_period(span) and not self._reports_later(span):
+                continue  # "| FY2025 proposed ($m) | FY2024 adopted ($m) |": compared with;
+                # but "| Q3 FY2020 | Q3 FY2021 |" reports the later
             if span._.period.startswith(TABLE_BLOCK):
                 self.last = span  # the rows below a "Year" header line are the year's
                 continue
@@ -1273,6 +1274,20 @@ class _ScopeHistory:
             self.year = span._.period[:4] if span._.period[:4].isdigit() else self.year
             self.last = span
             self.by_kind[_period_kind(span._.period)] = span._.period
+
+    def _reports_later(self, span: Span) -> bool:
+        """A later column of a table whose columns run from the earlier period to the later
+        ('| Q3 FY2020 | Q3 FY2021 |'): the later is the period reported."""
+        last = self.last
+        if last is None:
+            return False
+        period, reported = span._.period, last._.period
+        return (
+            period[:4].isdigit()
+            and reported[:4].isdigit()
+            and _period_kind(period) == _period_kind(reported)
+            and period > reported
+        )
 
     def _after_table_block(self, span: Span) -> bool:
         last = self.last
