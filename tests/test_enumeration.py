@@ -55,6 +55,13 @@ def test_a_warning_located_at_the_count_and_its_noun() -> None:
         "The company cited four reasons for the decline: cost, speed and scale.",
         "The company cited four reasons: cost,\nspeed and scale.",  # a wrapped line
         "Four players reached double figures this season: Mensah (14), Reid (11) and Ward (10).",
+        # "and" inside a middle item joins no two items; "among" inside one marks no part
+        "She blamed three factors: weaker exports from Korea and Taiwan, longer and costlier "
+        "routings around the Cape of Good Hope, a price war among forwarders in Singapore, and "
+        "the loss of a large customer.",
+        # a year between the count and its list
+        "Trustees voted to close three schools in June 2012: Maple Grove, Birchwood, Elm Street "
+        "and Riverside Public School.",
     ],
 )
 def test_sentence_lists_one_short_fire(text: str) -> None:
@@ -70,6 +77,9 @@ def test_sentence_lists_one_short_fire(text: str) -> None:
         "The firm gave three reasons: cost, speed, and scale.",
         "The firm gave two options: sell or merge.",
         "The top three: Apple, Google and Amazon.",
+        # an "and" in the first part may open the list: six banks, a state bank and five others
+        "It proposed six new banks: a state bank and banks for foreign trade, farming, "
+        "construction, housing and services, and credit.",
     ],
 )
 def test_lists_of_the_stated_length_pass(text: str) -> None:
@@ -163,6 +173,7 @@ def test_a_list_said_to_be_partial_never_fires(text: str) -> None:
         "He gave about four reasons: cost, speed and scale.",
         "He gave at least four reasons: cost, speed and scale.",
         "Three people were hurt: one was taken to hospital and the others went home.",
+        "Butler lost four starters after the 2007 – 08 season, and was picked to finish fifth.",
     ],
 )
 def test_numbers_that_announce_no_list_pass(text: str) -> None:

@@ -110,10 +110,13 @@ class EnumerationCheck(Check):
 # -- the announcement ----------------------------------------------------------------------------
 
 _WORD = r"[^\W\d_][\w.&'’-]*"
+# a trailer's words: no number but a year ("in June 2012", not "after the 2007 – 08 season")
+_TRAILER_WORD = r"(?:[^\n:;,.()\d]|(?:19|20)\d\d(?!\s*[–-]))"
 _ANNOUNCEMENT = re.compile(
     rf"(?P<phrase>(?:[ \t]*\n?[ \t]*(?<=\s){_WORD}){{0,4}}?)"
-    r"(?P<trailer>\s+(?:are|were|as follows|below|[a-z]+ed\s[^\n:;,.()\d]{0,50}?|"
-    r"(?:to|for|in|on|that|which|why|behind|before|after|when|during|by|with|you|we|I)\s[^\n:;,.()\d]{0,40}?))?"
+    rf"(?P<trailer>\s+(?:are|were|as follows|below|[a-z]+ed\s{_TRAILER_WORD}{{0,50}}?|"
+    r"(?:to|for|in|on|that|which|why|behind|before|after|when|during|by|with|you|we|I)\s"
+    rf"{_TRAILER_WORD}{{0,40}}?))?"
     r"[ \t]*(?P<delimiter>:(?=\s|$)|—|\s–(?=\s)|\s--?(?=\s)|,\s+namely\b)"
 )
 _BEFORE = re.compile(
@@ -179,7 +182,8 @@ def _bare_count_start(prose: str, claim: Claim) -> int | None:
 # -- the list ------------------------------------------------------------------------------------
 
 _PARTIAL = re.compile(
-    r"\b(?:includ\w*|such as|among|e\.g|for example|for instance|like|notably|especially"
+    r"\b(?:includ\w*|such as|among (?:them|others|which|whom|those|other)|e\.g|for example"
+    r"|for instance|like|notably|especially"
     r"|in particular|etc|et al|and so on|and so forth|and others|and more|or more|to name"
     r"|chief among|mainly|mostly|primarily|led by)\b|…|\.\.\.",
     re.IGNORECASE,
@@ -253,7 +257,7 @@ def sentence_items(prose: str, announcement: Announcement, markdown: bool) -> It
         return None
     if any(len(t.split()) > _MAX_ITEM_WORDS for t in items.texts):
         return None  # a clause rather than an item
-    if any(_NUMBER.match(t) for t in items.texts):
+    if sum(bool(_NUMBER.match(t)) for t in items.texts) > 1:
         return None  # "five -- two officers and three privates": a breakdown, not a list
     return items
 
@@ -337,7 +341,12 @@ def _reading(parts: list[_Part]) -> Items | None:
     if not _LEADING.match(parts[last].text):
         texts[-1:] = _split_last(texts[-1])
     low = 1 if _described(listed) else len(listed) + _final_pair(listed)
-    high = len(parts) + sum(inner)
+    # In a list of three or more parts, only the last may hold the "and" that joins two items,
+    # or the first that opens a nested list ("a state bank and banks for foreign trade,
+    # agro-industry, ... and credit"): "weaker exports from Korea and Taiwan, longer and
+    # costlier routings, a price war, and the loss of a customer" lists four
+    middle = inner[1:last] if len(listed) >= 3 else []
+    high = len(parts) + sum(inner) - sum(middle)
     return Items(tuple(texts), low, high, parts[0].start, parts[last].end)
 
 
@@ -347,12 +356,17 @@ def _described(parts: list[_Part]) -> bool:
     return any(
         previous.text.split()[-1][:1].isupper()
         and _DESCRIPTION.match(part.text) is not None
+        and not (_ARTICLE.match(part.text) and len(part.text.split()) > _MAX_DESCRIPTION_WORDS)
         and not _LEADING.match(part.text)
         and not _NAME.match(part.text)
         for previous, part in pairwise(parts)
     )
 
 
+# An item after a name, not a description of it: "the Cape of Good Hope, a price war among
+# forwarders in Singapore" (a description is short: "Cemax Inc, a Santa Clara maker").
+_ARTICLE = re.compile(r"(?:a|an)\s", re.IGNORECASE)
+_MAX_DESCRIPTION_WORDS = 5
 # "a Santa Clara maker", "priced at ...", "which makes ...": words that describe what precedes.
 _DESCRIPTION = re.compile(r"(?:a|an|which|who|whose|[a-z]+ed|[a-z]+ing)\b")
 
