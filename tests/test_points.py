@@ -114,3 +114,23 @@ def test_a_percent_change_that_is_the_difference_of_two_rates_before_it(
 def test_slipped_is_a_change(change: str, fires: bool) -> None:
     text = f"The operating margin slipped {change} to 7.9% from 8.5% in the half."
     assert bool(findings(text, rules=[rule("percent-vs-points")])) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # two rates, neither said to be the other's baseline, and their difference as percent
+        ("Their mortgage absorbs 15.9% of that; from April it will take 21.4%, an increase of "
+         "5.5%.", True),
+        ("The list stood at 13.1 per cent of the total. A year ago the figure was 16.4 per "
+         "cent, a fall of 3.3 per cent.", True),
+        ("Their mortgage absorbs 15.9% of that; from April it will take 21.4%, an increase of "
+         "34.6%.", False),
+        # a difference only within rounding, or a whole number, proves nothing
+        ("The cuts would reduce base rates by 8.5 pct, and the second stage by 1.1 pct, with "
+         "7.5 pct cut by April 1.", False),
+        ("Turnout was 61% and the Labour share 64%, an increase of 3%.", False),
+    ],
+)  # fmt: skip
+def test_two_rates_whose_difference_is_the_change_to_the_last_digit(text: str, fires: bool) -> None:
+    assert bool(points_messages(text)) is fires

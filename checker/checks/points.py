@@ -98,16 +98,32 @@ def _levels_by_difference(document: Document, change: Claim) -> tuple[Claim, Cla
     before += [c for c in document.in_sentence(change.sentence_start) if c.end <= change.start]
     rates = [c for c in before if _plain_rate(c)][-4:]
     for first, second in itertools.combinations(rates, 2):
-        if {first.role, second.role} != {"level", "baseline"}:
-            continue  # "up from 17%" after "23% had ...": a rate and the one it is compared with
-        start, end = (first, second) if first.role == "baseline" else (second, first)
-        if start.sentence_start != change.sentence_start:
-            continue  # the change is said of the comparison in its own sentence
+        if {first.role, second.role} == {"level", "baseline"}:
+            # "up from 17%" after "23% had ...": a rate and the one it is compared with
+            start, end = (first, second) if first.role == "baseline" else (second, first)
+            if start.sentence_start != change.sentence_start:
+                continue  # the change is said of the comparison in its own sentence
+        elif first.role == second.role == "level" and _telling(change):
+            # "absorbs 15.9% of that; from April it will take 21.4%, an increase of 5.5%": two
+            # rates, the later in time the one the change's direction leads to
+            low, high = sorted((first, second), key=lambda c: c.value)
+            start, end = (low, high) if change.direction == "up" else (high, low)
+            if change.sentence_start not in (first.sentence_start, second.sentence_start):
+                continue
+            if high.value - low.value != abs(change.value):
+                continue  # their difference to the last digit, not within rounding
+        else:
+            continue
         if (end.value > start.value) != (change.direction == "up"):
             continue
         if fits(change, point_range(start, end), Decimal("0")):
             return start, end
     return None
+
+
+def _telling(change: Claim) -> bool:
+    """A change with a decimal ('9.1%'), which two rates' difference rarely gives by chance."""
+    return change.step < 1
 
 
 def _plain_rate(claim: Claim) -> bool:
