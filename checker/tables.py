@@ -137,6 +137,43 @@ def share_columns(index: LineIndex, claims: Iterable[Claim]) -> Iterator[list[Cl
                 yield [c for c in cells if c is not None]
 
 
+def change_cells(index: LineIndex, claims: Iterable[Claim]) -> Iterator[tuple[Claim, Claim, Claim]]:
+    """Each percentage in a column headed as a change ('Change', '% change', 'YoY') with the
+    row's figures under two headers that are periods of one kind: (the percentage, the earlier
+    period's figure, the later's). '| Online | 61.2 | 54.8 | +13.7% |' under '| Channel | 2025
+    | 2024 | Change |' says 54.8 grew 13.7% to 61.2."""
+    lines = _Lines(index)
+    by_line = _by_line(lines, claims)
+    for rows in lines.tables():
+        header = lines.header_of(rows[0])
+        if header is None:
+            continue
+        names = _cells(lines.line(header))
+        changes = [k for k, name in enumerate(names) if k and _CHANGE_HEADER.fullmatch(name)]
+        periods = {k: _period_of(name) for k, name in enumerate(names) if k}
+        dated = [k for k, period in periods.items() if period]
+        if len(changes) != 1 or len(dated) != 2:
+            continue
+        first, second = dated
+        if _part(periods[first]) != _part(periods[second]) or periods[first] == periods[second]:
+            continue
+        earlier, later = sorted(dated, key=lambda k: periods[k])
+        for row in rows:
+            cells = lines.by_column(row, by_line.get(row, []))
+            change = cells.get(changes[0])
+            if change is None or change.kind != "percent" or earlier not in cells:
+                continue
+            if later in cells and cells[earlier].value and cells[later].value is not None:
+                yield change, cells[earlier], cells[later]
+
+
+# "Change", "% change", "Change (%)", "YoY", "y/y", "Growth": a column of changes between the
+# table's two periods
+_CHANGE_HEADER = re.compile(
+    r"\s*(?:%\s*)?(?:change|chg|growth|yoy|y/y|y-o-y)(?:\s*\(%\)|\s*%)?\s*", re.IGNORECASE
+)
+
+
 def allocation_columns(index: LineIndex, claims: Iterable[Claim]) -> Iterator[list[Claim]]:
     """The columns of percentages of a table in which one such column adds up to 100 (as its
     precision allows) over the rows without a total: an allocation ('| UK equities | 38.4 |

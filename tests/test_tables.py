@@ -555,3 +555,26 @@ Chilled was only marginally smaller: sales there climbed to £SALESm.
 @pytest.mark.parametrize(("sales", "conflicts"), [("309.5", 1), ("305.9", 0)])
 def test_a_sentence_naming_a_table_row_restates_its_cell(sales: str, conflicts: int) -> None:
     assert len(findings(ROW_IN_PROSE.replace("SALES", sales))) == conflicts
+
+
+def _growth(text: str) -> list[str]:
+    document_ = document(text)
+    return [f.message for f in Engine([rule("growth-arithmetic")]).check(document_)]
+
+
+@pytest.mark.parametrize(
+    ("row", "fires"),
+    [
+        ("| Profit after tax | 402 | 351 | 18.5% |", True),
+        ("| Profit after tax | 402 | 351 | 14.5% |", False),
+        ("| Costs | 307.9 | 322.6 | -4.6% |", False),
+        ("| Costs | 307.9 | 322.6 | 4.6% |", False),  # a decline, its sign left to the reader
+        ("| Costs | 307.9 | 322.6 | +4.6% |", True),  # a decline, said to be a rise
+    ],
+)
+def test_a_change_column_gives_the_change_between_the_two_periods(row: str, fires: bool) -> None:
+    text = f"""| (SEK m) | Q3 2024 | Q3 2023 | Change |
+|---|---:|---:|---:|
+{row}
+"""
+    assert bool(_growth(text)) is fires

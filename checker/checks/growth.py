@@ -33,7 +33,7 @@ from checker.claims import Claim
 from checker.document import Document
 from checker.findings import Finding
 from checker.nlp.lexicon import load_lexicon
-from checker.tables import earlier_cell, has_tables
+from checker.tables import change_cells, earlier_cell, has_tables
 
 _HUNDRED = Decimal(100)
 _MULTIPLE_NAMES = {Decimal(2): "doubled", Decimal(3): "tripled", Decimal(4): "quadrupled",
@@ -70,6 +70,13 @@ class GrowthCheck(Check):
                 finding = self._percentage(document, claim)
             if finding is not None:
                 yield finding
+        if has_tables(document.source):
+            for change, start, end in change_cells(document.lines, document.claims):
+                if end.value < start.value and change.text[:1] not in _SIGNS:
+                    change = replace(change, value=-change.value)  # "| 307.9 | 322.6 | 4.6% |"
+                finding = self._judged(document, change, start, end)
+                if finding is not None:
+                    yield finding
 
     def _percentage(self, document: Document, change: Claim) -> Finding | None:
         if change.kind != "percent":
@@ -81,6 +88,12 @@ class GrowthCheck(Check):
         if start.sentence_start != change.sentence_start:
             # A level restated from earlier is the figure the writer computed the target from.
             start = replace(start, step=Decimal(0))
+        return self._judged(document, change, start, end)
+
+    def _judged(
+        self, document: Document, change: Claim, start: Claim, end: Claim
+    ) -> Finding | None:
+        """A percentage change from ``start`` to ``end`` that their values do not give."""
         slack = Decimal(str(self.params.tolerance))
         if fits(change, change_range(start, end), slack):
             return None
@@ -309,6 +322,9 @@ def _elsewhere(start: Claim, change: Claim) -> list[tuple[int, int, str]]:
 
 
 # -- arithmetic -----------------------------------------------------------------------------------
+
+
+_SIGNS = ("+", "-", "−", "–", "(")  # a table's change cell that states its direction
 
 
 def fits(change: Claim, allowed: tuple[Decimal, Decimal], slack: Decimal) -> bool:
