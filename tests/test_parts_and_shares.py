@@ -785,6 +785,22 @@ def test_answers_after_of_those_are_shares_of_the_people_asked_before() -> None:
 
 
 @pytest.mark.parametrize(
+    ("answers", "fires"),
+    [
+        ("46% said they could not find a dentist at all, 31% were seen but only after waiting "
+         "more than six months, and 27% were seen within six months", True),
+        ("46% said they could not find a dentist at all, 31% were seen but only after waiting "
+         "more than six months, and 23% were seen within six months", False),
+    ],
+)  # fmt: skip
+def test_answers_however_far_apart_are_shares_of_the_people_asked(
+    answers: str, fires: bool
+) -> None:
+    text = f"The forum ran a survey of 1,240 card holders. According to the forum, {answers}."
+    assert len(messages("shares-sum", text)) == int(fires)
+
+
+@pytest.mark.parametrize(
     ("text", "fires"),
     [
         ("Impairment charges were ₦162.4 billion, made up of ₦41.3 billion and ₦112.1 billion.",

@@ -68,6 +68,7 @@ class ShareSumCheck(Check):
         for items in self._bulleted_shares(document):
             if sum_range(items)[0] > _HUNDRED + self._slack():
                 yield self._finding(document, FigureList(tuple(items), ()), False)
+        reported: set[int] = set()
         for figures in figure_lists(document, "percent"):
             if not (
                 self._one_whole(document, figures)
@@ -80,7 +81,29 @@ class ShareSumCheck(Check):
             whole = self._covers_whole(figures)
             if low <= _HUNDRED + slack and not (whole and high < _HUNDRED - slack):
                 continue
+            reported.update(c.start for c in figures.items)
             yield self._finding(document, figures, whole)
+        for items in self._answers_in_sentences(document):
+            if not reported.intersection(c.start for c in items):
+                yield self._finding(document, FigureList(items, ()), False)
+
+    def _answers_in_sentences(self, document: Document) -> Iterator[tuple[Claim, ...]]:
+        """The percentages of a sentence, however far apart its words set them, when they are
+        three or more answers to one question ('Asked about their last attempt to book, 46%
+        said they could not find a dentist at all, 31% were seen only after six months, and 27%
+        within six months') adding up to just over 100%."""
+        seen: set[int] = set()
+        for claim in document.claims:
+            if claim.sentence_start in seen:
+                continue
+            seen.add(claim.sentence_start)
+            items = tuple(
+                c
+                for c in document.in_sentence(claim.sentence_start)
+                if c.kind == "percent" and c.role == "level"
+            )
+            if len(items) >= 3 and self._answers_just_over(document, FigureList(items, ())):
+                yield items
 
     def _bulleted_shares(self, document: Document) -> Iterator[list[Claim]]:
         """The percentages of a bulleted list, one to an item, after a line that names their
@@ -142,9 +165,10 @@ class ShareSumCheck(Check):
             return False
         prose = document.source.prose
         start = items[0].sentence_start
-        if _OF_THOSE.match(prose, start):  # "... asked 2,600 people. Of those, 46% said ..."
-            before = document.sentences_before(start, 1)
-            start = before[-1] if before else start
+        # "... asked 2,600 people. Of those, 46% said ...", "... followed a survey of 1,860
+        # parents. According to the district, 54% favored ..."
+        before = document.sentences_before(start, 1)
+        start = before[-1] if before else start
         sentence = prose[start : items[-1].end].lower()
         return any(_has_word(sentence, w) for w in self.params.answer_words)
 
@@ -202,7 +226,6 @@ class ShareSumCheck(Check):
 # Shares of several wholes ("52% in Leeds, 38% in York") add up to anything, rarely to just over.
 _JUST_OVER = (Decimal(100), Decimal(115))
 _OF = re.compile(r"\s*of\b", re.IGNORECASE)
-_OF_THOSE = re.compile(r"\s*of\s+(?:those|them|these)\b", re.IGNORECASE)
 _NAMES_ITS_WHOLE = re.compile(r"\s*of\s+(?:the\s+|its\s+|their\s+|all\s+)?[a-z]", re.IGNORECASE)
 
 
