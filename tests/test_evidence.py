@@ -318,6 +318,13 @@ def test_one_group_in_other_words_is_no_other_thing() -> None:
     units = _claim("Hanseong sold 41,320 units.", "41,320")
     cars = _claim("Hanseong sold 41,230 EVs.", "41,230")
     assert evidence_veto(units, cars) == ""
+    apartments = _claim("The company will build 1,840 rental apartments by 2021.", "1,840")
+    flats = _claim('"Even the 1,340 flats it is promising will not do," he said.', "1,340")
+    houses = _claim('"Even the 1,340 houses it is promising will not do," he said.', "1,340")
+    assert evidence_veto(apartments, flats) == ""
+    assert evidence_veto(apartments, houses) == ""
+    jobs = _claim('"Even the 1,340 jobs it is promising will not do," he said.', "1,340")
+    assert evidence_veto(apartments, jobs).startswith("different things counted")
 
 
 def test_a_shortfall_is_a_kind_of_deficit() -> None:
