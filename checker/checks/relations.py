@@ -814,8 +814,8 @@ def _counted_whole(document: Document, part: Claim) -> Claim | None:
     named = _PART_OF_NAMED.match(document.source.prose, part.end)
     if named is None:
         return None
-    noun = singular(named.group("name").lower().split()[-1])
-    metric = load_lexicon().metric_of_word.get(named.group("name").lower().split()[-1], "")
+    last_word = named.group("name").lower().split()[-1]
+    noun, metric = singular(last_word), load_lexicon().metric_of_word.get(last_word, "")
     wholes = [
         c
         for c in _figures_before(document, part, _WHOLE_SENTENCES_BACK)
