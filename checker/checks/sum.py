@@ -296,12 +296,11 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 def _listed_parts(document: Document, number: Claim, total: Claim) -> tuple[Claim, ...]:
     """The figures of the total's kind before 'the three' in its sentence, or if there are
     none, in the sentence before."""
-    alike = lambda c: c.kind == total.kind and c.equivalent_of < 0  # noqa: E731
     same = [c for c in document.in_sentence(number.sentence_start) if c.end <= number.start]
     if not same:
         before = document.sentences_before(number.sentence_start, 1)
         same = document.in_sentence(before[-1]) if before else []
-    return tuple(c for c in same if alike(c))
+    return tuple(c for c in same if c.kind == total.kind and c.equivalent_of < 0)
 
 
 def _part_of_the_listed(document: Document, part: Claim, total: Claim) -> bool:
