@@ -36,6 +36,10 @@ FORMATS = [
     ("The glacier lost 2.9 gigatonnes.", "2.9 gigatonnes", "quantity", "2.9", "gigatonne"),
     ("Volumes were 41.8 mln hl.", "41.8 mln hl", "quantity", "41800000", "hectoliter"),
     ("It leaks 412.6 megalitres a day.", "412.6 megalitres", "quantity", "412.6", "megaliter"),
+    # a symbol's case tells megalitres from millilitres
+    ("Leakage fell to 395 Ml a day.", "395 Ml", "quantity", "395", "megaliter"),
+    ("Each bottle holds 250 ml.", "250 ml", "quantity", "250", "milliliter"),
+    ("Emissions were 1.2 Gt last year.", "1.2 Gt", "quantity", "1.2", "gigatonne"),
     ("Profit reached $1.2 billion.", "$1.2 billion", "money", "1200000000", "USD"),
     ("It raised US$5 million.", "US$5 million", "money", "5000000", "USD"),
     ("It raised HK$30 million.", "HK$30 million", "money", "30000000", "HKD"),

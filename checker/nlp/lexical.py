@@ -59,7 +59,7 @@ class LexicalMarker:
         for sentence in sentences:
             found = [
                 Span(doc, start, end, label=match_id)
-                for matcher in (self.lower, self.orth)
+                for matcher in (self.orth, self.lower)  # as written first: "Ml" before "ml"
                 for match_id, start, end in matcher(sentence)
             ]
             found = self._nouns_used_as_verbs(doc, found)

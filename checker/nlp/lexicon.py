@@ -534,6 +534,8 @@ class Lexicon:
             yield LOWER, f"MONEYSCALE|{word}", word
         for kind, words in raw["percent"].items():
             yield from ((LOWER, f"PERCENT|{kind}", w) for w in words)
+        for form, unit in raw["cased_units"].items():
+            yield ORTH, f"UNIT|{unit}", form
         for form, unit in raw["units"].items():
             yield LOWER, f"UNIT|{unit}", form
         for unit, words in raw["durations"].items():
