@@ -59,6 +59,10 @@ def test_a_warning_located_at_the_count_and_its_noun() -> None:
         "She blamed three factors: weaker exports from Korea and Taiwan, longer and costlier "
         "routings around the Cape of Good Hope, a price war among forwarders in Singapore, and "
         "the loss of a large customer.",
+        # items as long as a news sentence makes them
+        "The scheme has three main elements: a 1.8 km (1.1 mile) flood wall along the east bank "
+        "of the River Aran, a new pumping station at Mill Lane, two enlarged culverts under the "
+        "Dublin Road and a text-message flood warning system for residents.",
         # a year between the count and its list
         "Trustees voted to close three schools in June 2012: Maple Grove, Birchwood, Elm Street "
         "and Riverside Public School.",

@@ -229,7 +229,8 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _NAME = re.compile(r"the\s+[A-Z]")  # "the EC", "the United Arab Emirates"
-_MAX_ITEM_WORDS = 12
+# more words make a clause; news items run long ("a 1.8 km (1.1 mile) flood wall along ...")
+_MAX_ITEM_WORDS = 16
 _MAX_BARE_WORDS = 3
 
 
