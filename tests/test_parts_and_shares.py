@@ -86,6 +86,9 @@ def test_right_or_unrelated_shares_pass(text: str) -> None:
         "received seedlings.",
         # what 'including' introduces, named more narrowly
         "Lajur plans to recruit 38,000 new driver-partners, including 41,500 motorcycle riders.",
+        # "of which" wrapped over two lines, as wire copy is
+        "This week's arrivals total 194,000 tonnes, of\nwhich 45,000 are grains and 949,000 "
+        "derivatives.",
         # a count of things a cut names, and a part of it
         "The brewer will cut about 850 jobs over the next two years, including 920 in Denmark.",
         # the whole named by a word for its metric, or by 'those'

@@ -1138,8 +1138,8 @@ _LIST_GAP = _list_gap_pattern(10, 4)
 _SHARE_LIST_GAP = _list_gap_pattern(12, 8, commas=True)
 # Words that end a list: what follows is a total, a comparison or another measure.
 _NOT_A_LIST = re.compile(
-    r"\b(?:total\w*|combined|altogether|sum|includ\w*|such as|of which|compared|versus|vs|"
-    r"against|than|per|a share|each|among|above|below|exceed\w*|ceiling|threshold|target)\b",
+    r"\b(?:total\w*|combined|altogether|sum|includ\w*|such\s+as|of\s+which|compared|versus|vs|"
+    r"against|than|per|a\s+share|each|among|above|below|exceed\w*|ceiling|threshold|target)\b",
     re.IGNORECASE,
 )
 
