@@ -155,7 +155,7 @@ def change_cells(index: LineIndex, claims: Iterable[Claim]) -> Iterator[tuple[Cl
         if len(changes) != 1 or len(dated) != 2:
             continue
         first, second = dated
-        if _part(periods[first]) != _part(periods[second]) or periods[first] == periods[second]:
+        if not _comparable_periods(periods[first], periods[second]):
             continue
         earlier, later = sorted(dated, key=lambda k: periods[k])
         for row in rows:
@@ -251,9 +251,15 @@ def earlier_cell(index: LineIndex, claims: Iterable[Claim], cell: Claim) -> Clai
     if column is None or column - 1 not in by_column or column >= len(headers):
         return None
     before, after = _period_of(headers[column - 1]), _period_of(headers[column])
-    if not before or not after or _part(before) != _part(after) or before >= after:
+    if not _comparable_periods(before, after) or before > after:
         return None
     return by_column[column - 1]
+
+
+def _comparable_periods(a: str, b: str) -> bool:
+    """Two periods of one kind, and not the same one ('2024-Q3' and '2023-Q3', 'FY2021' and
+    'FY2020'): a change runs from the earlier to the later."""
+    return bool(a and b) and _part(a) == _part(b) and a != b
 
 
 def _part(period: str) -> str:

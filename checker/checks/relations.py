@@ -247,19 +247,25 @@ def shares_of_known_parts(document: Document, handled: frozenset[int]) -> Iterat
     """A share joined to a part whose whole an opening names ('Of those, 31.2 million, or 38%,
     ride the light rail'; 'Of those still waiting, 2,150 households, or 35.1 per cent'): the
     share is of that whole. ``handled``: the percentages judged already."""
+    pairs = [
+        (part, percent)
+        for claims in sentences(document)
+        for part, percent in _parts_with_shares(
+            document, claims, handled, ("money", "count", "quantity")
+        )
+        if _level(percent) and _level(part)
+    ]
+    if not pairs:
+        return  # most documents: no opening to read
     wholes = {
         relation.part.start: relation.whole
         for relation in itertools.chain(
             _of_that(document), _of_named_group(document), _of_that_after(document)
         )
     }
-    for claims in sentences(document):
-        for part, percent in _parts_with_shares(
-            document, claims, handled, ("money", "count", "quantity")
-        ):
-            whole = wholes.get(part.start)
-            if whole is not None and _level(percent) and _level(part):
-                yield Share(part, percent, whole)
+    for part, percent in pairs:
+        if part.start in wholes:
+            yield Share(part, percent, wholes[part.start])
 
 
 def _without_parts(document: Document, wholes: tuple[Claim, ...]) -> tuple[Claim, ...]:

@@ -19,7 +19,7 @@ from decimal import Decimal
 from checker.amounts import plain
 from checker.checks import register
 from checker.checks.base import Check
-from checker.checks.relations import FigureList, figure_lists
+from checker.checks.relations import FigureList, figure_lists, sentences
 from checker.claims import Claim, sum_range
 from checker.document import Document
 from checker.findings import Finding, LineIndex
@@ -92,16 +92,8 @@ class ShareSumCheck(Check):
         three or more answers to one question ('Asked about their last attempt to book, 46%
         said they could not find a dentist at all, 31% were seen only after six months, and 27%
         within six months') adding up to just over 100%."""
-        seen: set[int] = set()
-        for claim in document.claims:
-            if claim.sentence_start in seen:
-                continue
-            seen.add(claim.sentence_start)
-            items = tuple(
-                c
-                for c in document.in_sentence(claim.sentence_start)
-                if c.kind == "percent" and c.role == "level"
-            )
+        for claims in sentences(document):
+            items = tuple(c for c in claims if c.kind == "percent" and c.role == "level")
             if len(items) >= 3 and self._answers_just_over(document, FigureList(items, ())):
                 yield items
 
